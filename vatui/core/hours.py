@@ -1,0 +1,144 @@
+"""Business hours per weekday, in the client's own zone.
+
+A day holds zero or more (start, end) ranges in minutes from midnight, so a lunch break or a
+half day is expressible: "mon-thu 09:00-17:00; fri 09:00-13:00" or "09:00-12:00 13:00-17:00".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from vatui.core.errors import ValidationError
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_DAY_WORDS = {
+    "weekdays": range(0, 5),
+    "weekends": range(5, 7),
+    "weekend": range(5, 7),
+    "daily": range(0, 7),
+    "everyday": range(0, 7),
+}
+_TIME = re.compile(r"^(\d{1,2})(?::?(\d{2}))?$")
+_RANGE = re.compile(r"^([\d:]+)-([\d:]+)$")
+
+Range = tuple[int, int]
+
+
+def parse_clock_time(text: str, *, field: str = "time", allow_24: bool = False) -> int:
+    """"9", "9:30", "09:30", "0930" -> minutes from midnight."""
+    m = _TIME.match(text.strip())
+    if not m:
+        raise ValidationError(f"{field}: {text!r} is not a time of day (e.g. 09:00 or 17:30)", field=field)
+    hours, minutes = int(m.group(1)), int(m.group(2) or 0)
+    if minutes > 59 or hours > 24 or (hours == 24 and (minutes or not allow_24)):
+        raise ValidationError(f"{field}: {text!r} is not a time of day (00:00 to 23:59)", field=field)
+    return hours * 60 + minutes
+
+
+def format_clock_time(minutes: int) -> str:
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+@dataclass(frozen=True, slots=True)
+class WeekHours:
+    """Seven entries, Monday first; each a sorted tuple of non-overlapping minute ranges."""
+
+    days: tuple[tuple[Range, ...], ...]
+
+    def __post_init__(self) -> None:
+        if len(self.days) != 7:
+            raise ValidationError("business hours need seven days, Monday first", field="hours")
+        for name, ranges in zip(WEEKDAYS, self.days):
+            last_end = -1
+            for start, end in ranges:
+                if not (0 <= start < end <= 1440):
+                    raise ValidationError(
+                        f"hours: {name} {format_clock_time(start)}-{format_clock_time(end)} ends before it starts",
+                        field="hours",
+                    )
+                if start < last_end:
+                    raise ValidationError(f"hours: {name} has overlapping ranges", field="hours")
+                last_end = end
+
+    @classmethod
+    def default(cls) -> WeekHours:
+        nine_to_five = ((9 * 60, 17 * 60),)
+        return cls((nine_to_five,) * 5 + ((),) * 2)
+
+    @classmethod
+    def parse(cls, text: str) -> WeekHours:
+        """Parse "09:00-17:00" (Mon-Fri) or "mon-thu 9-17; fri 9-13; sat closed"."""
+        days: list[list[Range]] = [[] for _ in range(7)]
+        groups = [g.strip() for g in re.split(r"[;,]", text) if g.strip()]
+        if not groups:
+            raise ValidationError("hours: empty; write e.g. 09:00-17:00 or mon-thu 9-17; fri 9-13", field="hours")
+        for group in groups:
+            words = group.lower().split()
+            if words and not _RANGE.match(words[0]):
+                day_indexes = _parse_days(words[0])
+                words = words[1:]
+            else:
+                day_indexes = range(0, 5)
+            if words == ["closed"] or words == ["off"]:
+                for d in day_indexes:
+                    days[d] = []
+                continue
+            if not words:
+                raise ValidationError(f"hours: {group!r} names days but no hours (e.g. 09:00-17:00)", field="hours")
+            ranges: list[Range] = []
+            for word in words:
+                m = _RANGE.match(word)
+                if not m:
+                    raise ValidationError(f"hours: {word!r} is not a range like 09:00-17:00", field="hours")
+                start = parse_clock_time(m.group(1), field="hours")
+                end = parse_clock_time(m.group(2), field="hours", allow_24=True)
+                if end <= start:
+                    raise ValidationError(
+                        f"hours: {word!r} ends before it starts (ranges stay within one day; "
+                        "write a night shift as mon 22:00-24:00; tue 00:00-06:00)",
+                        field="hours",
+                    )
+                ranges.append((start, end))
+            for d in day_indexes:
+                days[d] = sorted(ranges)
+        return cls(tuple(tuple(d) for d in days))
+
+    def format(self) -> str:
+        """The compact form `parse` reads back: "mon-fri 09:00-17:00"."""
+        parts: list[str] = []
+        i = 0
+        while i < 7:
+            j = i
+            while j + 1 < 7 and self.days[j + 1] == self.days[i]:
+                j += 1
+            if self.days[i]:
+                span = WEEKDAYS[i] if i == j else f"{WEEKDAYS[i]}-{WEEKDAYS[j]}"
+                ranges = " ".join(f"{format_clock_time(s)}-{format_clock_time(e)}" for s, e in self.days[i])
+                parts.append(f"{span} {ranges}")
+            i = j + 1
+        return "; ".join(parts) if parts else "closed"
+
+    def is_open_on(self, weekday: int) -> bool:
+        return bool(self.days[weekday])
+
+
+def _parse_days(word: str) -> range | list[int]:
+    if word in _DAY_WORDS:
+        return _DAY_WORDS[word]
+    if "-" in word:
+        a, _, b = word.partition("-")
+        start, end = _day_index(a), _day_index(b)
+        if end < start:
+            return list(range(start, 7)) + list(range(0, end + 1))
+        return range(start, end + 1)
+    if "+" in word:
+        return [_day_index(w) for w in word.split("+")]
+    return [_day_index(word)]
+
+
+def _day_index(word: str) -> int:
+    w = word.strip()[:3]
+    if w not in WEEKDAYS:
+        raise ValidationError(f"hours: {word!r} is not a weekday (mon, tue, ... sun)", field="hours")
+    return WEEKDAYS.index(w)

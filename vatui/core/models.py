@@ -1,0 +1,243 @@
+"""The records vatui keeps: clients, tasks, time blocks, time entries and templates.
+
+All records are frozen; change one with `dataclasses.replace`. Timestamps are aware UTC
+datetimes; where the zone something was entered in matters (a due time typed in the client's
+zone) it is kept beside the instant. `id` is None until the store assigns one.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+
+from vatui.core.errors import ValidationError
+from vatui.core.hours import WeekHours
+from vatui.core.money import parse_currency, parse_rate
+from vatui.core.tzdb import city_of, validate_zone
+
+# Colours a client may be given by name; themes map them to actual shades so that they stay
+# readable on light and dark backgrounds. Hex colours are accepted too.
+CLIENT_COLOURS = ("blue", "orange", "green", "purple", "red", "teal", "yellow", "pink", "cyan", "brown")
+_HEX = re.compile(r"^#(?:[0-9a-fA-F]{3}){1,2}$")
+
+DEFAULT_BATCHES = ("email", "social", "calendar", "admin", "invoicing", "research", "calls", "writing")
+
+
+def _require_utc(value: datetime | None, name: str) -> None:
+    if value is not None and (value.tzinfo is None or value.utcoffset() != timedelta(0)):
+        raise ValueError(f"{name} must be an aware UTC datetime")
+
+
+def validate_colour(colour: str, *, field: str = "colour") -> str:
+    c = colour.strip().lower()
+    if c in CLIENT_COLOURS or _HEX.match(c):
+        return c
+    raise ValidationError(
+        f"{field}: {colour!r} is not a colour; use #rrggbb or one of {', '.join(CLIENT_COLOURS)}",
+        field=field,
+    )
+
+
+def validate_name(name: str, *, field: str = "name", what: str = "client") -> str:
+    cleaned = " ".join(name.split())
+    if not cleaned:
+        raise ValidationError(f"{field}: a {what} needs a name", field=field)
+    if len(cleaned) > 60:
+        raise ValidationError(f"{field}: keep the {what} name under 60 characters", field=field)
+    return cleaned
+
+
+@dataclass(frozen=True, slots=True)
+class Client:
+    name: str
+    tz: str
+    city: str = ""
+    hours: WeekHours = field(default_factory=WeekHours.default)
+    colour: str = "blue"
+    rate: Decimal = Decimal(0)
+    currency: str = "USD"
+    reply_by_hours: int = 24  # the reply-by promise, counted in the client's business hours
+    notes: str = ""
+    id: int | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "name", validate_name(self.name))
+        object.__setattr__(self, "tz", validate_zone(self.tz, field="tz"))
+        object.__setattr__(self, "city", self.city.strip() or city_of(self.tz))
+        object.__setattr__(self, "colour", validate_colour(self.colour))
+        object.__setattr__(self, "currency", parse_currency(self.currency))
+        object.__setattr__(self, "rate", parse_rate(self.rate))
+        if not (0 < self.reply_by_hours <= 24 * 30):
+            raise ValidationError("reply_by: a promise is between 1 and 720 business hours", field="reply_by")
+
+    @property
+    def key(self) -> str:
+        """Case-insensitive identity: names are unique ignoring case and spacing."""
+        return self.name.casefold()
+
+
+class Status(enum.StrEnum):
+    TODO = "todo"
+    DOING = "doing"
+    DONE = "done"
+    DEFERRED = "deferred"
+
+
+class Quadrant(enum.StrEnum):
+    """The Eisenhower quadrants, in the order they are worked."""
+
+    DO = "do"  # urgent and important
+    SCHEDULE = "schedule"  # important, not urgent
+    DELEGATE = "delegate"  # urgent, not important
+    DROP = "drop"  # neither
+
+    @classmethod
+    def of(cls, urgent: bool, important: bool) -> Quadrant:
+        if urgent and important:
+            return cls.DO
+        if important:
+            return cls.SCHEDULE
+        if urgent:
+            return cls.DELEGATE
+        return cls.DROP
+
+    @property
+    def rank(self) -> int:
+        return list(Quadrant).index(self)
+
+
+@dataclass(frozen=True, slots=True)
+class ChecklistItem:
+    text: str
+    done: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    title: str
+    created: datetime
+    client_id: int | None = None
+    batch: str = "admin"
+    urgent: bool = False
+    important: bool = False
+    estimate: timedelta | None = None
+    due: datetime | None = None
+    due_zone: str | None = None  # the zone the due time was entered in (mine or the client's)
+    reply_by: datetime | None = None  # promise deadline, already counted in business hours
+    notes: str = ""
+    checklist: tuple[ChecklistItem, ...] = ()
+    status: Status = Status.TODO
+    done_at: datetime | None = None
+    defer_until: date | None = None
+    rank: float | None = None  # manual reordering on top of the ordering rule
+    id: int | None = None
+
+    def __post_init__(self) -> None:
+        title = " ".join(self.title.split())
+        if not title:
+            raise ValidationError("title: a task needs a title", field="title")
+        object.__setattr__(self, "title", title)
+        batch = self.batch.strip().lower()
+        if not batch or " " in batch:
+            raise ValidationError(f"batch: {self.batch!r} is not a batch name (one word, e.g. email)", field="batch")
+        object.__setattr__(self, "batch", batch)
+        _require_utc(self.created, "created")
+        _require_utc(self.due, "due")
+        _require_utc(self.reply_by, "reply_by")
+        _require_utc(self.done_at, "done_at")
+        if self.estimate is not None and self.estimate <= timedelta(0):
+            raise ValidationError("estimate: must be longer than zero", field="estimate")
+        if self.due_zone is not None:
+            validate_zone(self.due_zone, field="due_zone")
+
+    @property
+    def quadrant(self) -> Quadrant:
+        return Quadrant.of(self.urgent, self.important)
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in (Status.TODO, Status.DOING, Status.DEFERRED)
+
+
+@dataclass(frozen=True, slots=True)
+class TimeBlock:
+    """A planned stretch of the day for one client or one batch of work."""
+
+    start: datetime
+    end: datetime
+    client_id: int | None = None
+    batch: str | None = None
+    note: str = ""
+    id: int | None = None
+
+    def __post_init__(self) -> None:
+        _require_utc(self.start, "start")
+        _require_utc(self.end, "end")
+        if self.end <= self.start:
+            raise ValidationError("a block must end after it starts", field="end")
+
+    @property
+    def length(self) -> timedelta:
+        return self.end - self.start
+
+
+@dataclass(frozen=True, slots=True)
+class TimeEntry:
+    """Tracked time: what the Pomodoro, the stopwatch or a manual log recorded."""
+
+    start: datetime
+    end: datetime
+    client_id: int | None
+    task_id: int | None = None
+    billable: bool = True
+    note: str = ""
+    source: str = "manual"  # "pomodoro", "stopwatch", "manual", "import"
+    id: int | None = None
+
+    def __post_init__(self) -> None:
+        _require_utc(self.start, "start")
+        _require_utc(self.end, "end")
+        if self.end <= self.start:
+            raise ValidationError("a time entry must end after it starts", field="end")
+
+    @property
+    def duration(self) -> timedelta:
+        # Aware UTC datetimes subtract to real elapsed time, across midnight and DST alike.
+        return self.end - self.start
+
+
+@dataclass(frozen=True, slots=True)
+class DayTemplateItem:
+    start_minute: int  # minutes from local midnight on the day the template is applied to
+    minutes: int
+    client_id: int | None = None
+    batch: str | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ChecklistTemplateItem:
+    title: str
+    batch: str = "admin"
+    offset_days: int = 0  # due this many days after the start day
+    estimate: timedelta | None = None
+    urgent: bool = False
+    important: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Template:
+    """A reusable plan: a day of blocks ("day") or a list of tasks ("checklist")."""
+
+    kind: str
+    name: str
+    items: tuple[DayTemplateItem, ...] | tuple[ChecklistTemplateItem, ...] = ()
+    id: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.kind not in ("day", "checklist"):
+            raise ValidationError(f"template kind {self.kind!r} is not 'day' or 'checklist'", field="kind")
+        object.__setattr__(self, "name", validate_name(self.name, what="template"))

@@ -1,0 +1,57 @@
+"""Rates and currencies. Amounts are Decimal; currencies are ISO 4217 codes, never summed together."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from vatui.core.errors import ValidationError
+
+# Active ISO 4217 codes (list one, 2026). Funds and precious-metal codes are left out on purpose:
+# nobody bills an hour of admin work in XAU.
+ISO_4217 = frozenset(
+    """
+    AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BHD BIF BMD BND BOB BRL BSD BTN BWP
+    BYN BZD CAD CDF CHF CLP CNY COP CRC CUP CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP
+    GEL GHS GIP GMD GNF GTQ GYD HKD HNL HTG HUF IDR ILS INR IQD IRR ISK JMD JOD JPY KES KGS KHR
+    KMF KPW KRW KWD KYD KZT LAK LBP LKR LRD LSL LYD MAD MDL MGA MKD MMK MNT MOP MRU MUR MVR MWK
+    MXN MYR MZN NAD NGN NIO NOK NPR NZD OMR PAB PEN PGK PHP PKR PLN PYG QAR RON RSD RUB RWF SAR
+    SBD SCR SDG SEK SGD SHP SLE SOS SRD SSP STN SVC SYP SZL THB TJS TMT TND TOP TRY TTD TWD TZS
+    UAH UGX USD UYU UZS VES VND VUV WST XAF XCD XCG XOF XPF YER ZAR ZMW ZWG
+    """.split()
+)
+
+# Currencies whose minor unit is not 2 digits; used when rounding billed amounts.
+_MINOR_DIGITS = {
+    "BHD": 3, "BIF": 0, "CLP": 0, "DJF": 0, "GNF": 0, "IQD": 3, "ISK": 0, "JOD": 3, "JPY": 0,
+    "KMF": 0, "KRW": 0, "KWD": 3, "LYD": 3, "OMR": 3, "PYG": 0, "RWF": 0, "TND": 3, "UGX": 0,
+    "VND": 0, "VUV": 0, "XAF": 0, "XOF": 0, "XPF": 0,
+}
+
+
+def parse_currency(code: str, *, field: str = "currency") -> str:
+    normal = code.strip().upper()
+    if normal not in ISO_4217:
+        raise ValidationError(
+            f"{field}: {code.strip()!r} is not an ISO 4217 currency code (e.g. USD, EUR, GBP, AUD, INR)",
+            field=field,
+        )
+    return normal
+
+
+def parse_rate(value: str | int | float | Decimal, *, field: str = "rate") -> Decimal:
+    try:
+        rate = Decimal(str(value).strip())
+    except (InvalidOperation, ValueError):
+        raise ValidationError(f"{field}: {value!r} is not a number (e.g. 40 or 37.50)", field=field) from None
+    if not rate.is_finite() or rate < 0:
+        raise ValidationError(f"{field}: a rate must be zero or more, not {value}", field=field)
+    return rate
+
+
+def minor_digits(currency: str) -> int:
+    return _MINOR_DIGITS.get(currency, 2)
+
+
+def round_money(amount: Decimal, currency: str) -> Decimal:
+    """Round half-up to the currency's minor unit, as invoices do."""
+    return amount.quantize(Decimal(1).scaleb(-minor_digits(currency)), rounding=ROUND_HALF_UP)

@@ -1,0 +1,38 @@
+"""Settings that shape the domain's answers. Read from the config file by `vatui.config`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from vatui.core.hours import WeekHours
+
+NOTIFY_CHANNELS = ("desktop", "terminal", "bell")
+ROUNDING_CHOICES = {"none": None, "6m": timedelta(minutes=6), "15m": timedelta(minutes=15)}
+
+
+@dataclass(frozen=True, slots=True)
+class PomodoroSettings:
+    focus: timedelta = timedelta(minutes=25)
+    short_break: timedelta = timedelta(minutes=5)
+    long_break: timedelta = timedelta(minutes=15)
+    long_every: int = 4  # a long break after every N focus sessions
+    auto_start: bool = False  # start the next phase on its own when one ends
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    me_zone: str = "UTC"  # resolved from the machine by vatui.config when the file does not set it
+    me_city: str = ""
+    me_name: str = "Me"
+    me_hours: WeekHours = field(default_factory=WeekHours.default)
+    week_start: int = 0  # 0 = Monday ... 6 = Sunday
+    language: str | None = None  # None: from LANG / LC_ALL / LC_MESSAGES
+    theme: str = "vatui-dark"
+    closing_soon: timedelta = timedelta(minutes=60)  # "closes in 40m" below this
+    block_buffer: timedelta = timedelta(minutes=10)
+    pomodoro: PomodoroSettings = field(default_factory=PomodoroSettings)
+    forgotten_after: timedelta = timedelta(minutes=30)  # past a timer's planned end, ask keep/trim/discard
+    notify: tuple[str, ...] = NOTIFY_CHANNELS
+    billing_rounding: timedelta | None = None  # round each entry up to this, or not at all
+    keys: tuple[tuple[str, str], ...] = ()  # binding id -> keys, for Textual's keymap
