@@ -1,0 +1,282 @@
+"""Records <-> JSON-ready dicts. The one place that knows how a record looks in the file.
+
+Decoding is strict: a record of the wrong shape raises `CodecError` naming the table, the id
+and the field, so a damaged file is refused with a message instead of half-loaded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import date, datetime, timedelta, timezone
+from decimal import Decimal
+from typing import Any
+
+from vatui.core.errors import ValidationError
+from vatui.core.hours import WeekHours
+from vatui.core.models import (
+    ChecklistItem,
+    ChecklistTemplateItem,
+    Client,
+    DayTemplateItem,
+    Status,
+    Task,
+    Template,
+    TimeBlock,
+    TimeEntry,
+)
+
+
+class CodecError(ValueError):
+    pass
+
+
+def enc_dt(value: datetime | None) -> str | None:
+    if value is None:
+        return None
+    return value.astimezone(timezone.utc).isoformat().replace("+00:00", "Z")
+
+
+def dec_dt(value: Any) -> datetime | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ValueError(f"expected a timestamp string, got {type(value).__name__}")
+    parsed = datetime.fromisoformat(value)
+    if parsed.tzinfo is None:
+        raise ValueError(f"timestamp {value!r} has no zone")
+    return parsed.astimezone(timezone.utc)
+
+
+def _minutes(value: timedelta | None) -> int | float | None:
+    if value is None:
+        return None
+    minutes = value.total_seconds() / 60
+    return int(minutes) if minutes == int(minutes) else minutes
+
+
+def _from_minutes(value: Any) -> timedelta | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ValueError("expected a number of minutes")
+    return timedelta(minutes=value)
+
+
+def _bool(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError(f"expected true or false, got {value!r}")
+    return value
+
+
+def _str(value: Any) -> str:
+    if not isinstance(value, str):
+        raise ValueError(f"expected text, got {type(value).__name__}")
+    return value
+
+
+def _opt_int(value: Any) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"expected a whole number, got {value!r}")
+    return value
+
+
+# --- clients -----------------------------------------------------------------------------------
+
+
+def encode_client(c: Client) -> dict[str, Any]:
+    return {
+        "name": c.name,
+        "tz": c.tz,
+        "city": c.city,
+        "hours": c.hours.format(),
+        "colour": c.colour,
+        "rate": str(c.rate),
+        "currency": c.currency,
+        "reply_by_hours": c.reply_by_hours,
+        "notes": c.notes,
+    }
+
+
+def decode_client(d: Mapping[str, Any], id: int | None) -> Client:
+    return Client(
+        name=_str(d["name"]),
+        tz=_str(d["tz"]),
+        city=_str(d.get("city", "")),
+        hours=WeekHours.parse(d["hours"]) if d.get("hours", "closed") != "closed" else WeekHours(((),) * 7),
+        colour=_str(d.get("colour", "blue")),
+        rate=Decimal(_str(d.get("rate", "0"))),
+        currency=_str(d.get("currency", "USD")),
+        reply_by_hours=_opt_int(d.get("reply_by_hours", 24)) or 24,
+        notes=_str(d.get("notes", "")),
+        id=id,
+    )
+
+
+# --- tasks -------------------------------------------------------------------------------------
+
+
+def encode_task(t: Task) -> dict[str, Any]:
+    return {
+        "title": t.title,
+        "client": t.client_id,
+        "batch": t.batch,
+        "urgent": t.urgent,
+        "important": t.important,
+        "estimate_min": _minutes(t.estimate),
+        "due": enc_dt(t.due),
+        "due_zone": t.due_zone,
+        "reply_by": enc_dt(t.reply_by),
+        "notes": t.notes,
+        "checklist": [[i.text, i.done] for i in t.checklist],
+        "status": t.status.value,
+        "created": enc_dt(t.created),
+        "done_at": enc_dt(t.done_at),
+        "defer_until": t.defer_until.isoformat() if t.defer_until else None,
+        "rank": t.rank,
+    }
+
+
+def decode_task(d: Mapping[str, Any], id: int | None) -> Task:
+    rank = d.get("rank")
+    if rank is not None and (isinstance(rank, bool) or not isinstance(rank, (int, float))):
+        raise ValueError("rank: expected a number")
+    defer = d.get("defer_until")
+    return Task(
+        title=_str(d["title"]),
+        created=dec_dt(d["created"]),  # type: ignore[arg-type]
+        client_id=_opt_int(d.get("client")),
+        batch=_str(d.get("batch", "admin")),
+        urgent=_bool(d.get("urgent", False)),
+        important=_bool(d.get("important", False)),
+        estimate=_from_minutes(d.get("estimate_min")),
+        due=dec_dt(d.get("due")),
+        due_zone=d.get("due_zone"),
+        reply_by=dec_dt(d.get("reply_by")),
+        notes=_str(d.get("notes", "")),
+        checklist=tuple(ChecklistItem(_str(text), _bool(done)) for text, done in d.get("checklist", [])),
+        status=Status(d.get("status", "todo")),
+        done_at=dec_dt(d.get("done_at")),
+        defer_until=date.fromisoformat(_str(defer)) if defer else None,
+        rank=float(rank) if rank is not None else None,
+        id=id,
+    )
+
+
+# --- blocks and entries ------------------------------------------------------------------------
+
+
+def encode_block(b: TimeBlock) -> dict[str, Any]:
+    return {
+        "start": enc_dt(b.start),
+        "end": enc_dt(b.end),
+        "client": b.client_id,
+        "batch": b.batch,
+        "note": b.note,
+    }
+
+
+def decode_block(d: Mapping[str, Any], id: int | None) -> TimeBlock:
+    batch = d.get("batch")
+    return TimeBlock(
+        start=dec_dt(d["start"]),  # type: ignore[arg-type]
+        end=dec_dt(d["end"]),  # type: ignore[arg-type]
+        client_id=_opt_int(d.get("client")),
+        batch=_str(batch) if batch is not None else None,
+        note=_str(d.get("note", "")),
+        id=id,
+    )
+
+
+def encode_entry(e: TimeEntry) -> dict[str, Any]:
+    return {
+        "start": enc_dt(e.start),
+        "end": enc_dt(e.end),
+        "client": e.client_id,
+        "task": e.task_id,
+        "billable": e.billable,
+        "note": e.note,
+        "source": e.source,
+    }
+
+
+def decode_entry(d: Mapping[str, Any], id: int | None) -> TimeEntry:
+    return TimeEntry(
+        start=dec_dt(d["start"]),  # type: ignore[arg-type]
+        end=dec_dt(d["end"]),  # type: ignore[arg-type]
+        client_id=_opt_int(d.get("client")),
+        task_id=_opt_int(d.get("task")),
+        billable=_bool(d.get("billable", True)),
+        note=_str(d.get("note", "")),
+        source=_str(d.get("source", "manual")),
+        id=id,
+    )
+
+
+# --- templates ---------------------------------------------------------------------------------
+
+
+def encode_template(t: Template) -> dict[str, Any]:
+    items: list[dict[str, Any]] = []
+    for item in t.items:
+        if isinstance(item, DayTemplateItem):
+            items.append(
+                {"start_minute": item.start_minute, "minutes": item.minutes, "client": item.client_id,
+                 "batch": item.batch, "note": item.note}
+            )
+        else:
+            items.append(
+                {"title": item.title, "batch": item.batch, "offset_days": item.offset_days,
+                 "estimate_min": _minutes(item.estimate), "urgent": item.urgent, "important": item.important}
+            )
+    return {"kind": t.kind, "name": t.name, "items": items}
+
+
+def decode_template(d: Mapping[str, Any], id: int | None) -> Template:
+    kind = _str(d["kind"])
+    items: list[Any] = []
+    for raw in d.get("items", []):
+        if kind == "day":
+            items.append(
+                DayTemplateItem(
+                    start_minute=int(raw["start_minute"]), minutes=int(raw["minutes"]),
+                    client_id=_opt_int(raw.get("client")), batch=raw.get("batch"), note=_str(raw.get("note", "")),
+                )
+            )
+        else:
+            items.append(
+                ChecklistTemplateItem(
+                    title=_str(raw["title"]), batch=_str(raw.get("batch", "admin")),
+                    offset_days=int(raw.get("offset_days", 0)), estimate=_from_minutes(raw.get("estimate_min")),
+                    urgent=_bool(raw.get("urgent", False)), important=_bool(raw.get("important", False)),
+                )
+            )
+    return Template(kind=kind, name=_str(d["name"]), items=tuple(items), id=id)
+
+
+CODECS: dict[str, tuple[Callable[[Any], dict[str, Any]], Callable[[Mapping[str, Any], int | None], Any]]] = {
+    "clients": (encode_client, decode_client),
+    "tasks": (encode_task, decode_task),
+    "blocks": (encode_block, decode_block),
+    "entries": (encode_entry, decode_entry),
+    "templates": (encode_template, decode_template),
+}
+
+
+def decode(table: str, raw: Mapping[str, Any], id: int | None) -> Any:
+    """Decode one record, turning every way it can be wrong into one CodecError."""
+    if not isinstance(raw, Mapping):
+        raise CodecError(f"{table} record {id}: expected an object, got {type(raw).__name__}")
+    try:
+        return CODECS[table][1](raw, id)
+    except ValidationError as exc:
+        raise CodecError(f"{table} record {id}: {exc.message}") from None
+    except KeyError as exc:
+        raise CodecError(f"{table} record {id}: missing field {exc.args[0]!r}") from None
+    except (TypeError, ValueError, ArithmeticError) as exc:
+        raise CodecError(f"{table} record {id}: {exc}") from None
+
+
+def encode(table: str, record: Any) -> dict[str, Any]:
+    return CODECS[table][0](record)

@@ -1,0 +1,144 @@
+"""The whole data set as one JSON document, and the way back in.
+
+Import is all-or-nothing: every record is decoded and every reference checked before anything
+is written, and then everything is written in one transaction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from typing import Any
+
+from vatui import __version__
+from vatui.core.errors import ValidationError
+from vatui.store import codec
+from vatui.store.schema import RECORD_TABLES, SCHEMA_VERSION
+from vatui.store.store import Store
+
+EXPORT_KIND = "vatui-export"
+
+
+@dataclass
+class Dataset:
+    records: dict[str, list[Any]] = field(default_factory=lambda: {t: [] for t in RECORD_TABLES})
+
+    def count(self) -> dict[str, int]:
+        return {t: len(v) for t, v in self.records.items()}
+
+
+def export_dataset(store: Store, *, now: datetime, settings: dict[str, Any] | None = None) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "kind": EXPORT_KIND,
+        "schema": SCHEMA_VERSION,
+        "vatui": __version__,
+        "exported_at": codec.enc_dt(now),
+        "settings": settings or {},
+    }
+    for table in RECORD_TABLES:
+        records = sorted(getattr(store, table).all(), key=lambda r: r.id)
+        out[table] = [{"id": r.id, **codec.encode(table, r)} for r in records]
+    return out
+
+
+def parse_dataset(data: Any) -> Dataset:
+    """Decode and check an export. Raises ValidationError naming the first bad record."""
+    if not isinstance(data, dict) or data.get("kind") != EXPORT_KIND:
+        raise ValidationError("this is not a vatui export (it has no \"kind\": \"vatui-export\" header)")
+    schema = data.get("schema")
+    if not isinstance(schema, int) or schema > SCHEMA_VERSION:
+        raise ValidationError(f"this export uses data format {schema!r}; this vatui reads up to {SCHEMA_VERSION}")
+    ds = Dataset()
+    for table in RECORD_TABLES:
+        raw = data.get(table, [])
+        if not isinstance(raw, list):
+            raise ValidationError(f"{table}: expected a list")
+        seen: set[int] = set()
+        for n, item in enumerate(raw, 1):
+            if not isinstance(item, dict):
+                raise ValidationError(f"{table} item {n}: expected an object")
+            rid = item.get("id")
+            if isinstance(rid, bool) or not isinstance(rid, int) or rid < 1:
+                raise ValidationError(f"{table} item {n}: \"id\" must be a positive whole number")
+            if rid in seen:
+                raise ValidationError(f"{table} item {n}: id {rid} appears twice")
+            seen.add(rid)
+            body = {k: v for k, v in item.items() if k != "id"}
+            try:
+                ds.records[table].append(codec.decode(table, body, rid))
+            except codec.CodecError as exc:
+                raise ValidationError(f"{table} item {n}: {exc}") from None
+    _check_references(ds)
+    return ds
+
+
+def _check_references(ds: Dataset) -> None:
+    clients = {c.id for c in ds.records["clients"]}
+    tasks = {t.id for t in ds.records["tasks"]}
+    names: dict[str, int] = {}
+    for c in ds.records["clients"]:
+        if c.key in names:
+            raise ValidationError(f"clients: the name {c.name!r} is used by ids {names[c.key]} and {c.id}")
+        names[c.key] = c.id
+    for table in ("tasks", "blocks", "entries"):
+        for r in ds.records[table]:
+            if r.client_id is not None and r.client_id not in clients:
+                raise ValidationError(f"{table} id {r.id}: refers to client {r.client_id}, which is not in the file")
+    for e in ds.records["entries"]:
+        if e.task_id is not None and e.task_id not in tasks:
+            raise ValidationError(f"entries id {e.id}: refers to task {e.task_id}, which is not in the file")
+    for t in ds.records["templates"]:
+        for item in t.items:
+            cid = getattr(item, "client_id", None)
+            if cid is not None and cid not in clients:
+                raise ValidationError(f"templates id {t.id}: refers to client {cid}, which is not in the file")
+
+
+def import_dataset(store: Store, ds: Dataset, *, mode: str) -> dict[str, int]:
+    """mode: "new" (the store must be empty), "replace" (ids kept), or "merge" (new ids, clients
+    matched by name). Returns how many records of each kind were written."""
+    with store.transaction():
+        existing = sum(len(getattr(store, t)) for t in RECORD_TABLES)
+        if mode == "new" and existing:
+            raise ValidationError(
+                f"the data file already holds {existing} records; use --replace to replace them "
+                "(today's backup keeps the old data) or --merge to add to them"
+            )
+        if mode in ("new", "replace"):
+            for table in RECORD_TABLES:
+                getattr(store, table).replace_all(ds.records[table])
+            return ds.count()
+        return _merge(store, ds)
+
+
+def _merge(store: Store, ds: Dataset) -> dict[str, int]:
+    counts = {t: 0 for t in RECORD_TABLES}
+    client_ids: dict[int, int] = {}
+    for c in ds.records["clients"]:
+        same = store.client_named(c.name)
+        if same is not None and same.key == c.key:
+            client_ids[c.id] = same.id  # type: ignore[index]
+        else:
+            client_ids[c.id] = store.clients.add(replace(c, id=None)).id  # type: ignore[index]
+            counts["clients"] += 1
+
+    def cid(old: int | None) -> int | None:
+        return client_ids[old] if old is not None else None
+
+    tasks = ds.records["tasks"]
+    added = store.tasks.add_many([replace(t, id=None, client_id=cid(t.client_id)) for t in tasks])
+    task_ids = {old.id: new.id for old, new in zip(tasks, added)}
+    store.blocks.add_many([replace(b, id=None, client_id=cid(b.client_id)) for b in ds.records["blocks"]])
+    store.entries.add_many([
+        replace(e, id=None, client_id=cid(e.client_id), task_id=task_ids[e.task_id] if e.task_id is not None else None)
+        for e in ds.records["entries"]
+    ])
+    store.templates.add_many([
+        replace(tpl, id=None, items=tuple(
+            replace(i, client_id=cid(i.client_id)) if hasattr(i, "client_id") else i for i in tpl.items
+        ))
+        for tpl in ds.records["templates"]
+    ])
+    for table in ("tasks", "blocks", "entries", "templates"):
+        counts[table] = len(ds.records[table])
+    return counts

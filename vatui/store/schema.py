@@ -1,0 +1,61 @@
+"""The shape of the data file, its version, and upgrades from older versions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+SCHEMA_VERSION = 1
+META_TABLE = "_meta"
+STATE_TABLE = "state"
+RECORD_TABLES = ("clients", "tasks", "blocks", "entries", "templates")
+KNOWN_TABLES = (META_TABLE, STATE_TABLE, *RECORD_TABLES)
+
+
+class ShapeError(ValueError):
+    pass
+
+
+class TooNew(ValueError):
+    def __init__(self, version: int) -> None:
+        super().__init__(version)
+        self.version = version
+
+
+def new_meta() -> dict[str, Any]:
+    return {"app": "vatui", "schema": SCHEMA_VERSION, "next_id": {t: 1 for t in RECORD_TABLES}}
+
+
+def check_shape(data: dict[str, Any]) -> None:
+    """Refuse anything that is not a vatui file we understand. Raises ShapeError or TooNew."""
+    if not data:
+        return  # empty: a new file
+    meta_table = data.get(META_TABLE)
+    if not isinstance(meta_table, dict) or not isinstance(meta_table.get("1"), dict):
+        tables = ", ".join(sorted(map(str, data))[:5]) or "nothing"
+        raise ShapeError(f"it has no vatui header (found {tables})")
+    meta = meta_table["1"]
+    if meta.get("app") != "vatui":
+        raise ShapeError("its header does not say it was written by vatui")
+    version = meta.get("schema")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise ShapeError(f"its data-format version {version!r} is not a positive whole number")
+    if version > SCHEMA_VERSION:
+        raise TooNew(version)
+    if not isinstance(meta.get("next_id"), dict):
+        raise ShapeError("its header has no id counters")
+    for name, table in data.items():
+        if name not in KNOWN_TABLES:
+            raise ShapeError(f"it holds an unknown table {name!r}")
+        if not isinstance(table, dict):
+            raise ShapeError(f"its table {name!r} is not an object")
+        for key in table:
+            if not key.isdigit():
+                raise ShapeError(f"table {name!r} has a record id {key!r} that is not a number")
+
+
+def migrate(data: dict[str, Any]) -> bool:
+    """Bring an older file up to SCHEMA_VERSION in place. Returns True if anything changed.
+
+    There is only version 1 so far; this is where each step up will go, one function per version.
+    """
+    return False

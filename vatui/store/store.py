@@ -1,0 +1,328 @@
+"""The Store: records in memory, written through to one TinyDB file, safe across processes.
+
+- Every change happens in a transaction: a cross-process file lock is taken, the file is
+  re-read if another process changed it since we last looked, the change is applied, and the
+  new content is written atomically once. So two vatui processes on one file lose no edit.
+- Reads come from memory. `reload_if_changed()` (one `stat`) lets a running cockpit pick up
+  what another process wrote.
+- A file we do not understand is refused with a StoreError and left byte-for-byte untouched.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from filelock import FileLock, Timeout
+from tinydb import TinyDB
+from tinydb.table import Document
+
+from vatui.core.clock import Clock, SystemClock
+from vatui.core.errors import ValidationError
+from vatui.core.models import Client, Task, Template, TimeBlock, TimeEntry
+from vatui.store import codec
+from vatui.store.atomic import remove_stale_temp_files
+from vatui.store.backups import backup_dir, take_daily_backup
+from vatui.store.errors import NotFound, StoreError
+from vatui.store.schema import (
+    META_TABLE,
+    RECORD_TABLES,
+    SCHEMA_VERSION,
+    STATE_TABLE,
+    ShapeError,
+    TooNew,
+    check_shape,
+    migrate,
+    new_meta,
+)
+from vatui.store.storage import AtomicJSONStorage, UnreadableFile
+
+R = TypeVar("R")
+
+
+def _untouched(path: Path) -> str:
+    return (
+        f"The file has not been touched. Restore the newest copy from {backup_dir(path)}, move the file "
+        "aside to start afresh, or point vatui at another file with --db PATH (or VATUI_DB)."
+    )
+
+
+class Collection(Generic[R]):
+    """One table of records of one type, e.g. `store.tasks`."""
+
+    def __init__(self, store: Store, table: str) -> None:
+        self._store = store
+        self.table = table
+
+    def _records(self) -> dict[int, R]:
+        return self._store._records[self.table]
+
+    def all(self) -> list[R]:
+        with self._store._rlock:
+            return list(self._records().values())
+
+    def get(self, id: int) -> R | None:
+        with self._store._rlock:
+            return self._records().get(id)
+
+    def __len__(self) -> int:
+        return len(self._records())
+
+    def require(self, id: int) -> R:
+        found = self.get(id)
+        if found is None:
+            raise NotFound(f"{self.table[:-1]} {id} does not exist (was it deleted in another vatui window?)")
+        return found
+
+    def add(self, record: R) -> R:
+        return self.add_many([record])[0]
+
+    def add_many(self, records: list[R]) -> list[R]:
+        """Add records under new ids, in one write."""
+        with self._store.transaction():
+            out: list[R] = []
+            for record in records:
+                self._store._check(self.table, record, None)
+                out.append(replace(record, id=self._store._next_id(self.table)))  # type: ignore[type-var]
+                self._records()[out[-1].id] = out[-1]  # type: ignore[attr-defined]
+            self._insert(out)
+            return out
+
+    def _insert(self, records: list[R]) -> None:
+        docs = [Document(codec.encode(self.table, r), doc_id=r.id) for r in records]  # type: ignore[attr-defined]
+        if docs:
+            self._store._table(self.table).insert_multiple(docs)
+
+    def replace_all(self, records: list[R]) -> None:
+        """Make the table hold exactly `records`, ids kept (import --replace)."""
+        with self._store.transaction():
+            self._store._table(self.table).truncate()
+            self._records().clear()
+            for record in records:
+                self._store._check(self.table, record, record.id)  # type: ignore[attr-defined]
+                self._records()[record.id] = record  # type: ignore[attr-defined]
+            self._insert(records)
+
+    def update(self, record: R) -> R:
+        rid = record.id  # type: ignore[attr-defined]
+        with self._store.transaction():
+            self.require(rid)
+            self._store._check(self.table, record, rid)
+            encoded = codec.encode(self.table, record)
+
+            def overwrite(doc: dict[str, Any]) -> None:
+                doc.clear()
+                doc.update(encoded)
+
+            self._store._table(self.table).update(overwrite, doc_ids=[rid])
+            self._records()[rid] = record
+            return record
+
+    def delete(self, id: int) -> R:
+        """Remove a record and return it, so the caller can offer undo with `restore`."""
+        with self._store.transaction():
+            old = self.require(id)
+            self._store._table(self.table).remove(doc_ids=[id])
+            del self._records()[id]
+            return old
+
+    def restore(self, record: R) -> R:
+        """Put back a deleted record under its old id (undo)."""
+        rid = record.id  # type: ignore[attr-defined]
+        with self._store.transaction():
+            if rid in self._records():
+                return self.update(record)
+            self._store._check(self.table, record, rid)
+            self._store._table(self.table).insert(Document(codec.encode(self.table, record), doc_id=rid))
+            self._records()[rid] = record
+            return record
+
+
+class Store:
+    def __init__(self, path: str | Path, *, clock: Clock | None = None, lock_timeout: float = 10.0) -> None:
+        self.path = Path(path).expanduser().absolute()
+        self.clock = clock or SystemClock()
+        self.lock_timeout = lock_timeout
+        self.revision = 0  # bumped whenever the records change, here or from disk
+        self._rlock = threading.RLock()  # guards the in-memory records
+        self._write_lock = threading.Lock()  # one writer at a time in this process
+        self._owner: int | None = None  # the thread inside a transaction, for nesting
+        self._storage = AtomicJSONStorage(self.path)
+        self._db = TinyDB(storage=lambda: self._storage)
+        self._records: dict[str, dict[int, Any]] = {t: {} for t in RECORD_TABLES}
+        self._filelock: FileLock | None = None
+        self.clients: Collection[Client] = Collection(self, "clients")
+        self.tasks: Collection[Task] = Collection(self, "tasks")
+        self.blocks: Collection[TimeBlock] = Collection(self, "blocks")
+        self.entries: Collection[TimeEntry] = Collection(self, "entries")
+        self.templates: Collection[Template] = Collection(self, "templates")
+        self._load()
+
+    # --- loading -------------------------------------------------------------------------------
+    def _load(self) -> None:
+        self._storage.forget()
+        try:
+            data = self._storage.load()
+        except UnreadableFile as exc:
+            raise StoreError(f"vatui cannot use its data file {self.path}: {exc}. {_untouched(self.path)}") from None
+        try:
+            check_shape(data)
+        except TooNew as exc:
+            raise StoreError(
+                f"The data file {self.path} was written by a newer vatui (data format {exc.version}; this "
+                f"vatui reads up to {SCHEMA_VERSION}). Upgrade vatui (pip install -U vatui), or point this one "
+                "at another file with --db PATH. The file has not been touched."
+            ) from None
+        except ShapeError as exc:
+            raise StoreError(
+                f"The file {self.path} does not look like a vatui data file: {exc}. {_untouched(self.path)}"
+            ) from None
+        if not data:
+            data[META_TABLE] = {"1": new_meta()}
+        migrate(data)
+        records: dict[str, dict[int, Any]] = {}
+        try:
+            for table in RECORD_TABLES:
+                records[table] = {int(k): codec.decode(table, v, int(k)) for k, v in data.get(table, {}).items()}
+        except codec.CodecError as exc:
+            raise StoreError(f"The data file {self.path} holds a damaged record: {exc}. {_untouched(self.path)}") from None
+        self._storage.seed(data)
+        self._db.clear_cache()
+        self._records = records
+        self.revision += 1
+
+    def changed_on_disk(self) -> bool:
+        """One stat: has another process replaced the file since we read or wrote it?"""
+        return self._storage.changed_on_disk()
+
+    def reload_if_changed(self) -> bool:
+        """Re-read the file if another process changed it. Returns True if the records changed."""
+        with self._rlock:
+            if self._owner is not None or not self._storage.changed_on_disk():
+                return False
+            self._load()
+            return True
+
+    # --- transactions --------------------------------------------------------------------------
+    def _lock(self) -> FileLock:
+        if self._filelock is None:
+            self._filelock = FileLock(str(self.path) + ".lock", timeout=self.lock_timeout, mode=0o600, thread_local=False)
+        return self._filelock
+
+    @contextmanager
+    def transaction(self) -> Iterator[Store]:
+        """Gather changes and write them once, under the cross-process lock. Nests.
+
+        Lock order: this process's writers queue on `_write_lock`, then the file lock (which may
+        wait on another process), and only then `_rlock`, which readers share. So a reader on the
+        event loop never waits for another process, only for the in-memory change and its write.
+        """
+        me = threading.get_ident()
+        if self._owner == me:
+            yield self
+            return
+        with self._write_lock:
+            lock = self._lock()
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+                lock.acquire()
+            except Timeout:
+                raise StoreError(
+                    f"Another vatui has held the lock on {self.path} for over {self.lock_timeout:.0f} s, so the "
+                    f"change was not saved. If no other vatui is running, delete {lock.lock_file} and try again."
+                ) from None
+            except OSError as exc:
+                raise StoreError(f"vatui cannot lock its data file {self.path}: {exc.strerror}.") from None
+            try:
+                with self._rlock:
+                    self._owner = me
+                    try:
+                        if self._storage.changed_on_disk():
+                            self._load()  # start from what another process wrote
+                        remove_stale_temp_files(self.path)
+                        self._storage.deferred = True
+                        try:
+                            yield self
+                        except BaseException:
+                            self._discard()
+                            raise
+                        if self._storage.dirty:
+                            self._commit()
+                    finally:
+                        self._owner = None
+                        self._storage.deferred = False
+            finally:
+                lock.release()
+
+    def _commit(self) -> None:
+        try:
+            take_daily_backup(self.path, self.clock.now().astimezone().date())
+            self._storage.flush()
+        except OSError as exc:
+            self._discard()
+            raise StoreError(
+                f"vatui could not save to {self.path} ({exc.strerror or exc}); the last change was not saved. "
+                "The file still holds everything saved before it."
+            ) from None
+        self.revision += 1
+
+    def _discard(self) -> None:
+        """Forget unsaved changes: reload what is on disk (the file was never half-written)."""
+        self._storage.deferred = False
+        self._load()
+
+    # --- helpers for collections ---------------------------------------------------------------
+    def _table(self, name: str):  # noqa: ANN202 - TinyDB's Table
+        return self._db.table(name, cache_size=0)
+
+    def _meta(self) -> dict[str, Any]:
+        return self._storage.read()[META_TABLE]["1"]  # type: ignore[index]
+
+    def _next_id(self, table: str) -> int:
+        # A counter in the header, not TinyDB's max+1: ids stay unique even after records are
+        # deleted or archived, so "task 42" never comes to mean a different task.
+        counters = self._meta()["next_id"]
+        existing = self._records[table]
+        new_id = max(int(counters.get(table, 1)), (max(existing) + 1) if existing else 1)
+        # The header lives in the same in-memory dict TinyDB writes back, so a plain assignment
+        # is saved with the rest of the transaction (and costs nothing per record).
+        counters[table] = new_id + 1
+        self._storage.dirty = True
+        return new_id
+
+    def _check(self, table: str, record: Any, own_id: int | None) -> None:
+        """Rules that span records: client names are unique ignoring case."""
+        if table == "clients":
+            for other in self._records["clients"].values():
+                if other.key == record.key and other.id != own_id:
+                    raise ValidationError(f"name: there is already a client called {other.name}", field="name")
+
+    # --- small key/value state (Pomodoro, remembered choices) ----------------------------------
+    def get_state(self, key: str, default: Any = None) -> Any:
+        with self._rlock:
+            data = self._storage.read() or {}
+            return data.get(STATE_TABLE, {}).get("1", {}).get(key, default)
+
+    def set_state(self, key: str, value: Any) -> None:
+        with self.transaction():
+            table = self._db.table(STATE_TABLE, cache_size=0)
+            if table.contains(doc_id=1):
+                table.update({key: value}, doc_ids=[1])
+            else:
+                table.insert(Document({key: value}, doc_id=1))
+
+    # --- lookups used everywhere ---------------------------------------------------------------
+    def client_named(self, name: str) -> Client | None:
+        """Find a client by name, ignoring case; a unique prefix also matches ("@acm" -> Acme)."""
+        key = " ".join(name.split()).casefold().lstrip("@")
+        clients = self.clients.all()
+        for c in clients:
+            if c.key == key:
+                return c
+        slug = key.replace(" ", "")
+        matches = [c for c in clients if c.key.replace(" ", "").startswith(slug)]
+        return matches[0] if len(matches) == 1 else None
