@@ -1,0 +1,131 @@
+"""`vatui client add|list|edit|remove`."""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import replace
+
+from vatui.cli.common import CliError, Context, table
+from vatui.core.hours import WeekHours
+from vatui.core.models import CLIENT_COLOURS, Client
+from vatui.core.money import parse_rate
+from vatui.i18n import _
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    client = sub.add_parser("client", parents=[common], help=_("add, list, edit or remove clients"))
+    csub = client.add_subparsers(dest="client_command", metavar="COMMAND", required=True)
+
+    add = csub.add_parser("add", parents=[common], help=_("add a client"))
+    add.add_argument("name", help=_("client name (unique, ignoring case)"))
+    _client_options(add, required_tz=True)
+    add.set_defaults(func=cmd_add)
+
+    edit = csub.add_parser("edit", parents=[common], help=_("change a client's details"))
+    edit.add_argument("name", help=_("the client to change"))
+    edit.add_argument("--name", dest="new_name", metavar="NEW", help=_("rename the client"))
+    _client_options(edit, required_tz=False)
+    edit.set_defaults(func=cmd_edit)
+
+    lst = csub.add_parser("list", parents=[common], help=_("list clients"))
+    lst.set_defaults(func=cmd_list)
+
+    rm = csub.add_parser("remove", parents=[common], help=_("remove a client that has no tasks or tracked time"))
+    rm.add_argument("name")
+    rm.set_defaults(func=cmd_remove)
+
+
+def _client_options(p: argparse.ArgumentParser, *, required_tz: bool) -> None:
+    p.add_argument("--tz", required=required_tz, metavar="ZONE", help=_("IANA time zone, e.g. Australia/Sydney"))
+    p.add_argument("--city", help=_("city shown on the clock (default: from the zone)"))
+    p.add_argument("--hours", metavar="HOURS",
+                   help=_('business hours in the client\'s zone, e.g. 09:00-17:00 or "mon-thu 9-17; fri 9-13"'))
+    p.add_argument("--rate", metavar="AMOUNT", help=_("hourly rate, e.g. 40 or 37.50"))
+    p.add_argument("--currency", metavar="CODE", help=_("ISO 4217 currency code, e.g. USD"))
+    p.add_argument("--colour", "--color", dest="colour",
+                   help=_("colour: #rrggbb or one of {names}").format(names=", ".join(CLIENT_COLOURS)))
+    p.add_argument("--reply-by", type=int, metavar="HOURS", help=_("reply-by promise in business hours (default 24)"))
+    p.add_argument("--notes")
+
+
+def _changes(args: argparse.Namespace) -> dict:
+    out: dict = {}
+    if args.tz is not None:
+        out["tz"] = args.tz
+    if args.city is not None:
+        out["city"] = args.city
+    if args.hours is not None:
+        out["hours"] = WeekHours.parse(args.hours)
+    if args.rate is not None:
+        out["rate"] = parse_rate(args.rate)
+    if args.currency is not None:
+        out["currency"] = args.currency
+    if args.colour is not None:
+        out["colour"] = args.colour
+    if args.reply_by is not None:
+        out["reply_by_hours"] = args.reply_by
+    if args.notes is not None:
+        out["notes"] = args.notes
+    return out
+
+
+def _next_colour(existing: list[Client]) -> str:
+    used = {c.colour for c in existing}
+    return next((c for c in CLIENT_COLOURS if c not in used), CLIENT_COLOURS[len(existing) % len(CLIENT_COLOURS)])
+
+
+def cmd_add(ctx: Context) -> int:
+    store = ctx.store
+    fields = _changes(ctx.args)
+    fields.setdefault("colour", _next_colour(store.clients.all()))
+    client = store.clients.add(Client(name=ctx.args.name, **fields))
+    ctx.print(_("Added client {name} ({tz}, {hours}).").format(name=client.name, tz=client.tz, hours=client.hours.format()))
+    return 0
+
+
+def find_client(ctx: Context, name: str) -> Client:
+    client = ctx.store.client_named(name)
+    if client is None:
+        known = ", ".join(c.name for c in ctx.store.clients.all()) or _("none yet")
+        raise CliError(_("no client called {name!r} (clients: {known})").format(name=name, known=known))
+    return client
+
+
+def cmd_edit(ctx: Context) -> int:
+    client = find_client(ctx, ctx.args.name)
+    fields = _changes(ctx.args)
+    if ctx.args.new_name:
+        fields["name"] = ctx.args.new_name
+    if not fields:
+        raise CliError(_("nothing to change: give at least one option, e.g. --rate 45"))
+    updated = ctx.store.clients.update(replace(client, **fields))
+    ctx.print(_("Updated client {name}.").format(name=updated.name))
+    return 0
+
+
+def cmd_remove(ctx: Context) -> int:
+    client = find_client(ctx, ctx.args.name)
+    store = ctx.store
+    tasks = sum(1 for t in store.tasks.all() if t.client_id == client.id)
+    entries = sum(1 for e in store.entries.all() if e.client_id == client.id)
+    if tasks or entries:
+        raise CliError(
+            _("{name} still has {tasks} tasks and {entries} time entries; they would lose their client. "
+              "Delete or move them first.").format(name=client.name, tasks=tasks, entries=entries)
+        )
+    store.clients.delete(client.id)  # type: ignore[arg-type]
+    ctx.print(_("Removed client {name}.").format(name=client.name))
+    return 0
+
+
+def cmd_list(ctx: Context) -> int:
+    clients = sorted(ctx.store.clients.all(), key=lambda c: c.key)
+    if not clients:
+        ctx.print(_("No clients yet. Add one: vatui client add Acme --tz America/New_York"))
+        return 0
+    rows = [
+        [c.name, c.city, c.tz, c.hours.format(), f"{c.rate} {c.currency}", str(c.reply_by_hours) + "h"]
+        for c in clients
+    ]
+    ctx.print(table(rows, [_("Name"), _("City"), _("Zone"), _("Business hours"), _("Rate"), _("Reply by")]))
+    return 0

@@ -1,0 +1,46 @@
+"""Starting the full-screen cockpit (the default command)."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+
+from vatui.cli.common import Context
+from vatui.i18n import _
+
+
+def add_cockpit_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--demo", action="store_true",
+                        help=_("open the cockpit on demo data in a temporary file (your own file is not touched)"))
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    """The cockpit is the default command; nothing to register under a name."""
+
+
+def cmd_cockpit(ctx: Context) -> int:
+    settings = ctx.config.settings
+    folder = None
+    if getattr(ctx.args, "demo", False):
+        from vatui.demo import make_demo_store
+
+        store, folder = make_demo_store(ctx.clock, settings.me_zone)
+    else:
+        store = ctx.store
+    try:
+        from vatui.app import VatuiApp  # Textual is imported only here
+
+        app = VatuiApp(
+            store=store,
+            clock=ctx.clock,
+            settings=settings,
+            config_path=ctx.config_location.path,
+            config_warnings=ctx.config.warnings,
+            demo=folder is not None,
+            user_data_path=ctx.data_location.path,
+        )
+        app.run()
+        return app.return_code or 0
+    finally:
+        if folder is not None:
+            shutil.rmtree(folder, ignore_errors=True)

@@ -1,0 +1,71 @@
+"""What every command shares: the global options, the opened store and config, and output."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import dataclass, field
+from typing import Any, TextIO
+
+from vatui import paths
+from vatui.config import LoadedConfig, load_config
+from vatui.core.clock import Clock, SystemClock
+from vatui.i18n import _
+from vatui.store import Store
+
+
+class CliError(Exception):
+    """A problem with what the user asked for: message on stderr, exit code 2."""
+
+
+def add_global_options(parser: argparse.ArgumentParser, *, top: bool) -> None:
+    """--db and --config work before or after the command name. Subcommands use SUPPRESS so an
+    option given before the command is not reset by the subcommand's default."""
+    default = None if top else argparse.SUPPRESS
+    parser.add_argument("--db", metavar="PATH", default=default,
+                        help=_("data file to use (default: VATUI_DB, then the user data folder)"))
+    parser.add_argument("--config", metavar="PATH", default=default,
+                        help=_("config file to use (default: VATUI_CONFIG, then the user config folder)"))
+
+
+@dataclass
+class Context:
+    args: argparse.Namespace
+    clock: Clock = field(default_factory=SystemClock)
+    out: TextIO = field(default_factory=lambda: sys.stdout)
+    err: TextIO = field(default_factory=lambda: sys.stderr)
+    _store: Store | None = None
+    _config: LoadedConfig | None = None
+
+    @property
+    def data_location(self) -> paths.Location:
+        return paths.data_file(getattr(self.args, "db", None))
+
+    @property
+    def config_location(self) -> paths.Location:
+        return paths.config_file(getattr(self.args, "config", None))
+
+    @property
+    def config(self) -> LoadedConfig:
+        if self._config is None:
+            self._config = load_config(self.config_location.path)
+            for warning in self._config.warnings:
+                print(warning, file=self.err)
+        return self._config
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            self._store = Store(self.data_location.path, clock=self.clock)
+        return self._store
+
+    def print(self, *parts: Any, **kwargs: Any) -> None:
+        print(*parts, file=self.out, **kwargs)
+
+
+def table(rows: list[list[str]], headers: list[str]) -> str:
+    """Plain aligned columns, the width of their widest cell."""
+    widths = [max(len(str(r[i])) for r in [headers, *rows]) for i in range(len(headers))]
+    lines = ["  ".join(str(h).ljust(w) for h, w in zip(headers, widths)).rstrip()]
+    lines += ["  ".join(str(c).ljust(w) for c, w in zip(row, widths)).rstrip() for row in rows]
+    return "\n".join(lines)

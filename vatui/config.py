@@ -1,0 +1,200 @@
+"""Read Settings from the TOML config file.
+
+A missing file means defaults. A bad value never stops vatui: it is reported with the key that
+holds it and the default is used instead. `load_config` returns the warnings for the caller to
+show (the cockpit as a notification, the CLI on stderr).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from vatui.core.durations import parse_duration
+from vatui.core.errors import ValidationError
+from vatui.core.hours import WEEKDAYS, WeekHours
+from vatui.core.settings import NOTIFY_CHANNELS, ROUNDING_CHOICES, PomodoroSettings, Settings
+from vatui.core.tzdb import validate_zone
+
+
+@dataclass
+class LoadedConfig:
+    settings: Settings
+    path: Path
+    warnings: list[str] = field(default_factory=list)
+
+
+def machine_zone() -> str:
+    """The machine's IANA zone name, or UTC when it cannot be told (a bare container)."""
+    try:
+        import tzlocal
+
+        return validate_zone(tzlocal.get_localzone_name() or "UTC")
+    except Exception:  # tzlocal raises several kinds on odd systems; UTC is a safe answer
+        return "UTC"
+
+
+class _Reader:
+    def __init__(self, data: dict[str, Any], warnings: list[str]) -> None:
+        self.data = data
+        self.warnings = warnings
+
+    def get(self, key: str, parse: Callable[[Any], Any], default: Any) -> Any:
+        node: Any = self.data
+        for part in key.split("."):
+            if not isinstance(node, dict) or part not in node:
+                return default
+            node = node[part]
+        try:
+            return parse(node)
+        except (ValidationError, ValueError, TypeError) as exc:
+            detail = exc.message if isinstance(exc, ValidationError) else str(exc)
+            self.warnings.append(f"config: {key} = {node!r} is not valid ({detail}); using the default")
+            return default
+
+
+def _duration(value: Any) -> Any:
+    if not isinstance(value, str):
+        raise ValueError('write a duration with its unit in quotes, e.g. "25m"')
+    return parse_duration(value)
+
+
+def _bool(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError("expected true or false")
+    return value
+
+
+def _count(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 20:
+        raise ValueError("expected a whole number from 1 to 20")
+    return value
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise ValueError("expected text in quotes")
+    return value
+
+
+def _weekday(value: Any) -> int:
+    word = _text(value).strip().lower()[:3]
+    if word not in WEEKDAYS:
+        raise ValueError("expected a weekday name such as monday or sunday")
+    return WEEKDAYS.index(word)
+
+
+def _channels(value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValueError(f"expected a list drawn from {list(NOTIFY_CHANNELS)}")
+    bad = [v for v in value if v not in NOTIFY_CHANNELS]
+    if bad:
+        raise ValueError(f"unknown channel {bad[0]!r}; choose from {list(NOTIFY_CHANNELS)}")
+    return tuple(value)
+
+
+def _rounding(value: Any) -> Any:
+    if value not in ROUNDING_CHOICES:
+        raise ValueError(f"choose one of {', '.join(ROUNDING_CHOICES)}")
+    return ROUNDING_CHOICES[value]
+
+
+def _keys(value: Any) -> tuple[tuple[str, str], ...]:
+    if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+        raise ValueError('expected a table of binding-id = "key" pairs')
+    return tuple((str(k), v) for k, v in value.items())
+
+
+KNOWN_KEYS = {
+    "language", "theme", "week_start", "closing_soon", "forgotten_after",
+    "me.zone", "me.city", "me.name", "me.hours",
+    "blocks.buffer",
+    "pomodoro.focus", "pomodoro.short_break", "pomodoro.long_break", "pomodoro.long_every", "pomodoro.auto_start",
+    "notifications.channels", "billing.rounding", "keys",
+}  # fmt: skip
+
+
+def _unknown_keys(data: dict[str, Any], prefix: str = "") -> list[str]:
+    out: list[str] = []
+    for key, value in data.items():
+        full = f"{prefix}{key}"
+        if full in KNOWN_KEYS:
+            continue
+        if isinstance(value, dict) and any(k.startswith(full + ".") for k in KNOWN_KEYS):
+            out.extend(_unknown_keys(value, full + "."))
+        else:
+            out.append(full)
+    return out
+
+
+def parse_settings(data: dict[str, Any], warnings: list[str]) -> Settings:
+    r = _Reader(data, warnings)
+    d = Settings()
+    p = PomodoroSettings()
+    for key in _unknown_keys(data):
+        warnings.append(f"config: unknown key {key!r} is ignored")
+    pomodoro = replace(
+        p,
+        focus=r.get("pomodoro.focus", _duration, p.focus),
+        short_break=r.get("pomodoro.short_break", _duration, p.short_break),
+        long_break=r.get("pomodoro.long_break", _duration, p.long_break),
+        long_every=r.get("pomodoro.long_every", _count, p.long_every),
+        auto_start=r.get("pomodoro.auto_start", _bool, p.auto_start),
+    )
+    return replace(
+        d,
+        me_zone=r.get("me.zone", lambda v: validate_zone(_text(v), field="me.zone"), None) or machine_zone(),
+        me_city=r.get("me.city", _text, d.me_city),
+        me_name=r.get("me.name", _text, d.me_name),
+        me_hours=r.get("me.hours", lambda v: WeekHours.parse(_text(v)), d.me_hours),
+        week_start=r.get("week_start", _weekday, d.week_start),
+        language=r.get("language", _text, d.language),
+        theme=r.get("theme", _text, d.theme),
+        closing_soon=r.get("closing_soon", _duration, d.closing_soon),
+        forgotten_after=r.get("forgotten_after", _duration, d.forgotten_after),
+        block_buffer=r.get("blocks.buffer", lambda v: parse_duration(_text(v), allow_zero=True), d.block_buffer),
+        pomodoro=pomodoro,
+        notify=r.get("notifications.channels", _channels, d.notify),
+        billing_rounding=r.get("billing.rounding", _rounding, d.billing_rounding),
+        keys=r.get("keys", _keys, d.keys),
+    )
+
+
+def load_config(path: Path) -> LoadedConfig:
+    warnings: list[str] = []
+    data: dict[str, Any] = {}
+    if path.exists():
+        try:
+            with path.open("rb") as handle:
+                data = tomllib.load(handle)
+        except tomllib.TOMLDecodeError as exc:
+            warnings.append(f"config: {path} is not valid TOML ({exc}); using defaults for everything")
+        except OSError as exc:
+            warnings.append(f"config: {path} cannot be read ({exc.strerror}); using defaults")
+    return LoadedConfig(parse_settings(data, warnings), path, warnings)
+
+
+def settings_to_dict(s: Settings) -> dict[str, Any]:
+    """Settings in the config file's own terms, for `vatui export --json` and `vatui where`."""
+    from vatui.core.durations import format_duration_config as d
+
+    return {
+        "language": s.language,
+        "theme": s.theme,
+        "week_start": WEEKDAYS[s.week_start],
+        "closing_soon": d(s.closing_soon),
+        "forgotten_after": d(s.forgotten_after),
+        "me": {"zone": s.me_zone, "city": s.me_city, "name": s.me_name, "hours": s.me_hours.format()},
+        "blocks": {"buffer": d(s.block_buffer)},
+        "pomodoro": {
+            "focus": d(s.pomodoro.focus), "short_break": d(s.pomodoro.short_break),
+            "long_break": d(s.pomodoro.long_break), "long_every": s.pomodoro.long_every,
+            "auto_start": s.pomodoro.auto_start,
+        },
+        "notifications": {"channels": list(s.notify)},
+        "billing": {"rounding": next(k for k, v in ROUNDING_CHOICES.items() if v == s.billing_rounding)},
+        "keys": dict(s.keys),
+    }

@@ -1,0 +1,33 @@
+"""`vatui --demo`: a throw-away data file seeded with realistic data."""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+
+from vatui.core.clock import Clock
+from vatui.core.demo import build_demo
+from vatui.store import Store
+
+
+def seed_demo(store: Store, now: datetime, my_zone: str) -> None:
+    demo = build_demo(now, my_zone)
+    with store.transaction():
+        clients = store.clients.add_many(demo.clients)
+
+        def cid(index: int | None) -> int | None:
+            return clients[index].id if index is not None else None
+
+        store.tasks.add_many([replace(t, client_id=cid(t.client_id)) for t in demo.tasks])
+        store.blocks.add_many([replace(b, client_id=cid(b.client_id)) for b in demo.blocks])
+        store.entries.add_many([replace(e, client_id=cid(e.client_id)) for e in demo.entries])
+
+
+def make_demo_store(clock: Clock, my_zone: str) -> tuple[Store, Path]:
+    """A new store in a temp folder (the caller removes the folder when done)."""
+    folder = Path(tempfile.mkdtemp(prefix="vatui-demo-"))
+    store = Store(folder / "demo.json", clock=clock)
+    seed_demo(store, clock.now(), my_zone)
+    return store, folder
