@@ -1,0 +1,126 @@
+"""VatuiApp: wires the store, clock, settings, themes and the one tick to the cockpit screen."""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from textual.app import App
+from textual.binding import Binding
+from textual.theme import Theme
+
+from vatui import paths
+from vatui.commands import ActionCommands
+from vatui.core.clock import Clock
+from vatui.core.settings import Settings
+from vatui.i18n import N_, _
+from vatui.keys import collect
+from vatui.store import Store
+from vatui.themes import APP_COLOURS, DEFAULT_THEME, load_themes
+from vatui.writer import StoreWriter
+
+TICK_SECONDS = 1.0
+
+
+class VatuiApp(App[int]):
+    CSS_PATH = "app.tcss"
+    TITLE = "vatui"
+    COMMANDS = App.COMMANDS | {ActionCommands}
+    BINDINGS = [
+        Binding("q", "quit", N_("Quit"), id="quit"),
+        Binding("question_mark", "help", N_("Help"), id="help", tooltip=N_("Show every key")),
+        Binding("t", "next_theme", N_("Theme"), id="next-theme", show=False,
+                tooltip=N_("Switch to the next theme (remembered)")),
+    ]
+
+    def __init__(
+        self,
+        *,
+        store: Store,
+        clock: Clock,
+        settings: Settings,
+        config_path: Path | None = None,
+        config_warnings: Sequence[str] = (),
+        demo: bool = False,
+        user_data_path: Path | None = None,
+        tick: bool = True,
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.clock = clock
+        self.settings = settings
+        self.my_zone = ZoneInfo(settings.me_zone)
+        self.config_path = config_path or paths.config_file().path
+        self.config_warnings = list(config_warnings)
+        self.demo = demo
+        self.user_data_path = user_data_path
+        self.writer = StoreWriter(self)
+        self._ticking = tick
+        self.vatui_themes: list[str] = []
+        self.notices: deque[str] = deque(maxlen=100)  # what was said in toasts, newest last
+
+    def notify(self, message: str, *args: Any, **kwargs: Any) -> None:  # type: ignore[override]
+        """Toasts vanish; keep their text so it can be read again (and checked in tests)."""
+        self.notices.append(message)
+        super().notify(message, *args, **kwargs)
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        return dict(APP_COLOURS)
+
+    def on_mount(self) -> None:
+        self._register_themes()
+        if self.settings.keys:
+            self.set_keymap(dict(self.settings.keys))
+        from vatui.screens.cockpit import CockpitScreen
+
+        self.push_screen(CockpitScreen())
+        for warning in self.config_warnings:
+            self.notify(warning, title=_("Config"), severity="warning", timeout=12)
+        if self._ticking:
+            self.set_interval(TICK_SECONDS, self.tick)
+
+    def tick(self) -> None:
+        """The one tick: the cockpit decides what, if anything, needs repainting."""
+        from vatui.screens.base import CockpitBase
+
+        for screen in self.screen_stack:
+            if isinstance(screen, CockpitBase):
+                screen.tick(self.clock.now())
+
+    # --- themes --------------------------------------------------------------------------------
+    def _register_themes(self) -> None:
+        found = load_themes(paths.shipped_themes_dir(), paths.user_themes_dir(self.config_path))
+        for theme in found.themes.values():
+            self.register_theme(theme)
+        self.vatui_themes = list(found.themes)
+        for warning in found.warnings:
+            self.notify(warning, title=_("Theme"), severity="warning", timeout=12)
+        wanted = self.store.get_state("theme") or self.settings.theme
+        if wanted not in self.available_themes:
+            if wanted != self.settings.theme or self.settings.theme != DEFAULT_THEME:
+                self.notify(_("Theme {name!r} was not found; using {default}.").format(name=wanted, default=DEFAULT_THEME),
+                            title=_("Theme"), severity="warning", timeout=8)
+            wanted = DEFAULT_THEME if DEFAULT_THEME in self.available_themes else "textual-dark"
+        self.theme = wanted
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+
+    def _remember_theme(self, theme: Theme) -> None:
+        if self.store.get_state("theme") != theme.name:
+            self.writer.submit(lambda: self.store.set_state("theme", theme.name))
+
+    def action_next_theme(self) -> None:
+        names = self.vatui_themes or [DEFAULT_THEME]
+        current = names.index(self.theme) if self.theme in names else -1
+        self.theme = names[(current + 1) % len(names)]
+        self.notify(_("Theme: {name}").format(name=self.theme), timeout=2)
+
+    # --- help ----------------------------------------------------------------------------------
+    def action_help(self) -> None:
+        from vatui.screens.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            return
+        self.push_screen(HelpScreen(collect(self.screen, dict(self.settings.keys))))

@@ -1,0 +1,71 @@
+"""The cockpit's key bindings, read from the real BINDINGS (with the user's keymap applied), for
+the help screen and the command palette. So neither can drift from what the keys actually do."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from textual.binding import Binding
+from textual.dom import DOMNode
+from textual.screen import Screen
+
+from vatui.i18n import _
+
+
+@dataclass(frozen=True)
+class BoundAction:
+    node: DOMNode  # where the action runs
+    binding: Binding
+    keys: str  # as the user presses them, after their keymap
+
+    @property
+    def description(self) -> str:
+        return _(self.binding.tooltip or self.binding.description or self.binding.action)
+
+    @property
+    def label(self) -> str:
+        return _(self.binding.description or self.binding.action)
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    actions: list[BoundAction]
+
+
+def _own_bindings(node: DOMNode) -> Iterator[Binding]:
+    """vatui's bindings declared by the node's classes (Textual's own widgets are left out)."""
+    seen: set[str] = set()
+    for cls in type(node).__mro__:
+        if not cls.__module__.startswith("vatui"):
+            continue
+        for binding in Binding.make_bindings(cls.__dict__.get("BINDINGS", [])):
+            key = binding.id or binding.action
+            if key not in seen:
+                seen.add(key)
+                yield binding
+
+
+def _keys(node: DOMNode, binding: Binding, keymap: dict[str, str]) -> str:
+    keys = keymap.get(binding.id, binding.key) if binding.id else binding.key
+    app = node.app
+    return " / ".join(app.get_key_display(Binding(k.strip(), binding.action)) for k in keys.split(","))
+
+
+def collect(screen: Screen, keymap: dict[str, str]) -> list[Section]:
+    from vatui.widgets.pane import Pane
+
+    general = [BoundAction(screen.app, b, _keys(screen, b, keymap)) for b in _own_bindings(screen.app)]
+    general += [BoundAction(screen, b, _keys(screen, b, keymap)) for b in _own_bindings(screen)]
+    sections = [Section(_("Everywhere"), general)]
+    for pane in screen.query(Pane):
+        actions: list[BoundAction] = []
+        seen: set[str] = set()
+        for node in [pane, *pane.query("*")]:
+            for b in _own_bindings(node):
+                if (b.id or b.action) not in seen:
+                    seen.add(b.id or b.action)
+                    actions.append(BoundAction(node, b, _keys(node, b, keymap)))
+        sections.append(Section(str(pane.border_title).split(" · ")[0], actions))
+    return sections

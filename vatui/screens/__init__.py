@@ -1,0 +1,1 @@
+"""Screens: the cockpit (the controller of the four panes), modals and help."""

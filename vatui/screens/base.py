@@ -1,0 +1,155 @@
+"""What the cockpit screen does for all four panes: the tick, focus and zoom keys, saving
+through the store writer, undo, and noticing what another vatui process wrote.
+
+Each pane's own behaviour lives in a controller mixin (clock_controller.py, ...), so the screen
+stays a list of small files rather than one long one. Controllers implement `refresh_<area>`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from textual.binding import Binding
+from textual.screen import Screen
+
+from vatui.core.clock import Clock
+from vatui.core.settings import Settings
+from vatui.i18n import N_, _
+from vatui.store import Store
+from vatui.widgets.pane import Pane
+
+if TYPE_CHECKING:
+    from vatui.app import VatuiApp
+
+PANE_IDS = ("clock-pane", "blocks-pane", "queue-pane", "pomodoro-pane")
+NARROW_BELOW = 100  # columns: below this the panes switch to their compact form
+SHORT_BELOW = 30  # rows
+
+
+@dataclass
+class UndoStep:
+    label: str
+    undo: Callable[[], Any]
+
+
+class CockpitBase(Screen[None]):
+    BINDINGS = [
+        Binding("1", "focus_pane(1)", N_("Clock"), id="focus-clock", show=False),
+        Binding("2", "focus_pane(2)", N_("Blocks"), id="focus-blocks", show=False),
+        Binding("3", "focus_pane(3)", N_("Queues"), id="focus-queue", show=False),
+        Binding("4", "focus_pane(4)", N_("Pomodoro"), id="focus-pomodoro", show=False),
+        Binding("z", "zoom_pane", N_("Zoom"), id="zoom-pane", tooltip=N_("Show the focused pane on the whole screen")),
+        Binding("u", "undo", N_("Undo"), id="undo", tooltip=N_("Undo the last change")),
+    ]
+
+    app: VatuiApp  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__(id="cockpit")
+        self._undo: list[UndoStep] = []
+        self._last_minute: datetime | None = None
+        self._seen_revision = -1
+
+    # --- services ------------------------------------------------------------------------------
+    @property
+    def store(self) -> Store:
+        return self.app.store
+
+    @property
+    def clock(self) -> Clock:
+        return self.app.clock
+
+    @property
+    def settings(self) -> Settings:
+        return self.app.settings
+
+    def now(self) -> datetime:
+        return self.clock.now()
+
+    # --- refresh and the tick ------------------------------------------------------------------
+    def on_mount(self) -> None:
+        self.refresh_all()
+        self.pane(3).focus_body()
+
+    def refresh_all(self) -> None:
+        """Recompute every pane from the store (after a change here or in another process)."""
+        now = self.now()
+        self._seen_revision = self.store.revision
+        self._last_minute = now.replace(second=0, microsecond=0)
+        self.refresh_top_bar(now)
+        self.refresh_clock(now)
+        self.refresh_blocks(now)
+        self.refresh_queue(now)
+        self.refresh_pomodoro(now)
+
+    def tick(self, now: datetime) -> None:
+        """Called once a second by the app. Cheap unless something changed."""
+        if self.store.revision != self._seen_revision:
+            self.refresh_all()
+            return
+        if self.store.changed_on_disk():
+            self.app.writer.submit(self.store.reload_if_changed, done=lambda changed: changed and self.refresh_all())
+        minute = now.replace(second=0, microsecond=0)
+        if minute != self._last_minute:
+            self._last_minute = minute
+            self.refresh_top_bar(now)
+            self.refresh_clock(now)
+            self.refresh_blocks(now)
+            self.refresh_queue(now)
+        self.tick_pomodoro(now)
+
+    # Controllers override these.
+    def refresh_top_bar(self, now: datetime) -> None: ...
+    def refresh_clock(self, now: datetime) -> None: ...
+    def refresh_blocks(self, now: datetime) -> None: ...
+    def refresh_queue(self, now: datetime) -> None: ...
+    def refresh_pomodoro(self, now: datetime) -> None: ...
+    def tick_pomodoro(self, now: datetime) -> None: ...
+
+    # --- saving and undo -----------------------------------------------------------------------
+    def save(self, change: Callable[[], Any], *, done: Callable[[Any], None] | None = None,
+             undo: Callable[[Any], UndoStep | None] | None = None) -> None:
+        """Run a store change in the background; then refresh, run `done`, and remember how to
+        undo it (`undo` gets the change's result and returns an UndoStep)."""
+
+        def finished(result: Any) -> None:
+            if undo is not None:
+                step = undo(result)
+                if step is not None:
+                    self._undo.append(step)
+                    del self._undo[:-50]
+            if done is not None:
+                done(result)
+            self.refresh_all()
+
+        self.app.writer.submit(change, done=finished)
+
+    def action_undo(self) -> None:
+        if not self._undo:
+            self.notify(_("Nothing to undo."), timeout=3)
+            return
+        step = self._undo.pop()
+        self.app.writer.submit(step.undo, done=lambda _result: (self.refresh_all(), self.notify(
+            _("Undone: {what}").format(what=step.label), timeout=3)))
+
+    # --- focus, zoom, layout -------------------------------------------------------------------
+    def pane(self, number: int) -> Pane:
+        return self.query_one(f"#{PANE_IDS[number - 1]}", Pane)
+
+    def action_focus_pane(self, number: int) -> None:
+        if self.maximized is not None:
+            self.minimize()
+        self.pane(number).focus_body()
+
+    def action_zoom_pane(self) -> None:
+        if self.maximized is not None:
+            self.minimize()
+        elif self.focused is not None:
+            self.maximize(self.focused)
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width < NARROW_BELOW, "-narrow")
+        self.set_class(self.size.height < SHORT_BELOW, "-short")

@@ -1,0 +1,42 @@
+"""The cockpit: four panes on one screen. Each pane's behaviour is in its controller module."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Footer, Static
+
+from vatui.i18n import _
+from vatui.screens.blocks_controller import BlocksController
+from vatui.screens.clock_controller import ClockController
+from vatui.screens.pomodoro_controller import PomodoroController
+from vatui.screens.queue_controller import QueueController
+from vatui.widgets.blocks_pane import BlocksPane
+from vatui.widgets.clock_pane import ClockPane
+from vatui.widgets.pomodoro_pane import PomodoroPane
+from vatui.widgets.queue_pane import QueuePane
+
+
+class CockpitScreen(ClockController, BlocksController, QueueController, PomodoroController):
+    def compose(self) -> ComposeResult:
+        yield Static(id="top-bar")
+        # Two columns rather than a grid so that the DOM order (and so Tab) follows the numbers.
+        with Horizontal(id="panes"):
+            with Vertical(id="left-column"):
+                yield ClockPane(1, id="clock-pane")
+                yield BlocksPane(2, id="blocks-pane")
+            with Vertical(id="right-column"):
+                yield QueuePane(3, id="queue-pane")
+                yield PomodoroPane(4, id="pomodoro-pane")
+        yield Footer(compact=True)
+
+    def refresh_top_bar(self, now: datetime) -> None:
+        local = now.astimezone(self.app.my_zone)
+        text = f" vatui · {local:%a %d %b} · {self.settings.me_city or self.settings.me_zone}"
+        if self.app.demo:
+            text += "  " + _("DEMO DATA: a temporary file; nothing is written to your own data file")
+        bar = self.query_one("#top-bar", Static)
+        if str(bar.content) != text:
+            bar.update(text)
