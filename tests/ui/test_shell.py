@@ -1,0 +1,94 @@
+"""The cockpit's frame: four panes, focus keys, zoom, help, themes, keymaps."""
+
+from dataclasses import replace
+
+from vatui.screens.help import HelpScreen
+from vatui.store import Store
+
+
+async def test_four_titled_panes_and_focus_keys(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        titles = [str(p.border_title) for p in app.screen.query(".pane")]
+        assert [t.split(" ", 1)[1].split(" · ")[0] for t in titles] == [
+            "World clock", "Today's blocks", "Task queues", "Pomodoro"]
+        for key, pane_id in [("1", "clock-pane"), ("2", "blocks-pane"), ("4", "pomodoro-pane"), ("3", "queue-pane")]:
+            await pilot.press(key)
+            assert app.focused is not None and pane_id in [a.id for a in app.focused.ancestors_with_self]
+
+
+async def test_tab_follows_the_pane_numbers(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("1")
+        order = []
+        for _ in range(4):
+            order.append(next(a.id for a in app.focused.ancestors_with_self if a.id and a.id.endswith("-pane")))
+            await pilot.press("tab")
+        assert order == ["clock-pane", "blocks-pane", "queue-pane", "pomodoro-pane"]
+
+
+async def test_zoom_and_back(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2", "z")
+        assert app.screen.maximized is not None and app.screen.maximized.id == "blocks-pane"
+        await pilot.press("z")
+        assert app.screen.maximized is None
+
+
+async def test_help_lists_real_bindings_with_the_users_keymap(make_app, settings):
+    app = make_app(settings_=replace(settings, keys=(("zoom-pane", "f8"),)))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        text = " ".join(str(s.content) for s in app.screen.query("Static"))
+        assert "F8" in text.upper() and "Show the focused pane on the whole screen" in text
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+        await pilot.press("2", "f8")
+        assert app.screen.maximized is not None
+
+
+async def test_theme_choice_is_remembered(make_app, demo_store):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        assert app.theme == "vatui-dark"
+        await pilot.press("t")
+        chosen = app.theme
+        assert chosen != "vatui-dark"
+        await app.workers.wait_for_complete()
+    assert Store(demo_store.path).get_state("theme") == chosen
+    again = make_app(store=Store(demo_store.path))
+    async with again.run_test(size=(120, 36)):
+        assert again.theme == chosen
+
+
+async def test_shipped_themes(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 36)):
+        assert {"vatui-dark", "vatui-light", "vatui-high-contrast", "vatui-colourblind"} <= set(app.available_themes)
+
+
+async def test_a_bad_user_theme_is_reported_and_skipped(make_app, tmp_path):
+    themes = tmp_path / "config" / "themes"
+    themes.mkdir(parents=True)
+    (themes / "mine.toml").write_text('name = "mine"\n[colors]\nprimary = "not-a-colour"\n')
+    (themes / "good.toml").write_text('name = "good"\n[colors]\nprimary = "#ff0000"\n[app]\nin-hours = "#00ff00"\n')
+    app = make_app()
+    async with app.run_test(size=(120, 36)):
+        assert any("mine.toml" in m and "not-a-colour" in m for m in app.notices)
+        assert "good" in app.available_themes and "mine" not in app.available_themes
+        assert app.theme == "vatui-dark"
+
+
+async def test_config_warnings_are_shown(make_app):
+    app = make_app(config_warnings=["config: pomodoro.focus = '25' is not valid"])
+    async with app.run_test(size=(120, 36)):
+        assert any("pomodoro.focus" in m for m in app.notices)
+
+
+async def test_demo_banner(make_app):
+    app = make_app(demo=True)
+    async with app.run_test(size=(120, 36)):
+        assert "DEMO DATA" in str(app.screen.query_one("#top-bar").render())

@@ -1,0 +1,129 @@
+"""The command-line skeleton: clients, tasks, where, export/import, and clean failures."""
+
+import io
+import json
+import subprocess
+import sys
+from argparse import Namespace
+
+import pytest
+
+from vatui import __version__
+from vatui.cli import main
+from vatui.cli.common import Context
+from vatui.store import Store
+
+
+@pytest.fixture
+def cli(tmp_path, clock, monkeypatch):
+    monkeypatch.setenv("VATUI_CONFIG", str(tmp_path / "config.toml"))
+    db = tmp_path / "data.json"
+
+    def run(*args: str, db_path=db):
+        out, err = io.StringIO(), io.StringIO()
+        ctx = Context(Namespace(), clock=clock, out=out, err=err)
+        code = main(["--db", str(db_path), *args], ctx=ctx)
+        return code, out.getvalue(), err.getvalue()
+
+    run.db = db
+    return run
+
+
+def test_client_add_and_list(cli):
+    code, out, _ = cli("client", "add", "Acme", "--tz", "Australia/Sydney", "--rate", "40", "--currency", "aud",
+                       "--hours", "mon-thu 9-17; fri 9-13")
+    assert code == 0 and "Added client Acme" in out
+    code, out, _ = cli("client", "list")
+    assert code == 0
+    assert "Acme" in out and "Sydney" in out and "40 AUD" in out and "fri 09:00-13:00" in out
+
+
+def test_unknown_zone_exits_2_with_a_message(cli):
+    code, out, err = cli("client", "add", "Acme", "--tz", "Mars/Base")
+    assert code == 2
+    assert "Mars/Base" in err and "Traceback" not in err
+    assert not cli.db.exists()
+
+
+def test_duplicate_client_refused(cli):
+    cli("client", "add", "Acme", "--tz", "UTC")
+    code, _, err = cli("client", "add", "acme", "--tz", "UTC")
+    assert code == 2 and "already a client" in err
+
+
+def test_add_task_for_a_client(cli):
+    cli("client", "add", "Hudson Realty", "--tz", "America/New_York")
+    code, out, _ = cli("add", "Send contract", "--client", "hudson", "--batch", "email")
+    assert code == 0 and "Hudson Realty" in out
+    task = Store(cli.db).tasks.all()[0]
+    assert task.title == "Send contract" and task.batch == "email"
+
+
+def test_add_task_for_unknown_client(cli):
+    code, _, err = cli("add", "x", "--client", "nobody")
+    assert code == 2 and "no client called 'nobody'" in err
+
+
+def test_where_names_every_location(cli, tmp_path):
+    code, out, _ = cli("where")
+    assert code == 0
+    assert str(cli.db) in out and "[--db]" in out
+    assert str(tmp_path / "config.toml") in out and "[VATUI_CONFIG]" in out
+    assert str(tmp_path / "themes") in out
+
+
+def test_export_import_round_trip(cli, tmp_path):
+    cli("client", "add", "Acme", "--tz", "Asia/Kolkata", "--rate", "1500", "--currency", "INR")
+    cli("add", "Invoice", "--client", "acme")
+    code, out, _ = cli("export", "--json")
+    doc = json.loads(out)
+    assert doc["kind"] == "vatui-export" and doc["clients"][0]["name"] == "Acme"
+    assert doc["settings"]["pomodoro"]["focus"] == "25m"
+    dump = tmp_path / "export.json"
+    dump.write_text(out)
+    other = tmp_path / "other.json"
+    code, out, _ = cli("import", "--json", str(dump), db_path=other)
+    assert code == 0 and "1 clients" in out
+    assert Store(other).tasks.all() == Store(cli.db).tasks.all()
+    # Importing again into a non-empty file needs a choice; --merge matches the client by name.
+    code, _, err = cli("import", "--json", str(dump), db_path=other)
+    assert code == 2 and "--replace" in err
+    code, _, _ = cli("import", "--json", str(dump), "--merge", db_path=other)
+    merged = Store(other)
+    assert code == 0 and len(merged.clients) == 1 and len(merged.tasks) == 2
+
+
+def test_bad_import_touches_nothing(cli, tmp_path):
+    cli("client", "add", "Acme", "--tz", "UTC")
+    before = cli.db.read_bytes()
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"kind": "vatui-export", "schema": 1, "clients": [{"id": 1, "name": "B", "tz": "Nope/Zone"}]}))
+    code, _, err = cli("import", "--json", str(bad), "--replace")
+    assert code == 2 and "clients item 1" in err and "Nope/Zone" in err
+    bad.write_text("{oops")
+    code, _, err = cli("import", "--json", str(bad), "--replace")
+    assert code == 2 and "not valid JSON" in err
+    assert cli.db.read_bytes() == before
+
+
+def test_corrupt_data_file_exits_1_without_traceback(cli):
+    cli.db.write_text("{broken")
+    code, _, err = cli("client", "list")
+    assert code == 1
+    assert str(cli.db) in err and "not valid JSON" in err and "Traceback" not in err
+    assert cli.db.read_text() == "{broken"
+
+
+def test_version_help_and_bad_arguments_as_a_user_runs_them(tmp_path):
+    def run(*args):
+        return subprocess.run([sys.executable, "-m", "vatui", *args], capture_output=True, text=True,
+                              env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "VATUI_DB": str(tmp_path / "d.json")})
+
+    version = run("--version")
+    assert version.returncode == 0 and version.stdout.strip() == f"vatui {__version__}"
+    helped = run("--help")
+    assert helped.returncode == 0 and "client" in helped.stdout and "--db" in helped.stdout
+    bad = run("client", "add")
+    assert bad.returncode == 2 and "usage:" in bad.stderr and "Traceback" not in bad.stderr
+    bad = run("frobnicate")
+    assert bad.returncode == 2 and "invalid choice" in bad.stderr

@@ -1,0 +1,104 @@
+"""Clients, business hours, durations and money: the values every other part builds on."""
+
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+
+from vatui.core.durations import format_duration, parse_duration
+from vatui.core.errors import ValidationError
+from vatui.core.hours import WeekHours
+from vatui.core.models import Client
+from vatui.core.money import parse_currency, round_money
+from vatui.core.tzdb import find_zones, validate_zone
+
+
+def test_client_defaults_and_validation():
+    c = Client(name="  Acme   Corp ", tz="Australia/Sydney", rate="37.50", currency="aud")
+    assert c.name == "Acme Corp"
+    assert c.city == "Sydney"
+    assert c.currency == "AUD"
+    assert c.rate == Decimal("37.50")
+    assert c.hours.format() == "mon-fri 09:00-17:00"
+    assert c.reply_by_hours == 24
+    assert c.key == "acme corp"
+
+
+def test_unknown_zone_is_a_clear_error():
+    with pytest.raises(ValidationError) as err:
+        Client(name="X", tz="Mars/Base")
+    assert "Mars/Base" in str(err.value) and "IANA" in str(err.value)
+    assert err.value.field == "tz"
+
+
+def test_zone_error_suggests_close_names():
+    with pytest.raises(ValidationError, match="Australia/Sydney"):
+        validate_zone("Sydney")
+
+
+@pytest.mark.parametrize("bad, field", [("XYZ", "currency"), ("", "name")])
+def test_bad_client_fields(bad, field):
+    kwargs = {"name": "Acme", "tz": "UTC", "currency": "USD"}
+    kwargs[field] = bad
+    with pytest.raises(ValidationError) as err:
+        Client(**kwargs)
+    assert err.value.field == field
+
+
+def test_negative_rate_refused():
+    with pytest.raises(ValidationError, match="zero or more"):
+        Client(name="A", tz="UTC", rate="-1")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("09:00-17:00", "mon-fri 09:00-17:00"),
+        ("mon-thu 9-17; fri 9-13", "mon-thu 09:00-17:00; fri 09:00-13:00"),
+        ("weekdays 09:00-12:00 13:00-17:30, sat 10-14", "mon-fri 09:00-12:00 13:00-17:30; sat 10:00-14:00"),
+        ("daily 00:00-24:00", "mon-sun 00:00-24:00"),
+        ("mon-fri 9-17; wed closed", "mon-tue 09:00-17:00; thu-fri 09:00-17:00"),
+    ],
+)
+def test_business_hours_round_trip(text, expected):
+    hours = WeekHours.parse(text)
+    assert hours.format() == expected
+    assert WeekHours.parse(hours.format()) == hours
+
+
+@pytest.mark.parametrize("text", ["17:00-09:00", "mon-fri", "9-25", "funday 9-17", "9:70-10"])
+def test_bad_business_hours(text):
+    with pytest.raises(ValidationError):
+        WeekHours.parse(text)
+
+
+@pytest.mark.parametrize(
+    "text, seconds",
+    [("25m", 1500), ("90s", 90), ("1h", 3600), ("1h30", 5400), ("1h30m", 5400), ("1.5h", 5400), ("2d", 172800)],
+)
+def test_durations(text, seconds):
+    assert parse_duration(text) == timedelta(seconds=seconds)
+
+
+@pytest.mark.parametrize("text", ["25", "abc", "0m", "-5m", ""])
+def test_bad_durations(text):
+    with pytest.raises(ValidationError):
+        parse_duration(text)
+
+
+def test_format_duration():
+    assert format_duration(timedelta(minutes=90)) == "1h30m"
+    assert format_duration(timedelta(minutes=25)) == "25m"
+    assert format_duration(timedelta(seconds=45)) == "45s"
+    assert format_duration(timedelta(hours=2)) == "2h"
+
+
+def test_money_rounding_follows_the_currency():
+    assert round_money(Decimal("60.005"), "USD") == Decimal("60.01")
+    assert round_money(Decimal("1500.5"), "JPY") == Decimal("1501")
+    assert parse_currency(" gbp ") == "GBP"
+
+
+@pytest.mark.parametrize("typed, zone", [("sydn", "Australia/Sydney"), ("kolk", "Asia/Kolkata"), ("NYC", "America/New_York")])
+def test_zone_finder(typed, zone):
+    assert find_zones(typed)[0].zone == zone

@@ -1,0 +1,171 @@
+"""The store with real files: round trips, refusals that leave the file untouched, backups."""
+
+import json
+import os
+import stat
+from dataclasses import replace
+from datetime import date, timedelta
+
+import pytest
+
+from vatui.core.errors import ValidationError
+from vatui.core.models import ChecklistItem, Client, Status, Task, TimeBlock, TimeEntry
+from vatui.store import Store, StoreError
+from vatui.store.backups import list_backups
+from vatui.store.errors import NotFound
+
+
+def _task(clock, **kw):
+    return Task(title=kw.pop("title", "Write report"), created=clock.now(), **kw)
+
+
+def test_records_survive_a_reopen(store, clock, tmp_path):
+    acme = store.clients.add(Client(name="Acme", tz="America/New_York", rate="40", currency="USD"))
+    task = store.tasks.add(_task(clock, client_id=acme.id, batch="email", urgent=True,
+                                 estimate=timedelta(minutes=15), checklist=(ChecklistItem("draft", True),)))
+    block = store.blocks.add(TimeBlock(start=clock.now(), end=clock.now() + timedelta(hours=1), client_id=acme.id))
+    entry = store.entries.add(TimeEntry(start=clock.now(), end=clock.now() + timedelta(minutes=25),
+                                        client_id=acme.id, task_id=task.id, source="pomodoro"))
+    again = Store(store.path, clock=clock)
+    assert again.clients.all() == [acme]
+    assert again.tasks.get(task.id) == task
+    assert again.blocks.all() == [block]
+    assert again.entries.all() == [entry]
+
+
+def test_file_is_private(store, clock):
+    store.tasks.add(_task(clock))
+    assert stat.S_IMODE(os.stat(store.path).st_mode) == 0o600
+    store.tasks.add(_task(clock))
+    for backup in list_backups(store.path):
+        assert stat.S_IMODE(os.stat(backup).st_mode) == 0o600
+
+
+def test_client_names_are_unique_ignoring_case(store):
+    store.clients.add(Client(name="Acme", tz="UTC"))
+    with pytest.raises(ValidationError, match="already a client called Acme"):
+        store.clients.add(Client(name="ACME", tz="UTC"))
+    assert len(store.clients) == 1
+
+
+def test_ids_are_never_reused(store, clock):
+    first = store.tasks.add(_task(clock))
+    store.tasks.delete(first.id)
+    second = store.tasks.add(_task(clock))
+    assert second.id != first.id
+    assert Store(store.path).tasks.add(_task(clock)).id == second.id + 1
+
+
+def test_update_and_delete_with_undo(store, clock):
+    task = store.tasks.add(_task(clock))
+    store.tasks.update(replace(task, status=Status.DONE, done_at=clock.now()))
+    assert store.tasks.require(task.id).status is Status.DONE
+    gone = store.tasks.delete(task.id)
+    assert store.tasks.get(task.id) is None
+    store.tasks.restore(gone)
+    assert Store(store.path).tasks.require(task.id) == gone
+
+
+def test_updating_a_deleted_record_says_so(store, clock):
+    task = store.tasks.add(_task(clock))
+    store.tasks.delete(task.id)
+    with pytest.raises(NotFound, match="another vatui window"):
+        store.tasks.update(task)
+
+
+def test_a_failed_transaction_writes_nothing(store, clock):
+    store.tasks.add(_task(clock, title="kept"))
+    before = store.path.read_bytes()
+    with pytest.raises(RuntimeError):
+        with store.transaction():
+            store.tasks.add(_task(clock, title="half"))
+            raise RuntimeError("boom")
+    assert store.path.read_bytes() == before
+    assert [t.title for t in store.tasks.all()] == ["kept"]
+
+
+def test_a_second_process_sees_changes(store, clock):
+    other = Store(store.path, clock=clock)
+    store.tasks.add(_task(clock, title="from one"))
+    assert other.changed_on_disk()
+    assert other.reload_if_changed() is True
+    assert [t.title for t in other.tasks.all()] == ["from one"]
+    assert other.reload_if_changed() is False
+
+
+def test_writes_start_from_the_current_file(store, clock):
+    other = Store(store.path, clock=clock)
+    store.tasks.add(_task(clock, title="one"))
+    other.tasks.add(_task(clock, title="two"))  # other has not reloaded: the transaction must
+    assert sorted(t.title for t in Store(store.path).tasks.all()) == ["one", "two"]
+
+
+def test_state_values(store):
+    assert store.get_state("theme") is None
+    store.set_state("theme", "vatui-light")
+    store.set_state("pomodoro", {"phase": "focus"})
+    again = Store(store.path)
+    assert again.get_state("theme") == "vatui-light"
+    assert again.get_state("pomodoro") == {"phase": "focus"}
+
+
+@pytest.mark.parametrize(
+    "content, expected",
+    [
+        (b"{not json", "not valid JSON"),
+        (b"[1, 2, 3]", "JSON list"),
+        (b'{"_default": {"1": {"a": 1}}}', "no vatui header"),
+        (b'\x00\x01\x02garbage', "not valid JSON"),
+        (json.dumps({"_meta": {"1": {"app": "vatui", "schema": 99, "next_id": {}}}}).encode(), "newer vatui"),
+        (json.dumps({"_meta": {"1": {"app": "vatui", "schema": 1, "next_id": {}}},
+                     "tasks": {"1": {"title": "x"}}}).encode(), "tasks record 1: missing field 'created'"),
+        (json.dumps({"_meta": {"1": {"app": "vatui", "schema": 1, "next_id": {}}},
+                     "clients": {"1": {"name": "A", "tz": "Mars/Base"}}}).encode(), "Mars/Base"),
+    ],
+)
+def test_bad_files_are_refused_and_left_untouched(tmp_path, content, expected):
+    path = tmp_path / "vatui.json"
+    path.write_bytes(content)
+    with pytest.raises(StoreError) as err:
+        Store(path)
+    message = str(err.value)
+    assert expected in message
+    assert str(path) in message
+    assert "\n" not in message  # one paragraph
+    assert path.read_bytes() == content
+    assert sorted(os.listdir(tmp_path)) == ["vatui.json"]
+
+
+def test_daily_backups_keep_seven_days(store, clock):
+    for day in range(10):
+        store.tasks.add(_task(clock, title=f"day {day}"))
+        clock.advance(timedelta(days=1))
+    backups = list_backups(store.path)
+    assert len(backups) == 7
+    assert backups[-1].name == f"vatui-{(clock.now() - timedelta(days=1)).date().isoformat()}.json"
+    # Each copy is the file as it was before that day's first write: a state that worked.
+    first = Store(backups[0])
+    assert len(first.tasks) == 3
+
+
+def test_backup_is_taken_once_per_day(store, clock):
+    store.tasks.add(_task(clock))
+    store.tasks.add(_task(clock))
+    store.tasks.add(_task(clock))
+    assert [b.name for b in list_backups(store.path)] == [f"vatui-{date(2026, 11, 23)}.json"]
+    assert len(Store(list_backups(store.path)[0]).tasks) == 1
+
+
+def test_reading_never_creates_the_file(tmp_path):
+    path = tmp_path / "sub" / "vatui.json"
+    s = Store(path)
+    assert s.tasks.all() == []
+    assert not path.exists()
+
+
+def test_client_lookup_by_prefix(store):
+    store.clients.add(Client(name="Hudson Realty", tz="America/New_York"))
+    store.clients.add(Client(name="Regent Law", tz="Europe/London"))
+    assert store.client_named("@hudson").name == "Hudson Realty"
+    assert store.client_named("regent law").name == "Regent Law"
+    assert store.client_named("x") is None
