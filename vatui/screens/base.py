@@ -16,6 +16,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from vatui.core.clock import Clock
+from vatui.core.models import Task
 from vatui.core.settings import Settings
 from vatui.i18n import N_, _
 from vatui.store import Store
@@ -100,6 +101,16 @@ class CockpitBase(Screen[None]):
             self.refresh_blocks(now)
             self.refresh_queue(now)
         self.tick_pomodoro(now)
+
+    # Cross-pane hooks: one controller calls, another implements (defaults do nothing).
+    def start_focus_on(self, task: Task) -> bool:
+        """Start a Pomodoro focus bound to `task` (the Pomodoro controller implements it).
+        Returns False when no timer could be started."""
+        return False
+
+    def selected_task(self) -> Task | None:
+        """The task under the queue's cursor (the queue controller implements it)."""
+        return None
 
     # Controllers override these.
     def refresh_top_bar(self, now: datetime) -> None: ...
