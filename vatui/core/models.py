@@ -82,6 +82,7 @@ class Client:
 class Status(enum.StrEnum):
     TODO = "todo"
     DOING = "doing"
+    WAITING = "waiting"  # waiting on the client: open, but not the VA's move
     DONE = "done"
     DEFERRED = "deferred"
 
@@ -159,7 +160,7 @@ class Task:
 
     @property
     def is_open(self) -> bool:
-        return self.status in (Status.TODO, Status.DOING, Status.DEFERRED)
+        return self.status is not Status.DONE
 
 
 @dataclass(frozen=True, slots=True)
