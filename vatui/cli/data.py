@@ -13,6 +13,7 @@ from vatui.config import settings_to_dict
 from vatui.i18n import _
 from vatui.store.backups import backup_dir
 from vatui.store.exchange import export_dataset, import_dataset, parse_dataset
+from vatui.store.history import archive_old
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -23,6 +24,10 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     fmt = export.add_mutually_exclusive_group(required=True)
     fmt.add_argument("--json", action="store_true", help=_("the whole data set as JSON on stdout"))
     export.set_defaults(func=cmd_export)
+
+    arc = sub.add_parser("archive", parents=[common],
+                         help=_("move finished work and old time entries into the yearly archive now"))
+    arc.set_defaults(func=cmd_archive)
 
     imp = sub.add_parser("import", parents=[common], help=_("read data in (a vatui JSON export, a CSV of tasks)"))
     ifmt = imp.add_mutually_exclusive_group(required=True)
@@ -40,6 +45,13 @@ def cmd_where(ctx: Context) -> int:
     ctx.print(_("backups:     {where}").format(where=backup_dir(data.path)))
     ctx.print(_("config file: {where}").format(where=config.describe()))
     ctx.print(_("themes:      {where}").format(where=paths.user_themes_dir(config.path)))
+    return 0
+
+
+def cmd_archive(ctx: Context) -> int:
+    moved = archive_old(ctx.store, ctx.clock.now(), ctx.config.settings.me_zone)
+    ctx.print(_("Archived {tasks} done tasks, {entries} time entries and {blocks} time blocks into {folder}.")
+              .format(folder=ctx.store.archive.folder, **moved))
     return 0
 
 

@@ -74,6 +74,25 @@ class CockpitBase(Screen[None]):
     def on_mount(self) -> None:
         self.refresh_all()
         self.pane(3).focus_body()
+        self.call_after_refresh(self.housekeeping)
+
+    def housekeeping(self) -> None:
+        """Once a day, after the first paint: move old records to the archive (history.py), so
+        the hot file that every start reads and every edit rewrites stays small."""
+        from vatui.store.history import archive_old
+
+        now = self.now()
+        today = now.astimezone(self.app.my_zone).date().isoformat()
+        if self.store.get_state("archived_on") == today:
+            return
+
+        def run() -> dict[str, int]:
+            with self.store.transaction():
+                moved = archive_old(self.store, now, self.settings.me_zone)
+                self.store.set_state("archived_on", today)
+            return moved
+
+        self.app.writer.submit(run, done=lambda moved: any(moved.values()) and self.refresh_all())
 
     def refresh_all(self) -> None:
         """Recompute every pane from the store (after a change here or in another process)."""

@@ -13,6 +13,8 @@ from typing import Any
 from vatui import __version__
 from vatui.core.errors import ValidationError
 from vatui.store import codec
+from vatui.store.backups import backup_dir
+from vatui.store.history import all_records
 from vatui.store.schema import RECORD_TABLES, SCHEMA_VERSION
 from vatui.store.store import Store
 
@@ -36,7 +38,7 @@ def export_dataset(store: Store, *, now: datetime, settings: dict[str, Any] | No
         "settings": settings or {},
     }
     for table in RECORD_TABLES:
-        records = sorted(getattr(store, table).all(), key=lambda r: r.id)
+        records = all_records(store, table)
         out[table] = [{"id": r.id, **codec.encode(table, r)} for r in records]
     return out
 
@@ -99,12 +101,17 @@ def import_dataset(store: Store, ds: Dataset, *, mode: str) -> dict[str, int]:
     matched by name). Returns how many records of each kind were written."""
     with store.transaction():
         existing = sum(len(getattr(store, t)) for t in RECORD_TABLES)
-        if mode == "new" and existing:
+        if mode == "new" and (existing or store.archive.years()):
             raise ValidationError(
-                f"the data file already holds {existing} records; use --replace to replace them "
-                "(today's backup keeps the old data) or --merge to add to them"
+                f"the data file already holds {existing} records (and {len(store.archive.years())} archive years); "
+                "use --replace to replace them (today's backup keeps the old data) or --merge to add to them"
             )
         if mode in ("new", "replace"):
+            if store.archive.years():
+                # The archive is replaced too; keep the old one with the backups rather than delete it.
+                aside = backup_dir(store.path) / f"{store.archive.folder.name}-{store.clock.now():%Y%m%dT%H%M%S}"
+                aside.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+                store.archive.folder.rename(aside)
             for table in RECORD_TABLES:
                 getattr(store, table).replace_all(ds.records[table])
             return ds.count()

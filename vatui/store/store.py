@@ -25,6 +25,7 @@ from vatui.core.clock import Clock, SystemClock
 from vatui.core.errors import ValidationError
 from vatui.core.models import Client, Task, Template, TimeBlock, TimeEntry
 from vatui.store import codec
+from vatui.store.archive import Archive
 from vatui.store.atomic import remove_stale_temp_files
 from vatui.store.backups import backup_dir, take_daily_backup
 from vatui.store.errors import NotFound, StoreError
@@ -130,6 +131,16 @@ class Collection(Generic[R]):
             del self._records()[id]
             return old
 
+    def delete_many(self, ids: list[int]) -> list[R]:
+        """Remove several records in one write (archiving, bulk clean-up)."""
+        with self._store.transaction():
+            gone = [self.require(i) for i in ids]
+            if ids:
+                self._store._table(self.table).remove(doc_ids=ids)
+            for i in ids:
+                del self._records()[i]
+            return gone
+
     def restore(self, record: R) -> R:
         """Put back a deleted record under its old id (undo)."""
         rid = record.id  # type: ignore[attr-defined]
@@ -155,6 +166,7 @@ class Store:
         self._db = TinyDB(storage=lambda: self._storage)
         self._records: dict[str, dict[int, Any]] = {t: {} for t in RECORD_TABLES}
         self._filelock: FileLock | None = None
+        self.archive = Archive(self.path)  # finished work and old entries, by year (see history.py)
         self.clients: Collection[Client] = Collection(self, "clients")
         self.tasks: Collection[Task] = Collection(self, "tasks")
         self.blocks: Collection[TimeBlock] = Collection(self, "blocks")

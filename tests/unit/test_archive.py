@@ -1,0 +1,77 @@
+"""Old records move to yearly archive files; reports and exports still see them."""
+
+import json
+from datetime import datetime, timedelta, timezone
+
+from vatui.core.models import Client, Status, Task, TimeBlock, TimeEntry
+from vatui.core.retention import entries_cutoff
+from vatui.store import Store
+from vatui.store.exchange import export_dataset
+from vatui.store.history import (
+    all_records,
+    archive_old,
+    blocks_between,
+    entries_between,
+    find_task,
+    tasks_done_between,
+)
+
+NOW = datetime(2026, 11, 23, 13, tzinfo=timezone.utc)
+ZONE = "Europe/Bucharest"
+
+
+def _seed(store):
+    c = store.clients.add(Client(name="Acme", tz="UTC"))
+    old_done = store.tasks.add(Task(title="old", created=NOW - timedelta(days=400), client_id=c.id,
+                                    status=Status.DONE, done_at=NOW - timedelta(days=380)))
+    recent_done = store.tasks.add(Task(title="recent", created=NOW - timedelta(days=20), status=Status.DONE,
+                                       done_at=NOW - timedelta(days=10)))
+    open_old = store.tasks.add(Task(title="open since last year", created=NOW - timedelta(days=500)))
+    entries = [store.entries.add(TimeEntry(start=NOW - timedelta(days=d), end=NOW - timedelta(days=d) + timedelta(hours=1),
+                                           client_id=c.id, task_id=old_done.id)) for d in (5, 40, 70, 400)]
+    blocks = [store.blocks.add(TimeBlock(start=NOW - timedelta(days=d), end=NOW - timedelta(days=d, hours=-1)))
+              for d in (1, 45)]
+    return c, old_done, recent_done, open_old, entries, blocks
+
+
+def test_entries_cutoff_is_the_start_of_last_month_in_my_zone():
+    assert entries_cutoff(NOW, ZONE) == datetime(2026, 9, 30, 21, tzinfo=timezone.utc)  # 1 Oct 00:00 EEST
+    assert entries_cutoff(datetime(2026, 1, 10, tzinfo=timezone.utc), "UTC") == datetime(2025, 12, 1, tzinfo=timezone.utc)
+
+
+def test_archive_moves_old_records_and_keeps_them_readable(store):
+    c, old_done, recent_done, open_old, entries, blocks = _seed(store)
+    counts = archive_old(store, NOW, ZONE)
+    assert counts == {"tasks": 1, "entries": 2, "blocks": 1}  # entries 70 and 400 days old
+    hot = Store(store.path)
+    assert {t.title for t in hot.tasks.all()} == {"recent", "open since last year"}
+    assert len(hot.entries) == 2 and len(hot.blocks) == 1
+    assert hot.archive.years() == [2025, 2026]
+    assert find_task(hot, old_done.id).title == "old"
+    assert [e.id for e in entries_between(hot, NOW - timedelta(days=500), NOW)] == [e.id for e in reversed(entries)]
+    assert len(blocks_between(hot, NOW - timedelta(days=60), NOW)) == 2
+    assert [t.title for t in tasks_done_between(hot, NOW - timedelta(days=400), NOW)] == ["old", "recent"]
+    assert len(all_records(hot, "entries")) == 4
+    doc = export_dataset(hot, now=NOW)
+    assert len(doc["tasks"]) == 3 and len(doc["entries"]) == 4 and len(doc["blocks"]) == 2
+    json.dumps(doc)
+
+
+def test_archiving_again_moves_nothing_and_ids_stay_unique(store):
+    _seed(store)
+    archive_old(store, NOW, ZONE)
+    assert archive_old(store, NOW, ZONE) == {"tasks": 0, "entries": 0, "blocks": 0}
+    new = store.tasks.add(Task(title="new", created=NOW))
+    assert find_task(store, new.id).title == "new"
+    assert len({t.id for t in all_records(store, "tasks")}) == 4
+
+
+def test_a_record_in_both_places_is_read_once_hot_copy_winning(store):
+    c, old_done, *_ = _seed(store)
+    archive_old(store, NOW, ZONE)
+    # As if a crash struck between writing the archive and dropping the record from the hot file:
+    store.tasks.restore(old_done.__class__(**{**{f: getattr(old_done, f) for f in old_done.__slots__}, "notes": "hot"}))
+    assert [t.notes for t in all_records(store, "tasks") if t.id == old_done.id] == ["hot"]
+    archive_old(store, NOW, ZONE)  # moves it again, overwriting the archived copy
+    assert [t.notes for t in all_records(store, "tasks") if t.id == old_done.id] == ["hot"]
+    assert store.tasks.get(old_done.id) is None

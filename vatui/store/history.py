@@ -1,0 +1,92 @@
+"""Reading across the hot file and the yearly archives, and moving old records into them.
+
+The cockpit works on the hot file only. Reports, exports and look-ups of an old task go
+through these functions, which open an archive year only when the asked-for period reaches it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import datetime
+from typing import Any
+
+from vatui.core.models import Status, Task, TimeBlock, TimeEntry
+from vatui.core.retention import archive_year, old_blocks, old_entries, old_tasks
+from vatui.store.archive import ARCHIVED_TABLES
+from vatui.store.store import Store
+
+
+def archive_old(store: Store, now: datetime, my_zone: str) -> dict[str, int]:
+    """Move what the retention rule says is old out of the hot file. Returns counts per table."""
+    with store.transaction():
+        moves: dict[str, list[Any]] = {
+            "tasks": old_tasks(store.tasks.all(), now),
+            "entries": old_entries(store.entries.all(), now, my_zone),
+            "blocks": old_blocks(store.blocks.all(), now),
+        }
+        by_year: dict[int, dict[str, list[Any]]] = defaultdict(lambda: {t: [] for t in ARCHIVED_TABLES})
+        for table, records in moves.items():
+            for record in records:
+                by_year[archive_year(record)][table].append(record)
+        # Archive first, then drop from the hot file: a crash in between duplicates, never loses.
+        for year in sorted(by_year):
+            store.archive.put(year, by_year[year])
+        for table, records in moves.items():
+            getattr(store, table).delete_many([r.id for r in records])
+        return {t: len(r) for t, r in moves.items()}
+
+
+def _archived(store: Store, table: str, first_year: int, last_year: int) -> list[Any]:
+    out: list[Any] = []
+    for year in store.archive.years():
+        if first_year <= year <= last_year:
+            out.extend(store.archive.load(year)[table].values())
+    return out
+
+
+def _merge(hot: list[Any], archived: list[Any]) -> list[Any]:
+    """Hot records win over an archived copy of the same id (see archive.py on crashes)."""
+    ids = {r.id for r in hot}
+    return hot + [r for r in archived if r.id not in ids]
+
+
+def entries_between(store: Store, start: datetime, end: datetime) -> list[TimeEntry]:
+    """Every entry overlapping [start, end), hot or archived, sorted by start."""
+    hot = [e for e in store.entries.all() if e.end > start and e.start < end]
+    archived = [e for e in _archived(store, "entries", start.year - 1, end.year) if e.end > start and e.start < end]
+    return sorted(_merge(hot, archived), key=lambda e: (e.start, e.id))
+
+
+def blocks_between(store: Store, start: datetime, end: datetime) -> list[TimeBlock]:
+    hot = [b for b in store.blocks.all() if b.end > start and b.start < end]
+    archived = [b for b in _archived(store, "blocks", start.year - 1, end.year) if b.end > start and b.start < end]
+    return sorted(_merge(hot, archived), key=lambda b: (b.start, b.id))
+
+
+def tasks_done_between(store: Store, start: datetime, end: datetime) -> list[Task]:
+    def done_in(t: Task) -> bool:
+        return t.status is Status.DONE and t.done_at is not None and start <= t.done_at < end
+
+    hot = [t for t in store.tasks.all() if done_in(t)]
+    archived = [t for t in _archived(store, "tasks", start.year, end.year) if done_in(t)]
+    return sorted(_merge(hot, archived), key=lambda t: (t.done_at, t.id))
+
+
+def find_task(store: Store, task_id: int) -> Task | None:
+    """A task by id, even one long done and archived (for reports naming an entry's task)."""
+    task = store.tasks.get(task_id)
+    if task is not None:
+        return task
+    for year in reversed(store.archive.years()):
+        task = store.archive.load(year)["tasks"].get(task_id)
+        if task is not None:
+            return task
+    return None
+
+
+def all_records(store: Store, table: str) -> list[Any]:
+    """Everything in a table, hot and archived, by id (for export)."""
+    hot = getattr(store, table).all()
+    if table not in ARCHIVED_TABLES:
+        return sorted(hot, key=lambda r: r.id)
+    return sorted(_merge(hot, _archived(store, table, 0, 9999)), key=lambda r: r.id)
