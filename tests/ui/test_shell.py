@@ -92,3 +92,18 @@ async def test_demo_banner(make_app):
     app = make_app(demo=True)
     async with app.run_test(size=(120, 36)):
         assert "DEMO DATA" in str(app.screen.query_one("#top-bar").render())
+
+
+async def test_changes_from_another_process_are_picked_up_on_the_tick(make_app, demo_store):
+    from vatui.core.models import Client
+
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await app.workers.wait_for_complete()
+        other = Store(demo_store.path)
+        other.clients.add(Client(name="Kiwi Tours", tz="Pacific/Auckland"))
+        assert app.store.client_named("kiwi") is None
+        app.tick()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.store.client_named("kiwi") is not None
