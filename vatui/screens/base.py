@@ -107,11 +107,12 @@ class CockpitBase(Screen[None]):
 
     def tick(self, now: datetime) -> None:
         """Called once a second by the app. Cheap unless something changed."""
-        if self.store.revision != self._seen_revision:
-            self.refresh_all()
-            return
         if self.store.changed_on_disk():
+            # Another process wrote: re-read off the event loop, in line with our own writes.
             self.app.writer.submit(self.store.reload_if_changed, done=lambda changed: changed and self.refresh_all())
+        if self.store.revision != self._seen_revision:
+            self.refresh_all()  # a change nobody refreshed for yet
+            return
         minute = now.replace(second=0, microsecond=0)
         if minute != self._last_minute:
             self._last_minute = minute
