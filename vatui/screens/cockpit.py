@@ -36,7 +36,13 @@ class CockpitScreen(ClockController, BlocksController, QueueController, Pomodoro
         local = now.astimezone(self.app.my_zone)
         text = f" vatui · {local:%a %d %b} · {self.settings.me_city or self.settings.me_zone}"
         if self.app.demo:
-            text += "  " + _("DEMO DATA: a temporary file; nothing is written to your own data file")
+            wide = self.size.width >= 110
+            text += "  " + (_("DEMO DATA: a temporary file; nothing is written to your own data file") if wide
+                            else _("DEMO DATA (temporary file)"))
         bar = self.query_one("#top-bar", Static)
         if str(bar.content) != text:
             bar.update(text)
+
+    def on_resize(self) -> None:
+        super().on_resize()
+        self.refresh_top_bar(self.now())
