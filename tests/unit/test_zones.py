@@ -265,6 +265,8 @@ def test_strip_marks_each_local_midnight_once_and_days_off():
     kolkata = strip.rows[4]
     midnight = next(c for c in kolkata if c.new_day)
     assert midnight.local.strftime("%H:%M") == "23:30"  # midnight falls inside that column
+    assert midnight.starting_day == midnight.local.date() + timedelta(days=1)
+    assert sydney[3].starting_day == sydney[3].local.date() and sydney[4].starting_day is None
     weekend = hour_strip([place(NY)], NY, at_local(NY, 2026, 11, 28, 8), 3).rows[0]
     assert {c.kind for c in weekend} == {Cell.DAY_OFF}
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 
 from vatui.core.business import current_or_next, intersect, local_instant, open_intervals, zone
 from vatui.core.hours import WeekHours
@@ -204,8 +204,15 @@ class HourCell:
     @property
     def new_day(self) -> bool:
         """The place's local midnight falls in this hour (the strip shows the weekday here)."""
+        return self.starting_day is not None
+
+    @property
+    def starting_day(self) -> date | None:
+        """The place's local date that begins inside this hour, if one does."""
+        if (self.local.hour, self.local.minute, self.local.second) == (0, 0, 0):
+            return self.local.date()
         last = (self.start + HOUR - timedelta(microseconds=1)).astimezone(self.local.tzinfo)
-        return (self.local.hour, self.local.minute) == (0, 0) or last.date() != self.local.date()
+        return last.date() if last.date() != self.local.date() else None
 
 
 @dataclass(frozen=True, slots=True)
