@@ -90,10 +90,10 @@ class ClientModal(ModalScreen[Client | None]):
     Screen.-short ClientModal .field { margin-top: 0; }
     """
 
-    def __init__(self, client: Client | None, *, taken: set[str], default_colour: str = "blue") -> None:
+    def __init__(self, client: Client | None, *, taken: dict[str, str], default_colour: str = "blue") -> None:
         super().__init__(id="client-modal")
         self.client = client
-        self.taken = taken  # other clients' keys (casefolded names)
+        self.taken = taken  # other clients: key (casefolded name) -> name
         self.default_colour = default_colour
 
     def _value(self, field: str) -> str:
@@ -226,7 +226,8 @@ class ClientModal(ModalScreen[Client | None]):
 
         check("name", lambda: validate_name(v["name"]))
         if "name" in parsed and str(parsed["name"]).casefold() in self.taken:
-            errors["name"] = _("there is already a client called {name}").format(name=parsed["name"])
+            errors["name"] = _("there is already a client called {name}").format(
+                name=self.taken[str(parsed["name"]).casefold()])
         check("tz", lambda: resolve_zone(v["tz"]) if v["tz"] else _raise("tz", _("choose a time zone: type a city, e.g. sydn")))
         check("hours", lambda: WeekHours.parse(v["hours"]) if v["hours"] else WeekHours.default())
         check("rate", lambda: parse_rate(v["rate"]) if v["rate"] else Decimal(0))

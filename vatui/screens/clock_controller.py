@@ -117,7 +117,7 @@ class ClockController(CockpitBase):
         others = [c for c in self.store.clients.all() if client is None or c.id != client.id]
         used = {c.colour for c in others}
         colour = next((c for c in CLIENT_COLOURS if c not in used), CLIENT_COLOURS[len(others) % len(CLIENT_COLOURS)])
-        return ClientModal(client, taken={c.key for c in others}, default_colour=colour)
+        return ClientModal(client, taken={c.key: c.name for c in others}, default_colour=colour)
 
     def _explain_me_row(self) -> None:
         self.notify(_("That row is you. Your zone, city and hours come from the config file "

@@ -45,7 +45,7 @@ LABEL_WIDTH = 12  # the strip's row labels (up to WIDE_LABEL in a wide pane)
 WIDE_LABEL = 18
 CELL_WIDTH = 3  # "09 " per hour
 COMPACT_BELOW = 62  # columns inside the pane: drop the city column (names first)
-TIGHT_BELOW = 40  # and the offset column
+TIGHT_BELOW = 48  # and the offset column (an 80-column cockpit: 40 each side)
 
 
 def state_words(reading: Reading) -> str:
