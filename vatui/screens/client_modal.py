@@ -87,7 +87,8 @@ class ClientModal(ModalScreen[Client | None]):
     ClientModal #form-hint { color: $text-muted; margin-top: 1; height: auto; }
     ClientModal #form-buttons { height: 1; margin-top: 1; align-horizontal: right; }
     ClientModal #form-buttons Button { margin-left: 2; }
-    Screen.-short ClientModal .field { margin-top: 0; }
+    ClientModal.-short .field { margin-top: 0; }
+    ClientModal.-short #form-hint { display: none; }
     """
 
     def __init__(self, client: Client | None, *, taken: dict[str, str], default_colour: str = "blue") -> None:
@@ -138,6 +139,9 @@ class ClientModal(ModalScreen[Client | None]):
         self.query_one("#field-name", Input).focus()
         if self.client is not None:
             self.query_one("#field-city", Input).placeholder = city_of(self.client.tz)
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.height < 30, "-short")  # 80x24: one line per field, no hint
 
     # --- the zone finder -------------------------------------------------------------------
     @on(Input.Changed, "#field-tz")

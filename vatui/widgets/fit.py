@@ -17,6 +17,10 @@ def fit_words(text: str, width: int) -> str:
         return text
     if width == 1:
         return "…"
+    body = text.lstrip(" ")
+    lead = text[: len(text) - len(body)]
+    if lead and len(lead) < width - 1:
+        return lead + fit_words(body, width - len(lead))
     words = text.split(" ")
     out = ""
     for word in words:
