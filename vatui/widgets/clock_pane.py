@@ -146,9 +146,10 @@ class ClockTable(VerticalScroll):
         super().__init__(id="clock-table")
         self.can_focus = True
         self.selected = 0
+        self.row_widgets: list[ClockRow] = []  # kept here: removed rows linger in the DOM briefly
 
     def rows(self) -> list[ClockRow]:
-        return list(self.query(ClockRow))
+        return list(self.row_widgets)
 
     def action_select(self, step: int) -> None:
         self.select_index(self.selected + step)
@@ -308,7 +309,7 @@ class ClockPane(Pane):
                 tooltip=N_("Move the clock's cursor one day back")),
         Binding("L", "move_cursor(0, 1)", N_("Day on"), id="clock-day-on", group=DAY,
                 tooltip=N_("Move the clock's cursor one day on")),
-        Binding("escape", "cursor_now", N_("Now"), id="clock-now",
+        Binding("escape", "cursor_now", N_("Now"), id="clock-now", show=False,  # the border says "Esc: now"
                 tooltip=N_("Bring the clock back to now")),
         Binding("s", "toggle_sort", N_("Sort"), id="clock-sort", show=False,
                 tooltip=N_("Sort clients by offset from you, or by name (remembered)")),
@@ -420,6 +421,7 @@ class ClockPane(Pane):
         old_index = self.table.selected
         self.table.remove_children()
         new_rows = [ClockRow(r) for r in readings]
+        self.table.row_widgets = new_rows
         has_clients = len(readings) > 1
         widgets: list[Widget] = list(new_rows)
         if not has_clients:
