@@ -6,7 +6,7 @@ from datetime import datetime
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Static
+from textual.widgets import Footer
 
 from vatui.i18n import _
 from vatui.screens.blocks_controller import BlocksController
@@ -15,13 +15,14 @@ from vatui.screens.pomodoro_controller import PomodoroController
 from vatui.screens.queue_controller import QueueController
 from vatui.widgets.blocks_pane import BlocksPane
 from vatui.widgets.clock_pane import ClockPane
+from vatui.widgets.fit import TextCell
 from vatui.widgets.pomodoro_pane import PomodoroPane
 from vatui.widgets.queue_pane import QueuePane
 
 
 class CockpitScreen(ClockController, BlocksController, QueueController, PomodoroController):
     def compose(self) -> ComposeResult:
-        yield Static(id="top-bar")
+        yield TextCell(fit=True, id="top-bar")  # shortened at a word boundary on narrow screens
         # Two columns rather than a grid so that the DOM order (and so Tab) follows the numbers.
         with Horizontal(id="panes"):
             with Vertical(id="left-column"):
@@ -39,9 +40,7 @@ class CockpitScreen(ClockController, BlocksController, QueueController, Pomodoro
             wide = self.size.width >= 110
             text += "  " + (_("DEMO DATA: a temporary file; nothing is written to your own data file") if wide
                             else _("DEMO DATA (temporary file)"))
-        bar = self.query_one("#top-bar", Static)
-        if str(bar.content) != text:
-            bar.update(text)
+        self.query_one("#top-bar", TextCell).set_text(text)  # repaints only when the text changed
 
     def on_resize(self) -> None:
         super().on_resize()
