@@ -29,6 +29,7 @@ def test_core_loads_neither_textual_nor_tinydb_nor_plyer():
     assert not loaded & {"textual", "tinydb", "plyer", "rich"}
 
 
-@pytest.mark.parametrize("module", ["vatui", "vatui.cli", "vatui.store"])
+@pytest.mark.parametrize("module", ["vatui", "vatui.cli", "vatui.store", "vatui.exports.report_text",
+                                    "vatui.exports.ics", "vatui.exports.entries_csv"])
 def test_quick_paths_do_not_load_textual(module):
     assert "textual" not in _loaded_after(f"import {module}")
