@@ -89,6 +89,7 @@ class ReportScreen(Screen[None]):
         self.group = GroupBy.CLIENT
         self.report: Report | None = None
         self.status = ""
+        self._table_key: tuple | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="report-title")
@@ -183,6 +184,11 @@ class ReportScreen(Screen[None]):
         headers, body, totals = table_rows(report)
         labels = numeric_columns(report)
         narrow = self.size.width < NARROW_BELOW
+        shown_key = (tuple(map(tuple, body)), tuple(map(tuple, totals)), tuple(headers), report.empty, narrow,
+                     self.size.width)
+        if shown_key == self._table_key:
+            return  # nothing the table shows has changed: no repaint
+        self._table_key = shown_key
         limit = 18 if narrow else 28
         table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, expand=False)
         for i, head in enumerate(headers):
