@@ -13,6 +13,7 @@ from vatui.screens.blocks_controller import BlocksController
 from vatui.screens.clock_controller import ClockController
 from vatui.screens.pomodoro_controller import PomodoroController
 from vatui.screens.queue_controller import QueueController
+from vatui.screens.reports_controller import ReportsController
 from vatui.widgets.blocks_pane import BlocksPane
 from vatui.widgets.clock_pane import ClockPane
 from vatui.widgets.fit import TextCell
@@ -20,7 +21,7 @@ from vatui.widgets.pomodoro_pane import PomodoroPane
 from vatui.widgets.queue_pane import QueuePane
 
 
-class CockpitScreen(ClockController, BlocksController, QueueController, PomodoroController):
+class CockpitScreen(ClockController, BlocksController, QueueController, PomodoroController, ReportsController):
     def compose(self) -> ComposeResult:
         yield TextCell(fit=True, id="top-bar")  # shortened at a word boundary on narrow screens
         # Two columns rather than a grid so that the DOM order (and so Tab) follows the numbers.
