@@ -8,6 +8,7 @@ import pytest
 CORE_MODULES = [
     "vatui.core.clock", "vatui.core.models", "vatui.core.hours", "vatui.core.durations",
     "vatui.core.money", "vatui.core.tzdb", "vatui.core.settings", "vatui.core.demo",
+    "vatui.core.queues", "vatui.core.quickadd", "vatui.core.deadlines", "vatui.core.checklists", "vatui.core.taskform",
 ]
 
 
@@ -28,6 +29,6 @@ def test_core_loads_neither_textual_nor_tinydb_nor_plyer():
     assert not loaded & {"textual", "tinydb", "plyer", "rich"}
 
 
-@pytest.mark.parametrize("module", ["vatui", "vatui.cli", "vatui.store"])
+@pytest.mark.parametrize("module", ["vatui", "vatui.cli", "vatui.store", "vatui.queue_text"])
 def test_quick_paths_do_not_load_textual(module):
     assert "textual" not in _loaded_after(f"import {module}")
