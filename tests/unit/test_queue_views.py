@@ -390,3 +390,28 @@ def test_checklist_helpers():
     t = task("x", checklist=(ChecklistItem("a", True), ChecklistItem("b")))
     assert toggle_next_item(t).checklist[1].done
     assert toggle_next_item(toggle_next_item(t)) is None
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.one_of(st.none(), st.integers(-3000, 6000)), st.one_of(st.none(), st.integers(-3000, 6000)),
+                          st.sampled_from([None, 1, 2, 3])), max_size=30),
+       st.integers(0, 60 * 24 * 7))
+def test_count_states_agrees_with_pressing(specs, offset):
+    now = NOW + timedelta(minutes=offset)
+    tasks = [task("t", client_id=c, due=None if d is None else NOW + timedelta(minutes=d),
+                  reply_by=None if r is None else NOW + timedelta(minutes=r)) for d, r, c in specs]
+    reader = DeadlineReader(CLIENTS, now, ME)
+    states = [reader.pressing(t) for t in tasks]
+    late = sum(1 for d in states if d is not None and d.state is DeadlineState.OVERDUE)
+    soon = sum(1 for d in states if d is not None and d.state is DeadlineState.SOON)
+    assert reader.count_states(tasks) == (late, soon)
+
+
+def test_calendar_cache_keeps_calendars_for_the_day_and_per_client_record():
+    from vatui.core.deadlines import CalendarCache
+
+    cache = CalendarCache()
+    a = cache.get(SYD, NOW)
+    assert cache.get(SYD, NOW + timedelta(hours=3)) is a
+    assert cache.get(replace(SYD, reply_by_hours=8), NOW) is not a  # an edited client: a new calendar
+    assert cache.get(SYD, NOW + timedelta(days=1)) is not a

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import enum
 from bisect import bisect_right
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 
 from vatui.core.business import business_time_between, open_intervals
 from vatui.core.models import Client, Task
@@ -77,24 +77,62 @@ class BusinessCalendar:
         return self._open_before(b) - self._open_before(a)
 
 
+class CalendarCache:
+    """Business calendars kept from one minute to the next: keyed by the client record (an edited
+    client gets a new one) and rebuilt when the UTC day, and so the window, moves on."""
+
+    def __init__(self) -> None:
+        self._day: date | None = None
+        self._calendars: dict[Client, BusinessCalendar] = {}
+
+    def get(self, client: Client, now: datetime) -> BusinessCalendar:
+        day = now.date()
+        if day != self._day:
+            self._day = day
+            self._calendars.clear()
+        cal = self._calendars.get(client)
+        if cal is None:
+            anchor = datetime.combine(day, time(0), timezone.utc)
+            cal = BusinessCalendar(client, anchor - CALENDAR_BEFORE, anchor + CALENDAR_AFTER)
+            self._calendars[client] = cal
+        return cal
+
+
 @dataclass
 class DeadlineReader:
-    """Deadlines of many tasks at one `now`: builds each client's calendar once, on first use."""
+    """Deadlines of many tasks at one `now`: each client's calendar is built once (and kept in
+    `cache` across readers when one is given)."""
 
     clients: Mapping[int, Client]
     now: datetime
     my_zone: str
     reply_soon: timedelta = REPLY_SOON
     due_soon: timedelta = DUE_SOON
-    _calendars: dict[int, BusinessCalendar] = field(default_factory=dict)
+    cache: CalendarCache = field(default_factory=CalendarCache)
 
     def calendar(self, client: Client) -> BusinessCalendar:
-        cal = self._calendars.get(client.id) if client.id is not None else None
-        if cal is None:
-            cal = BusinessCalendar(client, self.now - CALENDAR_BEFORE, self.now + CALENDAR_AFTER)
-            if client.id is not None:
-                self._calendars[client.id] = cal
-        return cal
+        return self.cache.get(client, self.now)
+
+    def count_states(self, tasks: Iterable[Task]) -> tuple[int, int]:
+        """(late, soon) over `tasks`, by their most pressing deadline; no records are built."""
+        late = soon = 0
+        now = self.now
+        for task in tasks:
+            reply, due = task.reply_by, task.due
+            if reply is None and due is None:
+                continue
+            if (reply is not None and reply <= now) or (due is not None and due <= now):
+                late += 1
+                continue
+            if due is not None and due - now <= self.due_soon:
+                soon += 1
+                continue
+            if reply is not None:
+                client = self.clients.get(task.client_id) if task.client_id is not None else None
+                left = self.calendar(client).between(now, reply) if client else reply - now
+                if left <= self.reply_soon:
+                    soon += 1
+        return late, soon
 
     def reply(self, task: Task) -> Deadline | None:
         if task.reply_by is None:

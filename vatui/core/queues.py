@@ -24,7 +24,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from vatui.core.errors import ValidationError
@@ -32,22 +32,21 @@ from vatui.core.models import DEFAULT_BATCHES, Client, Quadrant, Status, Task
 from vatui.core.quickadd import client_slug
 from vatui.i18n import _
 
-_FAR = datetime.max.replace(tzinfo=None)
-
-
-def _naive(value: datetime | None) -> datetime:
-    return value.replace(tzinfo=None) if value is not None else _FAR
+_FAR = datetime.max.replace(tzinfo=timezone.utc)  # "no deadline" sorts last
+# Quadrant rank straight from the flags (the same order as Quadrant.rank, without the enum walk:
+# this key is computed for every task on every change of data or view).
+_QUADRANT_RANK = {(True, True): 0, (False, True): 1, (True, False): 2, (False, False): 3}
 
 
 def sort_key(task: Task) -> tuple:
     return (
         task.status is not Status.DOING,
-        task.quadrant.rank,
+        _QUADRANT_RANK[(task.urgent, task.important)],
         task.rank is None,
         task.rank if task.rank is not None else 0.0,
-        _naive(task.reply_by),
-        _naive(task.due),
-        _naive(task.created),
+        task.reply_by or _FAR,
+        task.due or _FAR,
+        task.created,
         task.id or 0,
     )
 

@@ -10,7 +10,7 @@ from datetime import date, datetime
 from typing import Any
 
 from vatui.core.checklists import apply_checklist
-from vatui.core.deadlines import DeadlineReader, DeadlineState
+from vatui.core.deadlines import CalendarCache, DeadlineReader
 from vatui.core.errors import ValidationError
 from vatui.core.models import DEFAULT_BATCHES, Client, Status, Task
 from vatui.core.queues import QueueView, TaskFilter, View, build_view, defer_day, move_task, next_in_view
@@ -33,6 +33,7 @@ class QueueController(CockpitBase):
     _queue_key: tuple | None = None
     _queue_qv: QueueView | None = None
     _queue_select: int | None = None  # a task to put the cursor on after the next rebuild
+    _queue_calendars: CalendarCache | None = None
 
     @property
     def queue_pane(self) -> QueuePane:
@@ -59,7 +60,9 @@ class QueueController(CockpitBase):
         pane = self.queue_pane
         today = self._today(now)
         clients = self._clients()
-        reader = DeadlineReader(clients, now, self.settings.me_zone)
+        if self._queue_calendars is None:
+            self._queue_calendars = CalendarCache()
+        reader = DeadlineReader(clients, now, self.settings.me_zone, cache=self._queue_calendars)
         key = (self.store.revision, self.queue_view, self._queue_batch, self._queue_filter, today)
         if key != self._queue_key or self._queue_qv is None:
             self._queue_key = key
@@ -74,16 +77,7 @@ class QueueController(CockpitBase):
             pane.show_view(qv, reader, today, keep_task=keep)
         else:
             pane.set_clock(reader, today)
-        late = soon = 0
-        for task in self._queue_qv.tasks():
-            if task.reply_by is None and task.due is None:
-                continue
-            d = reader.pressing(task)
-            if d is not None and d.state is DeadlineState.OVERDUE:
-                late += 1
-            elif d is not None and d.state is DeadlineState.SOON:
-                soon += 1
-        pane.set_states(late, soon)
+        pane.set_states(*reader.count_states(self._queue_qv.tasks()))
 
     def _rebuild(self) -> None:
         self._queue_key = None

@@ -96,6 +96,7 @@ class QueuePane(Pane):
     def __init__(self, number: int, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(number, id=id, classes=classes)
         self._counts: tuple[View, tuple[QueueCount, ...], str | None] | None = None
+        self._states = (0, 0)
         self.filter_text = ""
 
     def compose(self) -> ComposeResult:
@@ -130,14 +131,11 @@ class QueuePane(Pane):
         return self.task_list.set_reader(reader, today)
 
     def set_states(self, late: int, soon: int) -> None:
-        parts: list[str] = []
-        if late:
-            parts.append(_("{n} late").format(n=late))
-        if soon:
-            parts.append(_("{n} due soon").format(n=soon))
-        if self.filter_text:
-            parts.append(_("filter: {text}").format(text=self.filter_text))
-        self.set_status(" · ".join(parts))
+        """How many listed tasks are past or near a reply-by or due time (in the title, which
+        shows in the compact frame of a short terminal too)."""
+        if self._states != (late, soon):
+            self._states = (late, soon)
+            self._show_title()
 
     def _show_title(self) -> None:
         if self._counts is None:
@@ -154,7 +152,12 @@ class QueuePane(Pane):
             items = [f"{_(QUADRANT_SHORT[Quadrant(c.label)])} {c.count}" for c in counts]
         else:
             items = [str(c.count) for c in counts]
-        info = " · ".join([name, *items]) if view is not View.BATCH else f"{name} " + " · ".join(items)
+        late, soon = self._states
+        states = ([_("{n} late").format(n=late)] if late else []) + ([_("{n} soon").format(n=soon)] if soon else [])
+        if view is View.BATCH:
+            info = " · ".join([*states, f"{name} " + " · ".join(items)])
+        else:
+            info = " · ".join([*states, name, *items])
         room = self.size.width - len(f"{self.number} {self.title}") - 8
         self.set_info(truncate_words(info, room) if room > 8 else "")
 

@@ -1,9 +1,10 @@
 """Words for the queue's rows: turns core data (rows, deadlines) into fixed-width cells.
 
-Three layouts by the list's width: narrow (< 60 columns: the 80x24 cockpit), normal, and wide
-(>= 100: a zoomed pane or a big terminal) which adds the estimate, checklist, due time in the
-client's zone and reply-by time left as columns. Every state has a word or symbol, not only a
-colour: "late", "soon", ► doing, ◇ waiting, ↷ deferred.
+Three layouts by the list's width: narrow (< 60 columns: the 80x24 cockpit), normal (the most
+pressing deadline, checklist and, from 76 columns, the estimate), and wide (>= 110, or >= 88 in the
+per-client and batch views: the right pane of a 200-column cockpit, or a zoomed pane) with the
+estimate, checklist, due time in the client's zone and reply-by time left as separate columns.
+Every state has a word or symbol, not only a colour: "late", "soon", ► doing, ◇ waiting, ↷ deferred.
 
 Time left is shown coarsely (5-minute steps under 2 hours, whole hours under 2 days, then days),
 so a row's text changes a few times an hour, not every minute: each change repaints a line.
@@ -24,7 +25,8 @@ from vatui.i18n import _
 from vatui.queue_text import deadline_words, due_with_place, format_day, format_when, group_count, group_title
 
 NARROW_BELOW = 60
-WIDE_FROM = 100
+WIDE_FROM = 110
+WIDE_GROUPED_FROM = 88
 HUGE_FROM = 160
 
 STATUS_MARK = {Status.TODO: " ", Status.DOING: "►", Status.WAITING: "◇", Status.DEFERRED: "↷", Status.DONE: "✓"}
@@ -83,8 +85,14 @@ def status_word(row: Row, today: date) -> tuple[str, str]:
     return "", ""
 
 
-def layout_of(width: int) -> str:
-    return "narrow" if width < NARROW_BELOW else ("wide" if width >= WIDE_FROM else "normal")
+def layout_of(width: int, view: View = View.EISENHOWER) -> str:
+    """narrow, normal or wide. The per-client and batch views have no client/batch columns, so
+    they go wide sooner (the right-hand pane of a 200-column cockpit)."""
+    if width < NARROW_BELOW:
+        return "narrow"
+    if width >= WIDE_FROM or (width >= WIDE_GROUPED_FROM and view in (View.CLIENT, View.BATCH)):
+        return "wide"
+    return "normal"
 
 
 def _checklist(row: Row) -> str:
@@ -96,7 +104,7 @@ def task_cells(row: Row, reader: DeadlineReader, width: int, view: View, today: 
     """One task line, exactly `width` cells wide."""
     task = row.task
     assert task is not None
-    layout = layout_of(width)
+    layout = layout_of(width, view)
     now = reader.now
     mark = STATUS_MARK[task.status]
     if task.status is Status.DEFERRED and task.defer_until and task.defer_until <= today:
@@ -119,6 +127,8 @@ def task_cells(row: Row, reader: DeadlineReader, width: int, view: View, today: 
             cells.append((row.client.name, 12, "dim", False))  # type: ignore[union-attr]
         else:
             cells.append(("", 0, base, False))
+        if width >= 76:
+            cells.append((format_duration(task.estimate) if task.estimate else "", 6, "dim", True))
         cells.append((_checklist(row), 5, "dim", True))
         d = reader.pressing(task)
         words, style = deadline_words(d, now, short=False) if d else ("", "")

@@ -36,7 +36,9 @@ class TaskList(ScrollView, can_focus=True):
     TaskList { background: transparent; overflow-x: hidden; scrollbar-size-vertical: 1; }
     TaskList > .task-list--header { text-style: bold; color: $text; }
     TaskList > .task-list--sub { text-style: bold; color: $text-muted; }
-    TaskList > .task-list--cursor { background: $block-cursor-background; text-style: bold; }
+    TaskList > .task-list--cursor {
+        background: $block-cursor-background; color: $block-cursor-foreground; text-style: bold;
+    }
     TaskList > .task-list--cursor-blurred { background: $block-cursor-blurred-background; }
     TaskList > .task-list--soon { color: $due-soon; }
     TaskList > .task-list--overdue { color: $overdue; text-style: bold; }
@@ -188,8 +190,10 @@ class TaskList(ScrollView, can_focus=True):
         over: Style | None = None
         if cursor:
             name = "task-list--cursor" if self.has_focus else "task-list--cursor-blurred"
-            cursor_style = self.get_component_rich_style(name, partial=True)
-            over = Style(bgcolor=cursor_style.bgcolor, bold=cursor_style.bold)
+            cursor_style = self.get_component_rich_style(name)
+            # The cursor's colours win over the cells' (a state keeps its word, e.g. "late").
+            over = Style(color=cursor_style.color if self.has_focus else None, bgcolor=cursor_style.bgcolor,
+                         bold=cursor_style.bold)
         segments: list[Segment] = []
         for cell in cells:
             style = base
