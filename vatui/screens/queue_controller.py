@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from vatui.core.checklists import apply_checklist
 from vatui.core.deadlines import CalendarCache, DeadlineReader
@@ -366,7 +367,8 @@ class QueueController(CockpitBase):
 
         def plan(name: str, client_name: str, start_text: str) -> list[Task]:
             client = find_client(clients, client_name)
-            start = parse_day_field(start_text or "today", today=self._today(self.now()), field="start")
+            today = self.now().astimezone(ZoneInfo(client.tz)).date()  # the start day is the client's
+            start = parse_day_field(start_text or "today", today=today, field="start")
             return apply_checklist(templates[name], client, start, self.now())
 
         def preview(name: str, client_name: str, start_text: str) -> list[str]:
