@@ -71,21 +71,22 @@ def _merge(hot: list[Any], archived: list[Any]) -> list[Any]:
     return hot + [r for r in archived if r.id not in ids]
 
 
+def _overlapping(store: Store, table: str, start: datetime, end: datetime) -> list[Any]:
+    """Records of a table with a start and an end that overlap [start, end), hot or archived."""
+    hot = [r for r in getattr(store, table).all() if r.end > start and r.start < end]
+    if not _hot_is_enough(store, table, start):
+        archived = [r for r in _archived(store, table, start.year - 1, end.year) if r.end > start and r.start < end]
+        hot = _merge(hot, archived)
+    return sorted(hot, key=lambda r: (r.start, r.id))
+
+
 def entries_between(store: Store, start: datetime, end: datetime) -> list[TimeEntry]:
     """Every entry overlapping [start, end), hot or archived, sorted by start."""
-    hot = [e for e in store.entries.all() if e.end > start and e.start < end]
-    if _hot_is_enough(store, "entries", start):
-        return sorted(hot, key=lambda e: (e.start, e.id))
-    archived = [e for e in _archived(store, "entries", start.year - 1, end.year) if e.end > start and e.start < end]
-    return sorted(_merge(hot, archived), key=lambda e: (e.start, e.id))
+    return _overlapping(store, "entries", start, end)
 
 
 def blocks_between(store: Store, start: datetime, end: datetime) -> list[TimeBlock]:
-    hot = [b for b in store.blocks.all() if b.end > start and b.start < end]
-    if _hot_is_enough(store, "blocks", start):
-        return sorted(hot, key=lambda b: (b.start, b.id))
-    archived = [b for b in _archived(store, "blocks", start.year - 1, end.year) if b.end > start and b.start < end]
-    return sorted(_merge(hot, archived), key=lambda b: (b.start, b.id))
+    return _overlapping(store, "blocks", start, end)
 
 
 def tasks_done_between(store: Store, start: datetime, end: datetime) -> list[Task]:
