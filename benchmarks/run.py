@@ -23,7 +23,7 @@ Parts (--parts, default all):
   misses in a row and that scenario is "n/a" (a placeholder pane).
 - idle: bytes per second written to the terminal over --idle-seconds after start-up, vatui on
   the heavy year with no timer running, vatui with a Pomodoro running (started with
-  `vatui pomodoro start` if this vatui has that command, else "n/a"), and the bare app (whose
+  `vatui pomodoro start` (--pomodoro-cmd) if this vatui has it, else "n/a"), and the bare app (whose
   clock always ticks).
 - store: benchmarks/store_bench.py at --store-scales (open, task edit, entry insert).
 - profile: one heavy-year start under cProfile: how much of start-up is the store.
@@ -41,6 +41,7 @@ import os
 import platform
 import pstats
 import select
+import shlex
 import shutil
 import statistics
 import subprocess
@@ -239,6 +240,7 @@ class Opts:
     scale: float = 1.0
     seed: int = 8
     form_key: str = "a"
+    pomodoro_cmd: str = "pomodoro start"
     startup_timeout: float = 60.0
     parts: tuple[str, ...] = PARTS
     out_dir: Path = HERE / "out"
@@ -340,7 +342,8 @@ def summarise_keys(samples: dict[str, list[float | None]]) -> dict[str, Any]:
         if answered:
             everything += got
         out[name] = {"p50_ms": _r(percentile(got, 50)), "p95_ms": _r(percentile(got, 95)), "n": len(got),
-                     "misses": sum(v is None for v in values), "answered": answered}
+                     "misses": sum(v is None for v in values), "answered": answered,
+                     "samples_ms": [None if v is None else round(v * 1000, 1) for v in values]}
     out["all"] = {"p50_ms": _r(percentile(everything, 50)), "p95_ms": _r(percentile(everything, 95)),
                   "n": len(everything)}
     return out
@@ -365,17 +368,15 @@ def idle_bytes(term: Term, seconds: float) -> dict[str, float | None]:
             "cpu_percent": round(100 * (cpu1 - cpu0) / elapsed, 2) if cpu0 is not None and cpu1 is not None else None}
 
 
-def pomodoro_command(env: Env, db: Path) -> str | None:
-    """Start a Pomodoro through the CLI. Returns None if done, else why not."""
-    exe = vatui_exe()
-    probe = subprocess.run([exe, "pomodoro", "start", "--help"], env=env.vars(), capture_output=True, text=True,
-                           check=False)
+def pomodoro_command(env: Env, db: Path, command: str) -> str | None:
+    """Start a Pomodoro through the CLI (`vatui --db DB <command>`). Returns None if done, else why not."""
+    exe, words = vatui_exe(), shlex.split(command)
+    probe = subprocess.run([exe, *words[:2], "--help"], env=env.vars(), capture_output=True, text=True, check=False)
     if probe.returncode != 0:
-        return "this vatui has no `vatui pomodoro start`"
-    run = subprocess.run([exe, "--db", str(db), "pomodoro", "start"], env=env.vars(), capture_output=True, text=True,
-                         check=False)
+        return f"this vatui has no `vatui {' '.join(words[:2])}`"
+    run = subprocess.run([exe, "--db", str(db), *words], env=env.vars(), capture_output=True, text=True, check=False)
     if run.returncode != 0:
-        return f"`vatui pomodoro start` failed: {(run.stderr or run.stdout).strip()[:200]}"
+        return f"`vatui {command}` failed: {(run.stderr or run.stdout).strip()[:200]}"
     return None
 
 
@@ -428,7 +429,7 @@ def part_idle(opts: Opts, env: Env, log: Callable[[str], None]) -> dict[str, Any
         term.quit()
     log(f"  idle vatui, no timer: {out['vatui_no_timer']['bytes_per_s']} B/s")
     db = env.data_copy("pomodoro")
-    why_not = pomodoro_command(env, db)
+    why_not = pomodoro_command(env, db, opts.pomodoro_cmd)
     out["pomodoro_note"] = why_not
     if why_not is None:
         term, _ = start([vatui_exe(), "--db", str(db)], env, opts)
@@ -639,7 +640,7 @@ def meta(opts: Opts) -> dict[str, Any]:
         "cpus": os.cpu_count(), "load_avg": [round(x, 2) for x in os.getloadavg()], "terminal": f"{COLS}x{ROWS}",
         "scale": opts.scale, "seed": opts.seed, "repeats": opts.repeats, "presses": opts.presses,
         "idle_seconds": opts.idle_seconds, "store_scales": list(opts.store_scales), "store_reps": opts.store_reps,
-        "form_key": opts.form_key, "parts": list(opts.parts),
+        "form_key": opts.form_key, "pomodoro_cmd": opts.pomodoro_cmd, "parts": list(opts.parts),
     }
 
 
@@ -657,6 +658,7 @@ def parse_args(argv: list[str] | None) -> tuple[Opts, Path | None]:
     p.add_argument("--store-reps", type=int, help="edits and inserts per scale (default 30)")
     p.add_argument("--seed", type=int, help="heavy-year seed (default 8)")
     p.add_argument("--form-key", help="the key that opens a form in the queue pane (default a)")
+    p.add_argument("--pomodoro-cmd", help="the vatui command that starts a Pomodoro (default: pomodoro start)")
     p.add_argument("--out", type=Path, help="JSON file to write (default benchmarks/out/bench-<time>.json)")
     p.add_argument("--work-dir", type=Path, help="where generated heavy years are cached (default benchmarks/out)")
     a = p.parse_args(argv)
@@ -669,7 +671,8 @@ def parse_args(argv: list[str] | None) -> tuple[Opts, Path | None]:
         if unknown:
             p.error(f"unknown part(s) {', '.join(sorted(unknown))}; choose from {', '.join(PARTS)}")
         opts.parts = parts
-    for name in ("repeats", "presses", "key_timeout", "idle_seconds", "scale", "store_reps", "seed", "form_key"):
+    for name in ("repeats", "presses", "key_timeout", "idle_seconds", "scale", "store_reps", "seed", "form_key",
+                 "pomodoro_cmd"):
         if getattr(a, name) is not None:
             setattr(opts, name, getattr(a, name))
     if a.store_scales:
