@@ -50,6 +50,7 @@ from vatui.core.models import (
     TimeEntry,
 )
 from vatui.store import Store
+from vatui.store.history import archive_old
 
 NOW = datetime(2026, 11, 23, 13, 0, tzinfo=timezone.utc)
 MY_ZONE = ZoneInfo("Europe/Bucharest")
@@ -274,7 +275,8 @@ def make_templates(client_ids: list[int]) -> list[Template]:
     ]
 
 
-def build(out: Path, *, scale: float = 1, seed: int = 8, add_many: bool = False) -> dict[str, float | int]:
+def build(out: Path, *, scale: float = 1, seed: int = 8, add_many: bool = False,
+          archive: bool = True) -> dict[str, float | int]:
     """Write the year to `out` (replaced atomically). Returns counts and timings."""
     counts = Counts.at(scale)
     rng = random.Random(seed)
@@ -304,14 +306,26 @@ def build(out: Path, *, scale: float = 1, seed: int = 8, add_many: bool = False)
             store.templates.add_many(make_templates(client_ids))
             t_added = time.perf_counter()
         t_written = time.perf_counter()
+        moved = {"tasks": 0, "entries": 0, "blocks": 0}
+        if archive:
+            # What a year of daily use leaves: the cockpit archives finished work once a day, so the
+            # hot file holds open tasks and recent history; the rest is in <stem>.archive/.
+            moved = archive_old(store, NOW, MY_ZONE.key)
+            store.set_state("archived_on", NOW.astimezone(MY_ZONE).date().isoformat())
+        t_archived = time.perf_counter()
         os.replace(work / "year.json", out)
+        target_archive = out.parent / f"{out.stem}.archive"
+        shutil.rmtree(target_archive, ignore_errors=True)
+        if (work / "year.archive").is_dir():
+            os.replace(work / "year.archive", target_archive)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return {
         "scale": scale, "seed": seed, "clients": len(clients), "open_tasks": counts.open_tasks,
         "done_tasks": counts.done_tasks, "entries": len(entries), "blocks": len(blocks), "templates": 6,
         "bytes": out.stat().st_size, "build_s": round(t_built - t0, 3), "store_add_s": round(t_added - t_built, 3),
-        "write_s": round(t_written - t_added, 3), "total_s": round(t_written - t0, 3),
+        "write_s": round(t_written - t_added, 3), "archive_s": round(t_archived - t_written, 3),
+        "archived": sum(moved.values()), "total_s": round(t_archived - t0, 3),
     }
 
 
@@ -328,11 +342,13 @@ def main(argv: list[str] | None = None) -> int:
                         help="multiply every count and the years of history (default 1; 0.01 for a tiny file)")
     parser.add_argument("--seed", type=int, default=8, help="random seed (default 8)")
     parser.add_argument("--add-many", action="store_true",
-                        help="add tasks and entries with add_many too (quadratic: slow above scale 1)")
+                        help="add tasks and entries with add_many too")
+    parser.add_argument("--no-archive", action="store_true",
+                        help="keep the whole year in the hot file (as if vatui had never archived)")
     args = parser.parse_args(argv)
     if args.scale <= 0:
         parser.error("--scale must be more than 0")
-    info = build(args.out, scale=args.scale, seed=args.seed, add_many=args.add_many)
+    info = build(args.out, scale=args.scale, seed=args.seed, add_many=args.add_many, archive=not args.no_archive)
     print(f"{args.out}: {info['bytes'] / 1e6:.1f} MB, {info['clients']} clients, {info['open_tasks']} open + "
           f"{info['done_tasks']} done tasks, {info['entries']} entries, {info['blocks']} blocks, "
           f"{info['templates']} templates in {info['total_s']:.1f} s", file=sys.stderr)

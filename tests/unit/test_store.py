@@ -169,3 +169,44 @@ def test_client_lookup_by_prefix(store):
     assert store.client_named("@hudson").name == "Hudson Realty"
     assert store.client_named("regent law").name == "Regent Law"
     assert store.client_named("x") is None
+
+
+def test_ids_stay_unique_after_import_replace(store, clock):
+    from vatui.store.exchange import import_dataset, parse_dataset
+
+    for _ in range(3):
+        store.tasks.add(_task(clock))
+    doc = {"kind": "vatui-export", "schema": 1,
+           "tasks": [{"id": 200, "title": "imported", "created": "2026-11-01T10:00:00Z"}]}
+    import_dataset(store, parse_dataset(doc), mode="replace")
+    store.tasks.delete(200)
+    assert store.tasks.add(_task(clock)).id == 201
+
+
+def test_a_lagging_counter_in_the_file_is_corrected_on_load(tmp_path):
+    import json
+
+    path = tmp_path / "v.json"
+    path.write_text(json.dumps({"_meta": {"1": {"app": "vatui", "schema": 1, "next_id": {"tasks": 1}}},
+                                "tasks": {"7": {"title": "x", "created": "2026-11-01T10:00:00Z"}}}))
+    s = Store(path)
+    assert s.tasks.add(Task(title="y", created=s.clock.now())).id == 8
+
+
+def test_a_reload_decodes_only_what_changed(store, clock):
+    tasks = store.tasks.add_many([_task(clock, title=f"t{i}") for i in range(5)])
+    other = Store(store.path, clock=clock)
+    other.tasks.update(replace(tasks[2], title="changed elsewhere"))
+    untouched = store.tasks.get(tasks[0].id)
+    assert store.reload_if_changed()
+    assert store.tasks.get(tasks[0].id) is untouched  # reused, not decoded again
+    assert store.tasks.get(tasks[2].id).title == "changed elsewhere"
+
+
+def test_a_bad_file_from_elsewhere_leaves_memory_as_it_was(store, clock):
+    store.tasks.add(_task(clock, title="kept"))
+    store.path.write_text("{torn")  # what no vatui writes, but a sync tool might
+    with pytest.raises(StoreError):
+        store.reload_if_changed()
+    assert [t.title for t in store.tasks.all()] == ["kept"]
+    assert not store.changed_on_disk() and not store.reload_if_changed()  # said once, not every tick

@@ -39,6 +39,7 @@ class AtomicJSONStorage(Storage):
         self.path = Path(path)
         self._data: dict[str, dict[str, Any]] | None = None
         self.signature: Signature | None = None  # of the file our in-memory data came from
+        self.loaded_signature: Signature | None = None  # of the file `load` last parsed
         self.deferred = False
         self.dirty = False
 
@@ -62,10 +63,11 @@ class AtomicJSONStorage(Storage):
 
     # Ours -------------------------------------------------------------------------------------
     def load(self) -> dict[str, dict[str, Any]]:
-        """Parse the file from disk (an absent or empty file is an empty database)."""
+        """Parse the file from disk (an absent or empty file is an empty database). Changes nothing
+        in memory: the store checks the data first, then `seed`s it with `self.loaded_signature`."""
         signature = disk_signature(self.path)
+        self.loaded_signature = signature
         if signature is None:
-            self.signature = None
             return {}
         try:
             raw = self.path.read_bytes()
@@ -80,23 +82,22 @@ class AtomicJSONStorage(Storage):
                 raise UnreadableFile(f"it is not valid JSON ({exc})") from None
         if not isinstance(data, dict):
             raise UnreadableFile(f"it holds a JSON {type(data).__name__}, not the object vatui writes")
-        self.signature = signature
         return data
 
     def seed(self, data: dict[str, dict[str, Any]]) -> None:
         """Serve `data` (just loaded and checked by the store) as the in-memory copy."""
         self._data = data
+        self.signature = self.loaded_signature
+        self.dirty = False
+
+    def current(self) -> dict[str, dict[str, Any]] | None:
+        """The in-memory copy, if any (the store compares it with a reload)."""
+        return self._data
 
     def flush(self) -> None:
         assert self._data is not None
         atomic_write_bytes(self.path, orjson.dumps(self._data))
         self.signature = disk_signature(self.path)
-        self.dirty = False
-
-    def forget(self) -> None:
-        """Drop the in-memory copy so the next read parses the file again."""
-        self._data = None
-        self.signature = None
         self.dirty = False
 
     def changed_on_disk(self) -> bool:

@@ -40,7 +40,7 @@ from vatui.store.schema import (
     migrate,
     new_meta,
 )
-from vatui.store.storage import AtomicJSONStorage, UnreadableFile
+from vatui.store.storage import AtomicJSONStorage, UnreadableFile, disk_signature
 
 R = TypeVar("R")
 
@@ -107,6 +107,7 @@ class Collection(Generic[R]):
                 self._store._check(self.table, record, record.id)  # type: ignore[attr-defined]
                 self._records()[record.id] = record  # type: ignore[attr-defined]
             self._insert(records)
+            self._store._keep_counters_ahead((self.table,))
 
     def update(self, record: R) -> R:
         rid = record.id  # type: ignore[attr-defined]
@@ -166,6 +167,7 @@ class Store:
         self._db = TinyDB(storage=lambda: self._storage)
         self._records: dict[str, dict[int, Any]] = {t: {} for t in RECORD_TABLES}
         self._filelock: FileLock | None = None
+        self._refused: tuple[int, int, int, int] | None = None  # signature of a file version we could not use
         self.archive = Archive(self.path)  # finished work and old entries, by year (see history.py)
         self.clients: Collection[Client] = Collection(self, "clients")
         self.tasks: Collection[Task] = Collection(self, "tasks")
@@ -176,7 +178,7 @@ class Store:
 
     # --- loading -------------------------------------------------------------------------------
     def _load(self) -> None:
-        self._storage.forget()
+        """Read and check the file; only if all of it is good does it replace what is in memory."""
         try:
             data = self._storage.load()
         except UnreadableFile as exc:
@@ -197,26 +199,46 @@ class Store:
             data[META_TABLE] = {"1": new_meta()}
         migrate(data)
         records: dict[str, dict[int, Any]] = {}
+        previous = self._storage.current() or {}
         try:
             for table in RECORD_TABLES:
-                records[table] = {int(k): codec.decode(table, v, int(k)) for k, v in data.get(table, {}).items()}
+                records[table] = self._decode_table(table, data.get(table, {}), previous.get(table, {}))
         except codec.CodecError as exc:
             raise StoreError(f"The data file {self.path} holds a damaged record: {exc}. {_untouched(self.path)}") from None
         self._storage.seed(data)
         self._db.clear_cache()
         self._records = records
+        self._keep_counters_ahead()
         self.revision += 1
 
+    def _decode_table(self, table: str, raw: dict[str, Any], before: dict[str, Any]) -> dict[int, Any]:
+        """Decode a table, reusing the record already in memory wherever its JSON is unchanged: a
+        reload after another process's edit then decodes one record, not the whole file."""
+        known = self._records.get(table, {})
+        out: dict[int, Any] = {}
+        for key, value in raw.items():
+            rid = int(key)
+            old = known.get(rid)
+            out[rid] = old if old is not None and before.get(key) == value else codec.decode(table, value, rid)
+        return out
+
     def changed_on_disk(self) -> bool:
-        """One stat: has another process replaced the file since we read or wrote it?"""
-        return self._storage.changed_on_disk()
+        """One stat: has another process replaced the file since we read or wrote it? (A version
+        already refused as unreadable does not count again: it is reported once.)"""
+        return self._storage.changed_on_disk() and disk_signature(self.path) != self._refused
 
     def reload_if_changed(self) -> bool:
-        """Re-read the file if another process changed it. Returns True if the records changed."""
+        """Re-read the file if another process changed it. Returns True if the records changed.
+        Raises StoreError once for a version of the file that cannot be used; memory keeps the
+        last good state."""
         with self._rlock:
-            if self._owner is not None or not self._storage.changed_on_disk():
+            if self._owner is not None or not self.changed_on_disk():
                 return False
-            self._load()
+            try:
+                self._load()
+            except StoreError:
+                self._refused = disk_signature(self.path)
+                raise
             return True
 
     # --- transactions --------------------------------------------------------------------------
@@ -297,14 +319,26 @@ class Store:
     def _next_id(self, table: str) -> int:
         # A counter in the header, not TinyDB's max+1: ids stay unique even after records are
         # deleted or archived, so "task 42" never comes to mean a different task.
+        # O(1): the counter is kept ahead of every id in the table (see _keep_counters_ahead).
         counters = self._meta()["next_id"]
-        existing = self._records[table]
-        new_id = max(int(counters.get(table, 1)), (max(existing) + 1) if existing else 1)
+        new_id = int(counters.get(table, 1))
         # The header lives in the same in-memory dict TinyDB writes back, so a plain assignment
         # is saved with the rest of the transaction (and costs nothing per record).
         counters[table] = new_id + 1
         self._storage.dirty = True
         return new_id
+
+    def _keep_counters_ahead(self, tables: tuple[str, ...] = RECORD_TABLES) -> None:
+        """Counters above every id present: after a load (a hand-edited or imported file may lag)
+        and after records arrive with their own ids (import --replace)."""
+        counters = self._meta().setdefault("next_id", {})
+        for table in tables:
+            existing = self._records[table]
+            floor = max(existing) + 1 if existing else 1
+            if int(counters.get(table, 1)) < floor:
+                counters[table] = floor
+                if self._owner is not None:
+                    self._storage.dirty = True
 
     def _check(self, table: str, record: Any, own_id: int | None) -> None:
         """Rules that span records: client names are unique ignoring case."""
