@@ -312,7 +312,8 @@ class PomodoroController(CockpitBase):
                 if not quiet:
                     self.notify(refusal(result.reason), severity="warning", timeout=4)
                 return
-            self._pomodoro_report(result.outcome, said=None if quiet else said)
+            if not quiet:  # a phase end is announced by its own notification
+                self._pomodoro_report(result.outcome, said=said)
 
         def failed(_exc: Exception) -> None:
             if after is not None:
