@@ -8,6 +8,7 @@ widget, so the second-by-second part of a clock belongs in a small widget of its
 
 from __future__ import annotations
 
+from textual.geometry import Region
 from textual.renderables.digits import DIGITS, DIGITS3X3_BOLD
 from textual.widget import Widget
 
@@ -95,8 +96,19 @@ def glyph_lines(ch: str, scale: tuple[int, int], *, gap: bool) -> list[str]:
     return lines
 
 
+def changed_spans(old: list[str], new: list[str]) -> list[Region]:
+    """The cells that differ between two drawings of the same size, one span per row."""
+    spans = []
+    for y, (a, b) in enumerate(zip(old, new)):
+        diff = [x for x, (ca, cb) in enumerate(zip(a, b)) if ca != cb]
+        if diff:
+            spans.append(Region(diff[0], y, diff[-1] - diff[0] + 1, 1))
+    return spans
+
+
 class Glyph(Widget):
-    """One big character. Its own widget, so a minute that changes one digit repaints one glyph."""
+    """One big character. Its own widget, and when it changes only the cells that differ are
+    repainted (4 -> 3 resends a few spans, not the whole glyph): the minute tick stays small."""
 
     DEFAULT_CSS = """
     Glyph { width: auto; height: auto; }
@@ -109,9 +121,15 @@ class Glyph(Widget):
     def set(self, ch: str, scale: tuple[int, int], gap: bool) -> None:
         if (ch, scale, gap) == (self.ch, self.scale, self.gap):
             return
-        resized = scale != self.scale or gap != self.gap or (ch == ":") != (self.ch == ":")
+        old = glyph_lines(self.ch, self.scale, gap=self.gap)
         self.ch, self.scale, self.gap = ch, scale, gap
-        self.refresh(layout=resized)
+        new = glyph_lines(ch, scale, gap=gap)
+        if len(old) != len(new) or (old and len(old[0]) != len(new[0])):
+            self.refresh(layout=True)
+            return
+        spans = changed_spans(old, new)
+        if spans:
+            self.refresh(*spans)
 
     def get_content_width(self, container, viewport) -> int:  # noqa: ANN001
         lines = glyph_lines(self.ch, self.scale, gap=self.gap)
