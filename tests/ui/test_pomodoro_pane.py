@@ -8,7 +8,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from vatui.core.pomodoro import Phase, load
+from vatui.core.pomodoro import Outcome, Phase, load
 from vatui.notify import BEL, DesktopResult
 from vatui.screens.entries_screen import EntriesScreen, EntryModal
 from vatui.screens.unattended_modal import UnattendedModal
@@ -358,3 +358,20 @@ async def test_big_digits_grow_when_the_pane_is_zoomed(make_app):
     async with app.run_test(size=(80, 24)) as pilot:
         big = app.screen.query_one("#pomo-big", BigDigits)
         assert big.rendered() and len(big.rendered().splitlines()) >= 3
+
+
+async def test_another_vatui_closing_does_not_make_this_one_unattended(make_app, demo_store, settings, clock):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("4", "s")
+        await settle(app, pilot)
+        clock.advance(minutes=5)
+        other = TimeKeeper(Store(demo_store.path, clock=clock), settings)
+        other.apply(clock.now(), lambda t, s, n: Outcome(t.closed(s, n)))  # the other window quits
+        assert state(Store(demo_store.path)).closed_at is not None
+        await tick_until_seen(app, pilot)
+        await settle(app, pilot)
+        assert state(Store(demo_store.path)).closed_at is None
+        clock.advance(minutes=30)
+        await tick_until_seen(app, pilot)
+        assert not isinstance(app.screen, UnattendedModal)

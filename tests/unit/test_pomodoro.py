@@ -329,6 +329,7 @@ def test_a_phase_that_ended_while_closed_says_when(timer):
     assert v.phase is None and v.remaining == timedelta(0)
     assert [(e.phase, e.at) for e in v.pending] == [(Phase.FOCUS, at(25))]
     assert v.ended.at == at(25)
+    assert [(e.start, e.end, e.client_id) for e in v.to_write] == [(T0, at(25), 1)]
 
 
 def test_suspend_is_just_time_passing(timer):

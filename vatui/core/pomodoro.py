@@ -249,6 +249,7 @@ class View:
     long_every: int
     ended: PhaseEnd | None  # the latest end, stored or pending
     pending: tuple[PhaseEnd, ...]  # ends that passed since the state was written
+    to_write: tuple[TimeEntry, ...]  # the entries those ends produce (written by advance())
     question: Question | None
     unlogged: timedelta  # tracked time of the current run, not yet in the store
     state: Pomodoro  # the advanced state
@@ -414,6 +415,7 @@ def view(state: Pomodoro, now: datetime, cfg: PomodoroSettings, forgotten_after:
         long_every=cfg.long_every,
         ended=s.ended,
         pending=out.ends,
+        to_write=out.entries,
         question=question(s, now, forgotten_after),
         unlogged=unlogged,
         state=s,

@@ -141,7 +141,14 @@ class PomodoroController(CockpitBase):
             ui.announced.add((v.ended.phase.value, v.ended.at))
             if ui.mounted_at is not None and v.ended.at >= ui.mounted_at:
                 self._announce(v.ended, now, live=True)
-        if v.pending and not ui.settling:
+        state = v.state
+        if (state.closed_at is not None and ui.mounted_at is not None and ui.mounted_at < state.closed_at
+                and v.question is None and not ui.settling):
+            # Another vatui closed while this one stayed open and watching: not unattended.
+            ui.settling = True
+            self._pomodoro_apply(lambda t, s, n: t.touch(s, n), quiet=True,
+                                 after=lambda: setattr(ui, "settling", False))
+        elif v.pending and not ui.settling:
             ui.settling = True
             self._pomodoro_apply(lambda t, s, n: advance(s, n, t.cfg, t.forgotten_after), quiet=True,
                                  after=lambda: setattr(ui, "settling", False))
