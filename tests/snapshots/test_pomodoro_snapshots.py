@@ -40,6 +40,3 @@ def test_pomodoro_pane_idle_zoomed(snap_compare, make_app, size):
 def test_pomodoro_pane_running_zoomed(snap_compare, running_app, size):
     assert snap_compare(running_app(), terminal_size=size, press=["4", "z"])
 
-
-def test_pomodoro_pane_running_in_the_cockpit(snap_compare, running_app):
-    assert snap_compare(running_app(), terminal_size=(120, 36), press=["4"])
