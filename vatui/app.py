@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.theme import Theme
@@ -47,6 +48,7 @@ class VatuiApp(App[int]):
         demo: bool = False,
         user_data_path: Path | None = None,
         tick: bool = True,
+        terminal_writer: Callable[[str], None] | None = None,
     ) -> None:
         super().__init__()
         self.store = store
@@ -61,6 +63,28 @@ class VatuiApp(App[int]):
         self._ticking = tick
         self.vatui_themes: list[str] = []
         self.notices: deque[str] = deque(maxlen=100)  # what was said in toasts, newest last
+        self._terminal_writer = terminal_writer  # raw escapes to the terminal (vatui/driver.py)
+        from vatui.notify import Notifier
+
+        self.notifier = Notifier(self, settings.notify, terminal_style=settings.notify_terminal)
+
+    # --- raw terminal output (notifications, bell) --------------------------------------------
+    def get_driver_class(self):  # type: ignore[no-untyped-def]
+        from vatui.driver import with_terminal_writer
+
+        return with_terminal_writer(super().get_driver_class())
+
+    def attach_terminal(self, write: Callable[[str], None]) -> None:
+        """Called by the driver once it exists; a writer given to __init__ (tests) wins."""
+        if self._terminal_writer is None:
+            self._terminal_writer = write
+
+    def write_terminal(self, text: str) -> bool:
+        """Write an escape sequence to the terminal, from the app thread. Never in a browser."""
+        if self.is_web or self._terminal_writer is None:
+            return False
+        self._terminal_writer(text)
+        return True
 
     def notify(self, message: str, *args: Any, **kwargs: Any) -> None:  # type: ignore[override]
         """Toasts vanish; keep their text so it can be read again (and checked in tests)."""
@@ -81,6 +105,17 @@ class VatuiApp(App[int]):
             self.notify(warning, title=_("Config"), severity="warning", timeout=12)
         if self._ticking:
             self.set_interval(TICK_SECONDS, self.tick)
+
+    async def on_event(self, event: events.Event) -> None:
+        # Every key reaches the app before any widget can stop it: the one place to tell that
+        # someone is at the keyboard (a forgotten timer is one nobody touched).
+        if isinstance(event, events.Key):
+            from vatui.screens.base import CockpitBase
+
+            for screen in self.screen_stack:
+                if isinstance(screen, CockpitBase):
+                    screen.someone_is_here()
+        await super().on_event(event)
 
     def tick(self) -> None:
         """The one tick: the cockpit decides what, if anything, needs repainting."""

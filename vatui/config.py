@@ -16,7 +16,7 @@ from typing import Any
 from vatui.core.durations import parse_duration
 from vatui.core.errors import ValidationError
 from vatui.core.hours import WEEKDAYS, WeekHours
-from vatui.core.settings import NOTIFY_CHANNELS, ROUNDING_CHOICES, PomodoroSettings, Settings
+from vatui.core.settings import NOTIFY_CHANNELS, NOTIFY_TERMINAL_STYLES, ROUNDING_CHOICES, PomodoroSettings, Settings
 from vatui.core.tzdb import validate_zone
 
 
@@ -96,6 +96,12 @@ def _channels(value: Any) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _terminal_style(value: Any) -> str:
+    if value not in NOTIFY_TERMINAL_STYLES:
+        raise ValueError(f"choose one of {', '.join(NOTIFY_TERMINAL_STYLES)}")
+    return value
+
+
 def _rounding(value: Any) -> Any:
     if value not in ROUNDING_CHOICES:
         raise ValueError(f"choose one of {', '.join(ROUNDING_CHOICES)}")
@@ -113,7 +119,7 @@ KNOWN_KEYS = {
     "me.zone", "me.city", "me.name", "me.hours",
     "blocks.buffer",
     "pomodoro.focus", "pomodoro.short_break", "pomodoro.long_break", "pomodoro.long_every", "pomodoro.auto_start",
-    "notifications.channels", "billing.rounding", "keys",
+    "notifications.channels", "notifications.terminal", "billing.rounding", "keys",
 }  # fmt: skip
 
 
@@ -158,6 +164,7 @@ def parse_settings(data: dict[str, Any], warnings: list[str]) -> Settings:
         block_buffer=r.get("blocks.buffer", lambda v: parse_duration(_text(v), allow_zero=True), d.block_buffer),
         pomodoro=pomodoro,
         notify=r.get("notifications.channels", _channels, d.notify),
+        notify_terminal=r.get("notifications.terminal", _terminal_style, d.notify_terminal),
         billing_rounding=r.get("billing.rounding", _rounding, d.billing_rounding),
         keys=r.get("keys", _keys, d.keys),
     )
@@ -194,7 +201,7 @@ def settings_to_dict(s: Settings) -> dict[str, Any]:
             "long_break": d(s.pomodoro.long_break), "long_every": s.pomodoro.long_every,
             "auto_start": s.pomodoro.auto_start,
         },
-        "notifications": {"channels": list(s.notify)},
+        "notifications": {"channels": list(s.notify), "terminal": s.notify_terminal},
         "billing": {"rounding": next(k for k, v in ROUNDING_CHOICES.items() if v == s.billing_rounding)},
         "keys": dict(s.keys),
     }

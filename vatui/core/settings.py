@@ -8,6 +8,7 @@ from datetime import timedelta
 from vatui.core.hours import WeekHours
 
 NOTIFY_CHANNELS = ("desktop", "terminal", "bell")
+NOTIFY_TERMINAL_STYLES = ("auto", "osc777", "osc9", "osc99")  # the terminal escape to send
 ROUNDING_CHOICES = {"none": None, "6m": timedelta(minutes=6), "15m": timedelta(minutes=15)}
 
 
@@ -34,5 +35,6 @@ class Settings:
     pomodoro: PomodoroSettings = field(default_factory=PomodoroSettings)
     forgotten_after: timedelta = timedelta(minutes=30)  # past a timer's planned end, ask keep/trim/discard
     notify: tuple[str, ...] = NOTIFY_CHANNELS
+    notify_terminal: str = "auto"  # auto: OSC 9 for iTerm2, OSC 99 for kitty, OSC 777 elsewhere
     billing_rounding: timedelta | None = None  # round each entry up to this, or not at all
     keys: tuple[tuple[str, str], ...] = ()  # binding id -> keys, for Textual's keymap

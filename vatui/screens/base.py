@@ -141,6 +141,9 @@ class CockpitBase(Screen[None]):
         Returns False when no timer could be started."""
         return False
 
+    def someone_is_here(self) -> None:
+        """A key was pressed anywhere (the Pomodoro controller tracks unattended time)."""
+
     def selected_task(self) -> Task | None:
         """The task under the queue's cursor (the queue controller implements it)."""
         return None

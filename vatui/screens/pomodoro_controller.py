@@ -1,9 +1,481 @@
-"""The cockpit's handling of the Pomodoro pane (placeholder until its issue lands)."""
+"""The cockpit's handling of the Pomodoro pane: timer keys, the per-second countdown, phase-end
+notifications, the unattended-timer question, and the cross-pane hook `start_focus_on(task)`.
+
+The countdown is computed from the stored timestamps at each `tick_pomodoro(now)`, so it is
+right after a restart, a suspend, or a timer started from the CLI (base.py's tick reloads the
+store when another process wrote it). Timer commands are applied through the store writer in one
+transaction each (vatui/timekeeping.py), never on the event loop.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from textual import events, on
+
+from vatui.core.durations import format_duration
+from vatui.core.models import Task
+from vatui.core.pomodoro import (
+    Answer,
+    Loaded,
+    Outcome,
+    Phase,
+    PhaseEnd,
+    Pomodoro,
+    Timer,
+    TimerError,
+    View,
+    advance,
+    focus_done_between,
+    interruptions_between,
+    view,
+)
+from vatui.core.tracking import Totals, day_bounds, local_date, totals
+from vatui.i18n import _, ngettext
 from vatui.screens.base import CockpitBase
+from vatui.timekeeping import Applied, TimeKeeper
+from vatui.timer_words import big_minutes, clock, phase_name, refusal
+from vatui.widgets.pomodoro_pane import PomodoroDisplay, PomodoroPane
+
+LATE = timedelta(seconds=90)  # an end noticed this late is announced with its time
+
+
+@dataclass
+class PomodoroUI:
+    """What the controller remembers between ticks (kept off CockpitBase's __init__)."""
+
+    keeper: TimeKeeper
+    loaded: Loaded
+    revision: int = -1
+    mounted_at: datetime | None = None
+    settling: bool = False  # a write that rolls the state forward is on its way
+    asking: bool = False  # the keep/trim/discard modal is open
+    announced: set[tuple[str, datetime]] = field(default_factory=set)
+    damaged_told: bool = False
+    minute: datetime | None = None
+    totals_key: Any = None
+    totals_text: tuple[str, str] = ("", "")
+    focus_today: int = 0
+    interrupted_today: int = 0
 
 
 class PomodoroController(CockpitBase):
-    pass
+    # --- state ---------------------------------------------------------------------------------
+    @property
+    def pomo(self) -> PomodoroUI:
+        ui: PomodoroUI | None = getattr(self, "_pomodoro_ui", None)
+        if ui is None:
+            keeper = TimeKeeper(self.store, self.settings)
+            ui = PomodoroUI(keeper=keeper, loaded=keeper.read(), revision=self.store.revision)
+            self._pomodoro_ui = ui
+        return ui
+
+    @property
+    def timer(self) -> Timer:
+        return self.pomo.keeper.timer
+
+    def pomodoro_state(self) -> Pomodoro:
+        ui = self.pomo
+        if ui.revision != self.store.revision:
+            ui.loaded = ui.keeper.read()
+            ui.revision = self.store.revision
+            ui.totals_key = None  # entries may have changed too
+        return ui.loaded.state
+
+    def pomodoro_view(self, now: datetime) -> View:
+        return view(self.pomodoro_state(), now, self.settings.pomodoro, self.settings.forgotten_after)
+
+    @property
+    def _zone(self) -> ZoneInfo:
+        return self.app.my_zone
+
+    # --- refresh and tick ----------------------------------------------------------------------
+    def refresh_pomodoro(self, now: datetime) -> None:
+        ui = self.pomo
+        self.pomodoro_state()
+        if ui.loaded.damaged and not ui.damaged_told:
+            ui.damaged_told = True
+            self.notify(_("The stored timer state could not be read ({why}); the timer was reset.").format(
+                why=ui.loaded.damaged), severity="warning", timeout=12)
+        if ui.mounted_at is None:
+            self._pomodoro_opened(now)
+        self._pomodoro_show(now, force_totals=True)
+        from vatui.screens.entries_screen import EntriesScreen
+
+        for screen in self.app.screen_stack:
+            if isinstance(screen, EntriesScreen):
+                screen.reload()
+
+    def tick_pomodoro(self, now: datetime) -> None:
+        self._pomodoro_show(now)
+
+    def _pomodoro_opened(self, now: datetime) -> None:
+        """vatui opened: old ends are old news, ends that passed while it was closed are told
+        in-app, and opening counts as someone being here."""
+        ui = self.pomo
+        ui.mounted_at = now
+        state = self.pomodoro_state()
+        if state.ended is not None:
+            ui.announced.add((state.ended.phase.value, state.ended.at))
+        v = self.pomodoro_view(now)
+        for end in v.pending:
+            ui.announced.add((end.phase.value, end.at))
+            self._announce(end, now, live=False)
+        if v.question is None:
+            out = self.timer.touch(state, now)
+            if out.state is not state:
+                self._pomodoro_apply(lambda t, s, n: t.touch(s, n), quiet=True)
+
+    def _pomodoro_show(self, now: datetime, *, force_totals: bool = False) -> None:
+        ui = self.pomo
+        v = self.pomodoro_view(now)
+        fresh = [e for e in v.pending if (e.phase.value, e.at) not in ui.announced]
+        for end in fresh:
+            ui.announced.add((end.phase.value, end.at))
+            self._announce(end, now, live=True)
+        if v.ended is not None and (v.ended.phase.value, v.ended.at) not in ui.announced:
+            # Another vatui (or the CLI) wrote this end before we saw it pass.
+            ui.announced.add((v.ended.phase.value, v.ended.at))
+            if ui.mounted_at is not None and v.ended.at >= ui.mounted_at:
+                self._announce(v.ended, now, live=True)
+        state = v.state
+        if (state.closed_at is not None and ui.mounted_at is not None and ui.mounted_at < state.closed_at
+                and v.question is None and not ui.settling):
+            # Another vatui closed while this one stayed open and watching: not unattended.
+            ui.settling = True
+            self._pomodoro_apply(lambda t, s, n: t.touch(s, n), quiet=True,
+                                 after=lambda: setattr(ui, "settling", False))
+        elif v.pending and not ui.settling:
+            ui.settling = True
+            self._pomodoro_apply(lambda t, s, n: advance(s, n, t.cfg, t.forgotten_after), quiet=True,
+                                 after=lambda: setattr(ui, "settling", False))
+        if v.question is not None:
+            self._pomodoro_ask(v, now)
+        minute = now.replace(second=0, microsecond=0)
+        if force_totals or minute != ui.minute:
+            ui.minute = minute
+            self._pomodoro_totals(v, now)
+        self.query_one("#pomodoro-pane", PomodoroPane).show(self._pomodoro_display(v, now))
+
+    # --- what the pane shows -------------------------------------------------------------------
+    def _pomodoro_totals(self, v: View, now: datetime) -> None:
+        # Logged time only: the session in progress is on the big display and joins the totals
+        # when it is logged, so these lines do not repaint every minute of a focus.
+        ui = self.pomo
+        zone = self._zone
+        t: Totals = totals(self.store.entries.all(), now, zone, client_id=v.client_id,
+                           week_start=self.settings.week_start)
+        client = self.store.clients.get(v.client_id) if v.client_id is not None else None
+        today, week = _("Logged today"), _("This week")
+        if client is not None:
+            ui.totals_text = (
+                _("{label}: {client} {mine} · all {all}").format(label=today, client=client.name,
+                                                                  mine=format_duration(t.today_client),
+                                                                  all=format_duration(t.today_all)),
+                _("{label}: {client} {mine} · all {all}").format(label=week, client=client.name,
+                                                                  mine=format_duration(t.week_client),
+                                                                  all=format_duration(t.week_all)),
+            )
+        else:
+            ui.totals_text = (
+                _("{label}: all {all}").format(label=today, all=format_duration(t.today_all)),
+                _("{label}: all {all}").format(label=week, all=format_duration(t.week_all)),
+            )
+        day = day_bounds(local_date(now, zone), zone)
+        ui.focus_today = focus_done_between(v.state, *day)
+        ui.interrupted_today = interruptions_between(v.state, *day)
+
+    def _task_line(self, v: View) -> str:
+        task = self.store.tasks.get(v.task_id) if v.task_id is not None else None
+        client = self.store.clients.get(v.client_id) if v.client_id is not None else None
+        who = client.name if client else _("no client")
+        if task is not None:
+            return f"“{task.title}” · {who}"
+        if client is not None:
+            return _("No task · {client}").format(client=who)
+        return _("No task bound: a focus takes the task selected in the queue")
+
+    def _pomodoro_display(self, v: View, now: datetime) -> PomodoroDisplay:
+        ui = self.pomo
+        dots = ""
+        if v.long_every > 1:
+            done = v.cycle % v.long_every if v.cycle < v.long_every else v.long_every
+            dots = "●" * done + "○" * (v.long_every - done)
+        meta = [dots] if dots else []
+        meta.append(ngettext("{n} focus today", "{n} focus today", ui.focus_today).format(n=ui.focus_today))
+        if v.interruptions:
+            meta.append(ngettext("{n} interruption", "{n} interruptions", v.interruptions).format(n=v.interruptions))
+        zone = self._zone
+        if v.phase is None:
+            kind = "-break" if v.next_phase.is_break else "-idle"
+            ended = v.ended
+            if ended is not None and ended.next_phase is v.next_phase and ended.phase is not Phase.STOPWATCH:
+                word = _("{phase} done").format(phase=phase_name(ended.phase)).upper()
+                note = _("{next} next · ended {at}").format(next=phase_name(v.next_phase).lower(),
+                                                             at=f"{ended.at.astimezone(zone):%H:%M}")
+            else:
+                word = _("Idle").upper()
+                note = _("{next} next").format(next=phase_name(v.next_phase).lower())
+            shown, countdown, info = v.planned, True, ""
+        elif v.phase is Phase.STOPWATCH:
+            kind, word = "-stopwatch", phase_name(v.phase).upper()
+            shown, countdown, note, info = v.worked, False, _("elapsed"), phase_name(v.phase)
+        else:
+            kind = "-focus" if v.phase is Phase.FOCUS else "-break"
+            word = phase_name(v.phase).upper()
+            shown, countdown, info = v.remaining, True, phase_name(v.phase)
+            if v.paused:
+                note = _("left · paused")
+            else:
+                assert v.ends_at is not None
+                note = _("left · ends {at}").format(at=f"{v.ends_at.astimezone(zone):%H:%M}")
+        if v.paused:
+            word = _("{phase} · paused").format(phase=word).upper()
+        if v.question is not None:
+            note = _("waiting for your answer")
+        return PomodoroDisplay(
+            kind=kind, phase=word, meta=" · ".join(meta), big=big_minutes(shown, countdown=countdown),
+            clock=clock(shown, countdown=countdown), note=" " + note, task=self._task_line(v),
+            today=ui.totals_text[0], week=ui.totals_text[1], info=info, paused=v.paused,
+        )
+
+    # --- notifications -------------------------------------------------------------------------
+    def _announce(self, end: PhaseEnd, now: datetime, *, live: bool) -> None:
+        cfg = self.settings.pomodoro
+        length = {Phase.FOCUS: cfg.focus, Phase.SHORT_BREAK: cfg.short_break,
+                  Phase.LONG_BREAK: cfg.long_break}.get(end.next_phase, cfg.focus)
+        nxt = phase_name(end.next_phase).lower()
+        if end.phase is Phase.FOCUS:
+            title = _("Focus done")
+        else:
+            title = _("Break over")
+        if end.auto_started:
+            body = _("{next} started ({length}).").format(next=phase_name(end.next_phase),
+                                                          length=format_duration(length, seconds=True))
+        else:
+            body = _("Next: {next} ({length}).").format(next=nxt, length=format_duration(length, seconds=True))
+        at = f"{end.at.astimezone(self._zone):%H:%M}"
+        if not live:
+            body += " " + _("It ended at {at}, while vatui was closed.").format(at=at)
+        elif now - end.at > LATE:
+            body += " " + _("It ended at {at}.").format(at=at)
+        self.app.notifier.send(title, body, in_app_only=not live)
+
+    # --- the unattended question ---------------------------------------------------------------
+    def _pomodoro_ask(self, v: View, now: datetime) -> None:
+        ui = self.pomo
+        if ui.asking or v.question is None:
+            return
+        from vatui.screens.unattended_modal import UnattendedModal
+
+        q = v.question
+        zone = self._zone
+        task = self.store.tasks.get(q.task_id) if q.task_id is not None else None
+        client = self.store.clients.get(q.client_id) if q.client_id is not None else None
+        who = " · ".join(p for p in [f"“{task.title}”" if task else "", client.name if client else ""] if p)
+        what = phase_name(q.phase).lower() + (f" ({who})" if who else "")
+        since = f"{q.since.astimezone(zone):%H:%M}"
+        if q.closed:
+            text = _("The {what} kept running after vatui was closed at {since}.").format(what=what, since=since)
+        else:
+            text = _("The {what} has run with nothing pressed since {since}.").format(what=what, since=since)
+        text += "\n" + _("What should be logged?")
+        keep = _("Keep {time}").format(time=format_duration(q.keep))
+        trim = None
+        if q.trim != q.keep:
+            trim = _("Trim to {at} ({time})").format(at=f"{q.plan_end.astimezone(zone):%H:%M}",
+                                                     time=format_duration(q.trim))
+        discard = _("Discard")
+        ui.asking = True
+
+        def answered(choice: Answer | None) -> None:
+            ui.asking = False
+            if choice is None:
+                return
+            self._pomodoro_apply(lambda t, s, n: t.answer(s, n, choice))
+
+        self.app.push_screen(UnattendedModal(text, keep, trim, discard), answered)
+
+    # --- commands ------------------------------------------------------------------------------
+    def _pomodoro_apply(self, command: Any, *, quiet: bool = False, after: Any = None,
+                        said: str | None = None) -> None:
+        """Apply a timer command in the writer; report refusals and what was logged."""
+        keeper = self.pomo.keeper
+        clock_ = self.clock
+
+        def change() -> Applied | TimerError:
+            try:
+                return keeper.apply(clock_.now(), command)
+            except TimerError as exc:
+                return exc
+
+        def done(result: Applied | TimerError) -> None:
+            if after is not None:
+                after()
+            if isinstance(result, TimerError):
+                if not quiet:
+                    self.notify(refusal(result.reason), severity="warning", timeout=4)
+                return
+            if not quiet:  # a phase end is announced by its own notification
+                self._pomodoro_report(result.outcome, said=said)
+
+        def failed(_exc: Exception) -> None:
+            if after is not None:
+                after()
+
+        self.app.writer.submit(change, done=lambda r: (done(r), self.refresh_all()), failed=failed)
+
+    def _pomodoro_report(self, out: Outcome, *, said: str | None) -> None:
+        parts = [said] if said else []
+        if out.logged:
+            parts.append(_("Logged {time}.").format(time=format_duration(out.logged)))
+        if out.too_short is not None:
+            parts.append(_("It ran {seconds} s: under a minute, so no time was logged.").format(
+                seconds=int(out.too_short.total_seconds())))
+        if parts:
+            self.notify(" ".join(parts), timeout=4)
+
+    def _refused(self, exc: TimerError) -> None:
+        self.notify(refusal(exc.reason), severity="warning", timeout=4)
+
+    def _pomodoro_check(self, now: datetime, attempt: Any) -> bool:
+        """Try the command on the in-memory state first, to answer at once and not queue a
+        write that would be refused."""
+        v = self.pomodoro_view(now)
+        if v.question is not None:
+            self._pomodoro_ask(v, now)
+            return False
+        try:
+            attempt(self.timer, self.pomodoro_state(), now)
+        except TimerError as exc:
+            self._refused(exc)
+            return False
+        return True
+
+    def _bound_task_open(self, v: View) -> bool:
+        task = self.store.tasks.get(v.task_id) if v.task_id is not None else None
+        return task is not None and task.is_open
+
+    def on_pomodoro_pane_command_picked(self, message: PomodoroPane.CommandPicked) -> None:
+        message.stop()
+        now = self.now()
+        command = message.command
+        if command == "entries":
+            self.action_show_entries()
+            return
+        if command == "start":
+            v = self.pomodoro_view(now)
+            will_focus = v.phase is not None or v.next_phase is Phase.FOCUS
+            selected = self.selected_task()
+            if will_focus and not self._bound_task_open(v) and selected is not None:
+                self._start_focus(selected, now)
+                return
+            cmd = _start_next
+            said = None
+        elif command == "pause":
+            cmd, said = _toggle, None
+        elif command == "skip":
+            cmd, said = _skip, _("Skipped.")
+        elif command == "stop":
+            cmd, said = _stop, _("Stopped.")
+        elif command == "interrupt":
+            cmd, said = _interrupt, _("Interruption logged.")
+        elif command == "stopwatch":
+            self._toggle_stopwatch(now)
+            return
+        else:
+            return
+        if self._pomodoro_check(now, cmd):
+            self._pomodoro_apply(cmd, said=said)
+
+    def _toggle_stopwatch(self, now: datetime) -> None:
+        v = self.pomodoro_view(now)
+        if v.phase is Phase.STOPWATCH:
+            if self._pomodoro_check(now, _stop):
+                self._pomodoro_apply(_stop, said=_("Stopwatch stopped."))
+            return
+        task = self.selected_task()
+        if task is None and self._bound_task_open(v):
+            task = self.store.tasks.get(v.task_id)  # type: ignore[arg-type]
+        task_id = task.id if task else v.task_id
+        client_id = task.client_id if task else v.client_id
+        planned = self.pomo.keeper.planned_for(task)
+
+        def cmd(t: Timer, s: Pomodoro, n: datetime) -> Outcome:
+            return t.start_stopwatch(s, n, task_id=task_id, client_id=client_id, planned=planned)
+
+        if self._pomodoro_check(now, cmd):
+            self._pomodoro_apply(cmd, said=_("Stopwatch started."))
+
+    def _start_focus(self, task: Task, now: datetime) -> bool:
+        def cmd(t: Timer, s: Pomodoro, n: datetime) -> Outcome:
+            return t.start(s, n, task_id=task.id, client_id=task.client_id, bind=True)
+
+        if not self._pomodoro_check(now, cmd):
+            return False
+        self._pomodoro_apply(cmd, said=_("Focus on “{title}”.").format(title=task.title))
+        return True
+
+    def start_focus_on(self, task: Task) -> bool:
+        """Cross-pane hook (the queue's `n`): a focus bound to `task`. False if refused."""
+        return self._start_focus(task, self.now())
+
+    def action_show_entries(self) -> None:
+        from vatui.screens.entries_screen import EntriesScreen
+
+        self.app.push_screen(EntriesScreen(self))
+
+    # --- someone is here / vatui closes ------------------------------------------------------------
+    def someone_is_here(self) -> None:
+        """Any key pressed (the app calls this for every key, before any widget can stop it)
+        counts as someone being here (unattended time)."""
+        ui = getattr(self, "_pomodoro_ui", None)
+        if ui is None or ui.mounted_at is None:
+            return
+        now = self.now()
+        state = self.pomodoro_state()
+        v = self.pomodoro_view(now)
+        if v.question is not None:
+            self._pomodoro_ask(v, now)
+            return
+        if self.timer.touch(state, now).state is not state:
+            self._pomodoro_apply(lambda t, s, n: t.touch(s, n), quiet=True)
+
+    @on(events.Unmount)
+    def _pomodoro_closed(self) -> None:
+        """vatui is closing: a timer still running is unattended from now on. Written here and
+        now (the writer's workers are stopping); a failure must not stop the exit."""
+        ui = getattr(self, "_pomodoro_ui", None)
+        if ui is None:
+            return
+        try:
+            now = self.now()
+            state = self.pomodoro_state()
+            if self.timer.closed(state, now) is not state:
+                ui.keeper.apply(now, lambda t, s, n: Outcome(t.closed(s, n)))
+        except Exception:  # noqa: BLE001 - leaving must never fail
+            pass
+
+
+# The commands as plain functions of (timer, state, now), so they run the same in the writer.
+def _start_next(t: Timer, s: Pomodoro, n: datetime) -> Outcome:
+    return t.start(s, n)
+
+
+def _toggle(t: Timer, s: Pomodoro, n: datetime) -> Outcome:
+    return t.toggle_pause(s, n)
+
+
+def _skip(t: Timer, s: Pomodoro, n: datetime) -> Outcome:
+    return t.skip(s, n)
+
+
+def _stop(t: Timer, s: Pomodoro, n: datetime) -> Outcome:
+    return t.stop(s, n)
+
+
+def _interrupt(t: Timer, s: Pomodoro, n: datetime) -> Outcome:
+    return t.interrupt(s, n)

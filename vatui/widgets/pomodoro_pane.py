@@ -1,18 +1,178 @@
-"""The Pomodoro pane (placeholder until its issue lands)."""
+"""The Pomodoro pane: phase, a big remaining-time display, the bound task and client, focus
+sessions today and tracked time today / this week.
+
+Repaint budget. Only the one-row, five-column `#pomo-clock` changes every second; the big
+digits show whole minutes and change once a minute; every other line changes when the phase,
+binding or minute-rounded totals do. Each widget is updated only when its text changed.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.reactive import reactive
+from textual.widget import Widget
 from textual.widgets import Static
 
-from vatui.i18n import N_, _
+from vatui.i18n import N_
+from vatui.widgets.big_digits import BigDigits
 from vatui.widgets.pane import Pane
+
+PHASE_CLASSES = ("-focus", "-break", "-stopwatch", "-idle")
+
+
+def fit_words(text: str, width: int) -> str:
+    """Cut `text` to `width` cells at a word boundary, ending with "…"."""
+    if width <= 0:
+        return ""
+    if len(text) <= width:
+        return text
+    if width == 1:
+        return "…"
+    cut = text[: width - 1]
+    space = cut.rfind(" ")
+    if space >= width // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ·,-") + "…"
+
+
+class Line(Widget):
+    """One row of text, cut at a word boundary to the width it gets."""
+
+    DEFAULT_CSS = """
+    Line { height: 1; width: 1fr; }
+    """
+
+    text: reactive[str] = reactive("", layout=False)
+
+    def __init__(self, text: str = "", *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.set_reactive(Line.text, text)
+
+    def render(self) -> str:
+        return fit_words(self.text, self.content_size.width)
+
+
+@dataclass(frozen=True, slots=True)
+class PomodoroDisplay:
+    """Everything the pane shows, as text. Built by the controller from the timer's View."""
+
+    kind: str  # one of PHASE_CLASSES
+    phase: str  # "FOCUS", "SHORT BREAK", "IDLE", … (a word: state is never colour alone)
+    meta: str  # right of the phase: cycle dots, focus sessions today, interruptions
+    big: str  # the big digits: whole minutes
+    clock: str  # "24:13"; shown as "24:" (changes each minute) and "13" (the only per-second text)
+    note: str  # after the clock: "left · ends 15:25", "elapsed", "focus next"
+    task: str  # the bound task and client
+    today: str
+    week: str
+    info: str  # in the border title
+    paused: bool = False
 
 
 class PomodoroPane(Pane):
     PANE_TITLE = N_("Pomodoro")
 
+    BINDINGS = [
+        Binding("s", "command('start')", N_("Start"), id="start-pomodoro",
+                tooltip=N_("Start the next phase; a focus binds to the selected task when none is bound")),
+        Binding("p", "command('pause')", N_("Pause"), id="pause-pomodoro",
+                tooltip=N_("Pause or resume the running phase")),
+        Binding("k", "command('skip')", N_("Skip"), id="skip-phase",
+                tooltip=N_("End this phase now and go to the next (a skipped focus is logged)")),
+        Binding("x", "command('stop')", N_("Stop"), id="stop-pomodoro",
+                tooltip=N_("Stop the timer; a focus or stopwatch is logged as time worked")),
+        Binding("i", "command('interrupt')", N_("Interrupt"), id="log-interruption", show=False,
+                tooltip=N_("Log an interruption of the focus in progress")),
+        Binding("w", "command('stopwatch')", N_("Stopwatch"), id="toggle-stopwatch", show=False,
+                tooltip=N_("Start or stop a stopwatch on the selected task (no Pomodoro phases)")),
+        Binding("e", "command('entries')", N_("Entries"), id="show-entries",
+                tooltip=N_("Today's time entries: edit, delete, add by hand")),
+    ]
+
+    DEFAULT_CSS = """
+    PomodoroPane #pomo-body { height: 1fr; }
+    PomodoroPane #pomo-head { height: 1; }
+    PomodoroPane #pomo-phase { width: auto; text-style: bold; }
+    PomodoroPane #pomo-meta { width: 1fr; text-align: right; color: $text-muted; }
+    PomodoroPane #pomo-big { width: 1fr; height: 1fr; min-height: 0; }
+    PomodoroPane #pomo-clock-row { height: 1; align-horizontal: center; }
+    PomodoroPane #pomo-clock-head, PomodoroPane #pomo-clock { width: auto; }
+    PomodoroPane #pomo-note { width: auto; color: $text-muted; }
+    PomodoroPane #pomo-task { text-style: bold; }
+    PomodoroPane #pomo-today, PomodoroPane #pomo-week { color: $text-muted; }
+    PomodoroPane.-focus #pomo-phase, PomodoroPane.-focus Glyph, PomodoroPane.-focus #pomo-clock-head,
+    PomodoroPane.-focus #pomo-clock, PomodoroPane.-stopwatch #pomo-phase, PomodoroPane.-stopwatch Glyph,
+    PomodoroPane.-stopwatch #pomo-clock-head, PomodoroPane.-stopwatch #pomo-clock { color: $pomodoro-focus; }
+    PomodoroPane.-break #pomo-phase, PomodoroPane.-break Glyph, PomodoroPane.-break #pomo-clock-head,
+    PomodoroPane.-break #pomo-clock { color: $pomodoro-break; }
+    PomodoroPane.-idle #pomo-phase, PomodoroPane.-idle Glyph { color: $text-muted; }
+    PomodoroPane.-paused Glyph, PomodoroPane.-paused #pomo-clock-head,
+    PomodoroPane.-paused #pomo-clock { text-style: dim; }
+    """
+
+    @dataclass
+    class CommandPicked(Message):
+        """A timer key was pressed in the pane: start, pause, skip, stop, interrupt, stopwatch, entries."""
+
+        command: str
+
+    def __init__(self, number: int, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(number, id=id, classes=classes)
+        self.shown: PomodoroDisplay | None = None
+
     def compose(self) -> ComposeResult:
-        body = Static(_("Coming soon."), classes="pane-body")
+        body = Vertical(id="pomo-body")
         body.can_focus = True
-        yield body
+        with body:
+            with Horizontal(id="pomo-head"):
+                yield Static("", id="pomo-phase")
+                yield Static("", id="pomo-meta")
+            yield BigDigits("", id="pomo-big")
+            with Horizontal(id="pomo-clock-row"):
+                yield Static("", id="pomo-clock-head")
+                yield Static("", id="pomo-clock")
+                yield Static("", id="pomo-note")
+            yield Line("", id="pomo-task")
+            yield Line("", id="pomo-today")
+            yield Line("", id="pomo-week")
+
+    def action_command(self, command: str) -> None:
+        self.post_message(self.CommandPicked(command))
+
+    # --- showing: every widget is touched only when its own text changes -----------------------
+    def show(self, d: PomodoroDisplay) -> None:
+        old = self.shown
+        self.shown = d
+        if old is None or old.kind != d.kind:
+            for cls in PHASE_CLASSES:
+                self.set_class(cls == d.kind, cls)
+        if old is None or old.paused != d.paused:
+            self.set_class(d.paused, "-paused")
+        self._static("#pomo-phase", d.phase, old.phase if old else None, layout=True)
+        self._static("#pomo-meta", d.meta, old.meta if old else None)
+        # The per-second write is the two-column seconds widget alone: "24:" is its own widget
+        # and changes once a minute. Laid out again only when a width changes (a stopwatch
+        # passing an hour: "59:" -> "1:00:").
+        head, _, secs = d.clock.rpartition(":")
+        old_head, _, old_secs = old.clock.rpartition(":") if old else (None, "", None)
+        self._static("#pomo-clock-head", head + ":", old_head + ":" if old_head is not None else None,
+                     layout=old_head is None or len(old_head) != len(head))
+        self._static("#pomo-clock", secs, old_secs, layout=old_secs is None)
+        self._static("#pomo-note", d.note, old.note if old else None, layout=True)
+        if old is None or old.big != d.big:
+            self.query_one("#pomo-big", BigDigits).update(d.big)
+        for name in ("task", "today", "week"):
+            text = getattr(d, name)
+            if old is None or getattr(old, name) != text:
+                self.query_one(f"#pomo-{name}", Line).text = text
+        self.set_info(d.info)
+
+    def _static(self, selector: str, text: str, old: str | None, *, layout: bool = False) -> None:
+        if old != text:
+            # Fixed-size widgets skip the layout pass; width-auto ones need it when text changes.
+            self.query_one(selector, Static).update(text, layout=layout)

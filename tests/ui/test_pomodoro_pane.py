@@ -1,0 +1,377 @@
+"""The Pomodoro pane driven with the fixed clock: keys, countdown, phase ends, notifications over
+SSH, the unattended question, another process's timer, the entries screen. No sleeping."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from vatui.core.pomodoro import Outcome, Phase, load
+from vatui.notify import BEL, DesktopResult
+from vatui.screens.entries_screen import EntriesScreen, EntryModal
+from vatui.screens.unattended_modal import UnattendedModal
+from vatui.store import Store
+from vatui.timekeeping import TimeKeeper
+from vatui.widgets.big_digits import BigDigits
+from vatui.widgets.pomodoro_pane import PomodoroPane
+
+ESC = "\x1b"
+FROZEN = datetime(2026, 11, 23, 13, 0, tzinfo=timezone.utc)  # the clock fixture's instant
+
+
+@pytest.fixture(autouse=True)
+def plain_terminal(monkeypatch):
+    """A local terminal without a desktop unless a test says otherwise."""
+    for name in ("SSH_CONNECTION", "SSH_TTY", "SSH_CLIENT", "TMUX", "STY", "DISPLAY", "WAYLAND_DISPLAY",
+                 "TERM_PROGRAM", "LC_TERMINAL", "KITTY_WINDOW_ID"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("TERM", "xterm-256color")
+
+
+def pane(app) -> PomodoroPane:
+    return app.screen.query_one("#pomodoro-pane", PomodoroPane)
+
+
+def shown(app):
+    return pane(app).shown
+
+
+def state(store: Store):
+    return load(store.get_state("pomodoro")).state
+
+
+async def settle(app, pilot):
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def tick_until_seen(app, pilot):
+    """A tick that finds its own earlier write refreshes and returns before looking at the disk;
+    the next one looks. Two ticks, each followed by the work they queued."""
+    for _ in range(2):
+        app.tick()
+        await settle(app, pilot)
+    app.tick()
+
+
+async def test_start_counts_down_and_a_focus_ends_into_a_logged_entry(make_app, demo_store, clock):
+    app = make_app()
+    before = len(demo_store.entries.all())
+    async with app.run_test(size=(120, 36)) as pilot:
+        assert shown(app).phase == "IDLE" and shown(app).clock == "25:00"
+        await pilot.press("4", "s")
+        await settle(app, pilot)
+        d = shown(app)
+        assert d.kind == "-focus" and d.phase == "FOCUS" and d.clock == "25:00" and d.big == "25"
+        assert "ends 15:25" in d.note  # 13:00 UTC is 15:00 in Bucharest
+        clock.advance(minutes=10, seconds=30)
+        app.tick()
+        d = shown(app)
+        assert d.clock == "14:30" and d.big == "14"
+        assert "14:" in str(app.screen.query_one("#pomo-clock-head").content)
+        assert str(app.screen.query_one("#pomo-clock").content) == "30"
+        clock.advance(minutes=15)
+        app.tick()
+        await settle(app, pilot)
+        app.tick()
+        assert "Next: short break (5m)." in app.notices
+        assert shown(app).phase == "FOCUS DONE" and "short break next" in shown(app).note
+        assert "1 focus today" in shown(app).meta and shown(app).meta.startswith("●○○○")
+    entries = Store(demo_store.path).entries.all()
+    assert len(entries) == before + 1
+    new = max(entries, key=lambda e: e.id)
+    assert new.source == "pomodoro" and new.duration == timedelta(minutes=25) and new.billable
+
+
+async def test_pause_resume_skip_stop_interrupt_keys(make_app, demo_store, clock):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("4", "s")
+        await settle(app, pilot)
+        clock.advance(minutes=5)
+        await pilot.press("i")
+        await settle(app, pilot)
+        assert "1 interruption" in shown(app).meta
+        await pilot.press("p")
+        await settle(app, pilot)
+        assert shown(app).paused and "PAUSED" in shown(app).phase
+        clock.advance(minutes=30)
+        app.tick()
+        assert shown(app).clock == "20:00"  # frozen while paused
+        await pilot.press("p")
+        await settle(app, pilot)
+        clock.advance(minutes=2)
+        app.tick()
+        assert shown(app).clock == "18:00" and not shown(app).paused
+        await pilot.press("k")  # skip: the focus is logged, a break is next
+        await settle(app, pilot)
+        assert "short break next" in shown(app).note
+        await pilot.press("s")
+        await settle(app, pilot)
+        assert shown(app).kind == "-break" and shown(app).phase == "SHORT BREAK"
+        await pilot.press("x")
+        await settle(app, pilot)
+        assert shown(app).phase == "IDLE"
+    logged = [e for e in Store(demo_store.path).entries.all() if e.source == "pomodoro" and e.start >= FROZEN]
+    # One entry per running stretch: 0-5 before the pause and 35-37 after it; the pause is not billed.
+    assert sorted(e.duration for e in logged) == [timedelta(minutes=2), timedelta(minutes=5)]
+
+
+async def test_refusals_are_said_not_raised(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("4", "p")
+        await settle(app, pilot)
+        assert "No timer is running." in app.notices
+        await pilot.press("i")
+        assert "Interruptions are logged during a focus." in app.notices
+
+
+async def test_stopwatch_key_logs_a_stopwatch_entry(make_app, demo_store, clock):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("4", "w")
+        await settle(app, pilot)
+        assert shown(app).kind == "-stopwatch" and shown(app).clock == "00:00"
+        clock.advance(minutes=42, seconds=5)
+        app.tick()
+        assert shown(app).clock == "42:05" and shown(app).note.strip() == "elapsed"
+        await pilot.press("w")
+        await settle(app, pilot)
+        assert any("Logged 42m" in n for n in app.notices)
+    assert any(e.source == "stopwatch" and e.duration == timedelta(minutes=42, seconds=5)
+               for e in Store(demo_store.path).entries.all())
+
+
+async def test_start_focus_on_binds_the_task_and_its_client(make_app, demo_store):
+    task = demo_store.tasks.all()[3]
+    client = demo_store.clients.get(task.client_id)
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        assert app.screen.start_focus_on(task) is True
+        await settle(app, pilot)
+        assert task.title in shown(app).task and client.name in shown(app).task
+        assert client.name in shown(app).today
+        # A second focus while one runs is refused, and says why.
+        assert app.screen.start_focus_on(demo_store.tasks.all()[0]) is False
+        assert any("already running" in n for n in app.notices)
+    s = state(Store(demo_store.path))
+    assert s.phase is Phase.FOCUS and s.task_id == task.id and s.client_id == client.id
+
+
+async def test_start_uses_the_selected_task_when_none_is_bound(make_app, demo_store):
+    task = demo_store.tasks.all()[5]
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        app.screen.selected_task = lambda: task  # what the queue pane reports
+        await pilot.press("4", "s")
+        await settle(app, pilot)
+    assert state(Store(demo_store.path)).task_id == task.id
+
+
+async def test_notification_over_ssh_in_tmux_is_a_wrapped_osc_then_the_bell(make_app, clock, monkeypatch):
+    monkeypatch.setenv("SSH_CONNECTION", "10.0.0.2 50000 10.0.0.1 22")
+    monkeypatch.setenv("TMUX", "/tmp/tmux-1000/default,1234,0")
+    monkeypatch.setenv("DISPLAY", ":0")  # forwarded X: still not a local desktop
+    written: list[str] = []
+    app = make_app(terminal_writer=written.append)
+    desktop_calls: list[str] = []
+    async with app.run_test(size=(120, 36)) as pilot:
+        app.notifier.desktop = lambda t, b: desktop_calls.append(t) or DesktopResult(True)
+        await pilot.press("4", "s")
+        await settle(app, pilot)
+        clock.advance(minutes=25)
+        app.tick()
+        await settle(app, pilot)
+    assert not desktop_calls  # over SSH the desktop is not tried
+    out = "".join(written)
+    inner = f"{ESC}]777;notify;Focus done;Next: short break (5m).{BEL}"
+    assert f"{ESC}Ptmux;" + inner.replace(ESC, ESC + ESC) + f"{ESC}\\" in out
+    assert out.endswith(BEL) and out.index("Ptmux") < out.rindex(BEL)
+    assert app.notices[-1] == "Next: short break (5m)."  # the in-app toast, always
+
+
+async def test_a_desktop_that_cannot_deliver_falls_back_to_the_terminal(make_app, clock, monkeypatch):
+    monkeypatch.setenv("DISPLAY", ":0")
+    written: list[str] = []
+    app = make_app(terminal_writer=written.append)
+    async with app.run_test(size=(120, 36)) as pilot:
+        app.notifier.desktop = lambda t, b: DesktopResult(False, "Cannot autolaunch D-Bus without X11 $DISPLAY")
+        await pilot.press("4", "s")
+        await settle(app, pilot)
+        clock.advance(minutes=25)
+        app.tick()
+        await settle(app, pilot)
+    assert any(s.startswith(f"{ESC}]777;notify;Focus done") for s in written) and written[-1] == BEL
+    assert any("desktop failed: Cannot autolaunch" in line for line in app.notifier.log)
+
+
+async def test_a_delivered_desktop_notification_sends_no_escape(make_app, clock, monkeypatch):
+    monkeypatch.setenv("WAYLAND_DISPLAY", "wayland-0")
+    written: list[str] = []
+    app = make_app(terminal_writer=written.append)
+    async with app.run_test(size=(120, 36)) as pilot:
+        app.notifier.desktop = lambda t, b: DesktopResult(True)
+        await pilot.press("4", "s")
+        await settle(app, pilot)
+        clock.advance(minutes=25)
+        app.tick()
+        await settle(app, pilot)
+    assert written == [BEL]
+
+
+async def test_channels_from_settings(make_app, settings, clock, monkeypatch):
+    monkeypatch.setenv("SSH_TTY", "/dev/pts/3")
+    written: list[str] = []
+    app = make_app(settings_=replace(settings, notify=("bell",)), terminal_writer=written.append)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("4", "s")
+        await settle(app, pilot)
+        clock.advance(minutes=25)
+        app.tick()
+        await settle(app, pilot)
+    assert written == [BEL]
+
+
+async def test_a_timer_started_from_another_process_shows_up(make_app, demo_store, settings, clock):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        assert shown(app).phase == "IDLE"
+        other = TimeKeeper(Store(demo_store.path, clock=clock), settings)  # e.g. `vatui pomodoro start`
+        other.apply(clock.now(), lambda t, s, n: t.start(s, n, client_id=1, bind=True))
+        clock.advance(seconds=1)
+        await tick_until_seen(app, pilot)  # the tick notices the file changed and reloads it
+        assert shown(app).phase == "FOCUS" and shown(app).clock == "24:59"
+        # ...and the other way round: a pause here is seen by the other process.
+        await pilot.press("4", "p")
+        await settle(app, pilot)
+    assert TimeKeeper(Store(demo_store.path), settings).read().state.run.paused
+
+
+async def test_restart_mid_focus_shows_the_right_time(make_app, demo_store, clock):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("4", "s")
+        await settle(app, pilot)
+    clock.advance(minutes=3)  # closed and reopened three minutes later, before the end
+    again = make_app(store=Store(demo_store.path, clock=clock))
+    async with again.run_test(size=(120, 36)) as pilot:
+        await settle(again, pilot)
+        assert shown(again).clock == "22:00" and not again.screen.query(UnattendedModal)
+        assert not isinstance(again.screen, UnattendedModal)
+
+
+async def test_closed_while_a_focus_ended_asks_keep_trim_discard(make_app, demo_store, clock):
+    app = make_app()
+    before = len(demo_store.entries.all())
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("4", "s")
+        await settle(app, pilot)
+        clock.advance(minutes=5)
+    assert state(Store(demo_store.path)).closed_at is not None
+    clock.advance(hours=2)
+    again = make_app(store=Store(demo_store.path, clock=clock))
+    async with again.run_test(size=(120, 36)) as pilot:
+        await settle(again, pilot)
+        assert isinstance(again.screen, UnattendedModal)
+        assert "closed at 15:05" in again.screen.text
+        assert any("while vatui was closed" in n for n in again.notices)
+        await pilot.press("d")
+        await settle(again, pilot)
+        assert not isinstance(again.screen, UnattendedModal)
+        assert shown(again).phase == "IDLE"
+    assert len(Store(demo_store.path).entries.all()) == before
+
+
+async def test_a_forgotten_stopwatch_is_asked_about_and_trimmed(make_app, demo_store, clock):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("4", "w")  # on the queue's selected task: planned as its 15m estimate
+        await settle(app, pilot)
+        clock.advance(minutes=40)  # 25m past the plan: still within forgotten_after (30m)
+        await pilot.press("1")  # a key pressed: still here
+        await settle(app, pilot)
+        clock.advance(minutes=29)
+        app.tick()
+        assert not isinstance(app.screen, UnattendedModal)
+        clock.advance(minutes=2)
+        app.tick()
+        await pilot.pause()
+        assert isinstance(app.screen, UnattendedModal)
+        await pilot.press("t")
+        await settle(app, pilot)
+    watch = [e for e in Store(demo_store.path).entries.all() if e.source == "stopwatch" and e.start >= FROZEN]
+    assert [e.duration for e in watch] == [timedelta(minutes=40)]  # trimmed to when someone was last here
+
+
+async def test_entries_screen_add_edit_delete_undo(make_app, demo_store, clock):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("4", "e")
+        await pilot.pause()
+        assert isinstance(app.screen, EntriesScreen)
+        assert "No time tracked" in str(app.screen.query_one("#entries-total").content)
+        await pilot.press("a")
+        await pilot.pause()
+        modal = app.screen
+        assert isinstance(modal, EntryModal)
+        modal.query_one("#from").value = "10:30"
+        modal.query_one("#to").value = "09:00"
+        modal.action_save()
+        await pilot.pause()
+        assert "not after" in str(modal.query_one("#to-error").content)  # shown by the field, not saved
+        modal.query_one("#to").value = "11:45"
+        modal.action_save()
+        await pilot.pause()
+        assert "choose who" in str(modal.query_one("#client-error").content)
+        modal.query_one("#client").value = demo_store.clients.all()[0].id
+        modal.action_save()
+        await settle(app, pilot)
+        entries_screen = app.screen
+        assert isinstance(entries_screen, EntriesScreen) and len(entries_screen.rows) == 1
+        assert entries_screen.rows[0].duration == timedelta(minutes=75)
+        await pilot.press("d")
+        await settle(app, pilot)
+        assert entries_screen.rows == []
+        await pilot.press("u")
+        await settle(app, pilot)
+        assert len(entries_screen.rows) == 1 and entries_screen.rows[0].source == "manual"
+        await pilot.press("left_square_bracket")
+        assert entries_screen.rows == []  # Sunday
+        await pilot.press("left_square_bracket", "left_square_bracket")
+        assert len(entries_screen.rows) == 5  # the demo's Friday
+        await pilot.press("escape")
+        assert not isinstance(app.screen, EntriesScreen)
+
+
+async def test_big_digits_grow_when_the_pane_is_zoomed(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        big = app.screen.query_one("#pomo-big", BigDigits)
+        small_rows = len(big.rendered().splitlines())
+        await pilot.press("4", "z")
+        await pilot.pause()
+        assert len(big.rendered().splitlines()) > small_rows >= 3
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        big = app.screen.query_one("#pomo-big", BigDigits)
+        assert big.rendered() and len(big.rendered().splitlines()) >= 3
+
+
+async def test_another_vatui_closing_does_not_make_this_one_unattended(make_app, demo_store, settings, clock):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("4", "s")
+        await settle(app, pilot)
+        clock.advance(minutes=5)
+        other = TimeKeeper(Store(demo_store.path, clock=clock), settings)
+        other.apply(clock.now(), lambda t, s, n: Outcome(t.closed(s, n)))  # the other window quits
+        assert state(Store(demo_store.path)).closed_at is not None
+        await tick_until_seen(app, pilot)
+        await settle(app, pilot)
+        assert state(Store(demo_store.path)).closed_at is None
+        clock.advance(minutes=30)
+        await tick_until_seen(app, pilot)
+        assert not isinstance(app.screen, UnattendedModal)

@@ -1,0 +1,140 @@
+"""Tracked time: periods in my zone, totals per client, and entries typed by hand.
+
+Periods ("today", "this week") are local days in my zone turned into UTC intervals, so a day
+with a DST change is 23 or 25 hours long and an entry is counted by the real time it covers.
+An entry that crosses midnight counts toward each day for the part that falls in it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+from vatui.core.errors import ValidationError
+from vatui.core.hours import parse_clock_time
+from vatui.core.models import TimeEntry
+
+Interval = tuple[datetime, datetime]
+
+
+def day_bounds(day: date, tz: ZoneInfo) -> Interval:
+    """[local midnight, next local midnight) of `day` in `tz`, in UTC."""
+    start = datetime.combine(day, time(0), tz).astimezone(timezone.utc)
+    end = datetime.combine(day + timedelta(days=1), time(0), tz).astimezone(timezone.utc)
+    return start, end
+
+
+def week_bounds(day: date, tz: ZoneInfo, week_start: int = 0) -> Interval:
+    """The week holding `day` (starting on weekday `week_start`, 0 = Monday), in UTC."""
+    first = day - timedelta(days=(day.weekday() - week_start) % 7)
+    return day_bounds(first, tz)[0], day_bounds(first + timedelta(days=7), tz)[0]
+
+
+def local_date(at: datetime, tz: ZoneInfo) -> date:
+    return at.astimezone(tz).date()
+
+
+def overlap(a: Interval, b: Interval) -> timedelta:
+    start, end = max(a[0], b[0]), min(a[1], b[1])
+    return max(end - start, timedelta(0))
+
+
+def tracked(entries: Iterable[TimeEntry], period: Interval, *, client_id: int | None = None,
+            any_client: bool = True, extra: Iterable[Interval] = ()) -> timedelta:
+    """Time in `period` from `entries` (of `client_id` unless `any_client`), plus `extra`
+    stretches (a running timer not yet written)."""
+    total = timedelta(0)
+    for e in entries:
+        if any_client or e.client_id == client_id:
+            total += overlap((e.start, e.end), period)
+    for stretch in extra:
+        total += overlap(stretch, period)
+    return total
+
+
+@dataclass(frozen=True, slots=True)
+class Totals:
+    today_client: timedelta
+    today_all: timedelta
+    week_client: timedelta
+    week_all: timedelta
+
+
+def totals(entries: Iterable[TimeEntry], now: datetime, tz: ZoneInfo, *, client_id: int | None,
+           week_start: int = 0, running: Iterable[Interval] = (), running_client: int | None = None) -> Totals:
+    """Today and this week, for `client_id` and for everything. `running` stretches belong to
+    `running_client` (the timer in progress)."""
+    entries = list(entries)
+    running = list(running)
+    today = local_date(now, tz)
+    day = day_bounds(today, tz)
+    week = week_bounds(today, tz, week_start)
+    mine = running if running_client == client_id else []
+    return Totals(
+        today_client=tracked(entries, day, client_id=client_id, any_client=False, extra=mine),
+        today_all=tracked(entries, day, extra=running),
+        week_client=tracked(entries, week, client_id=client_id, any_client=False, extra=mine),
+        week_all=tracked(entries, week, extra=running),
+    )
+
+
+def entries_on(entries: Iterable[TimeEntry], day: date, tz: ZoneInfo) -> list[TimeEntry]:
+    """Entries that touch `day` in my zone, in start order."""
+    bounds = day_bounds(day, tz)
+    return sorted((e for e in entries if e.end > bounds[0] and e.start < bounds[1]), key=lambda e: (e.start, e.id or 0))
+
+
+_RELATIVE = re.compile(r"^-(\d{1,3})d?$")
+
+
+def parse_day(text: str, today: date, *, field: str = "date") -> date:
+    """"today", "yesterday", "-2" (two days ago) or an ISO date 2026-11-23."""
+    word = text.strip().lower()
+    if word in ("", "today"):
+        return today
+    if word == "yesterday":
+        return today - timedelta(days=1)
+    rel = _RELATIVE.match(word)
+    if rel:
+        return today - timedelta(days=int(rel.group(1)))
+    try:
+        return date.fromisoformat(word)
+    except ValueError:
+        raise ValidationError(f"{field}: {text!r} is not a date; write e.g. 2026-11-23, today or yesterday",
+                              field=field) from None
+
+
+def wall_instant(day: date, minute: int, tz: ZoneInfo, *, field: str = "time") -> datetime:
+    """The instant a wall clock in `tz` shows `minute` on `day`, in UTC. A time skipped by a DST
+    change is refused; a time shown twice (clocks going back) is the first one."""
+    if minute >= 1440:
+        day, minute = day + timedelta(days=1), minute - 1440
+    wall = datetime.combine(day, time(minute // 60, minute % 60), tz)
+    utc = wall.astimezone(timezone.utc)
+    if utc.astimezone(tz).replace(tzinfo=None) != wall.replace(tzinfo=None):
+        raise ValidationError(
+            f"{field}: {minute // 60:02d}:{minute % 60:02d} does not exist on {day.isoformat()} in {tz.key} "
+            "(the clocks jumped forward)", field=field)
+    return utc
+
+
+def entry_window(day: date, start_text: str, end_text: str, tz: ZoneInfo) -> Interval:
+    """"09:00", "10:30" on `day` in `tz` -> UTC start and end. End at or before start is refused
+    (an entry over midnight is typed as two, or with 24:00 for midnight)."""
+    start_min = parse_clock_time(start_text, field="from")
+    end_min = parse_clock_time(end_text, field="to", allow_24=True)
+    start = wall_instant(day, start_min, tz, field="from")
+    end = wall_instant(day, end_min, tz, field="to")
+    if end <= start:
+        raise ValidationError(f"to: {end_text.strip()} is not after {start_text.strip()}", field="to")
+    return start, end
+
+
+def manual_entry(day: date, start_text: str, end_text: str, tz: ZoneInfo, *, client_id: int | None,
+                 task_id: int | None = None, billable: bool = True, note: str = "") -> TimeEntry:
+    start, end = entry_window(day, start_text, end_text, tz)
+    return TimeEntry(start=start, end=end, client_id=client_id, task_id=task_id, billable=billable,
+                     note=note.strip(), source="manual")

@@ -1,0 +1,61 @@
+"""The Pomodoro state in the store: read it, and apply a timer command in one transaction.
+
+Used by the CLI and the cockpit alike. A command runs inside `store.transaction()`, which takes
+the cross-process lock and starts from what another process last wrote; the entries it produces
+and the new state are saved in the same atomic write. So a phase end seen by two processes at
+once is logged once. No Textual here (the CLI's quick commands use it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from vatui.core.models import Task, TimeEntry
+from vatui.core.pomodoro import STATE_KEY, STOPWATCH_PLAN, Loaded, Outcome, Pomodoro, Timer, View, load, to_dict, view
+from vatui.core.settings import Settings
+from vatui.store import Store
+
+Command = Callable[[Timer, Pomodoro, datetime], Outcome]
+
+
+@dataclass(frozen=True, slots=True)
+class Applied:
+    outcome: Outcome
+    added: tuple[TimeEntry, ...]  # the entries as stored (with ids)
+    damaged: str | None  # the stored state could not be read and was reset (why)
+    changed: bool  # something was written
+
+
+class TimeKeeper:
+    def __init__(self, store: Store, settings: Settings) -> None:
+        self.store = store
+        self.settings = settings
+        self.timer = Timer(settings.pomodoro, settings.forgotten_after)
+
+    def read(self) -> Loaded:
+        return load(self.store.get_state(STATE_KEY))
+
+    def view(self, now: datetime, loaded: Loaded | None = None) -> View:
+        state = (loaded or self.read()).state
+        return view(state, now, self.settings.pomodoro, self.settings.forgotten_after)
+
+    def apply(self, now: datetime, command: Command) -> Applied:
+        """Run `command(timer, state, now)` on the freshest state and save what it produced.
+        TimerError propagates (nothing is written)."""
+        now = now.replace(microsecond=0)  # whole seconds in the file and in entries
+        with self.store.transaction():
+            loaded = self.read()
+            out = command(self.timer, loaded.state, now)
+            added: list[TimeEntry] = []
+            if out.entries:
+                added = self.store.entries.add_many(list(out.entries))
+            changed = bool(added) or out.state != loaded.state or loaded.damaged is not None
+            if out.state != loaded.state or loaded.damaged is not None:
+                self.store.set_state(STATE_KEY, to_dict(out.state))
+        return Applied(out, tuple(added), loaded.damaged, changed)
+
+    def planned_for(self, task: Task | None) -> timedelta:
+        """A stopwatch's plan (when a forgotten one is asked about): the task's estimate."""
+        return task.estimate if task is not None and task.estimate else STOPWATCH_PLAN

@@ -1,0 +1,194 @@
+"""Big digits that grow with the space they are given.
+
+A 3x5 pixel font drawn with half blocks (two pixel rows per text row), scaled by whole numbers
+to the largest size that fits the widget: 3 rows at the smallest, 10 or more in a zoomed pane.
+It is meant for text that changes rarely (the Pomodoro's minutes): a change repaints the whole
+widget, so the second-by-second part of a clock belongs in a small widget of its own.
+"""
+
+from __future__ import annotations
+
+from textual.geometry import Region
+from textual.renderables.digits import DIGITS, DIGITS3X3_BOLD
+from textual.widget import Widget
+
+# Each glyph: rows of pixels, "#" on, "." off. All five rows tall.
+FONT: dict[str, tuple[str, ...]] = {
+    "0": ("###", "#.#", "#.#", "#.#", "###"),
+    "1": (".#.", "##.", ".#.", ".#.", "###"),
+    "2": ("###", "..#", "###", "#..", "###"),
+    "3": ("###", "..#", "###", "..#", "###"),
+    "4": ("#.#", "#.#", "###", "..#", "..#"),
+    "5": ("###", "#..", "###", "..#", "###"),
+    "6": ("###", "#..", "###", "#.#", "###"),
+    "7": ("###", "..#", "..#", "..#", "..#"),
+    "8": ("###", "#.#", "###", "#.#", "###"),
+    "9": ("###", "#.#", "###", "..#", "###"),
+    ":": (".", "#", ".", "#", "."),
+    "-": ("...", "...", "###", "...", "..."),
+    " ": ("..", "..", "..", "..", ".."),
+}
+ROWS = 5
+# (columns per pixel, half rows per pixel): largest first. Pixels twice as wide as tall look
+# square-ish in a terminal cell; narrower ones are the fallback. One half row per pixel draws
+# badly, so the smallest size is Textual's 3x3 digit glyphs instead (SMALL).
+SCALES = [(2 * s, s) for s in range(8, 1, -1)] + [(s, s) for s in range(4, 1, -1)]
+SMALL = (0, 0)
+_LINES = list(DIGITS3X3_BOLD)
+SMALL_GLYPHS = {ch: tuple(_LINES[i * 3: i * 3 + 3]) for i, ch in enumerate(DIGITS)}
+
+
+def pixels(text: str) -> list[str]:
+    """The text as five rows of pixels, one blank pixel column between glyphs."""
+    glyphs = [FONT.get(ch, FONT[" "]) for ch in text]
+    return [".".join(g[r] for g in glyphs) for r in range(ROWS)]
+
+
+def _small(text: str) -> list[str]:
+    def cell(ch: str, row: int) -> str:
+        line = SMALL_GLYPHS.get(ch, SMALL_GLYPHS[" "])[row]
+        return (line.strip() or " ") if ch == ":" else line.ljust(3)[:3]
+
+    return ["".join(cell(ch, r) for ch in text) for r in range(3)]
+
+
+def size_at(text: str, scale: tuple[int, int]) -> tuple[int, int]:
+    """(columns, rows) the text takes at `scale`."""
+    if scale == SMALL:
+        return len(_small(text)[0]), 3
+    sx, sy = scale
+    width = len(pixels(text)[0]) * sx
+    return width, -(-ROWS * sy // 2)
+
+
+def fit(text: str, width: int, height: int) -> tuple[int, int] | None:
+    for scale in [*SCALES, SMALL]:
+        w, h = size_at(text, scale)
+        if w <= width and h <= height:
+            return scale
+    return None
+
+
+def draw(text: str, scale: tuple[int, int]) -> list[str]:
+    """The text at `scale`, as lines of half-block characters."""
+    if scale == SMALL:
+        return _small(text)
+    sx, sy = scale
+    grid = pixels(text)
+    tall = [row for row in grid for _ in range(sy)]  # pixel rows, each sy half-rows tall
+    if len(tall) % 2:
+        tall.append("." * len(tall[0]))
+    lines = []
+    for top, bottom in zip(tall[0::2], tall[1::2]):
+        chars = []
+        for t, b in zip(top, bottom):
+            ch = "█" if t == "#" and b == "#" else "▀" if t == "#" else "▄" if b == "#" else " "
+            chars.append(ch * sx)
+        lines.append("".join(chars))
+    return lines
+
+
+def glyph_lines(ch: str, scale: tuple[int, int], *, gap: bool) -> list[str]:
+    """One character at `scale`, with the space after it when `gap` (not for the last one)."""
+    lines = draw(ch, scale)
+    if gap and scale != SMALL:  # Textual's 3x3 glyphs carry their own spacing
+        lines = [line + " " * scale[0] for line in lines]
+    return lines
+
+
+def changed_spans(old: list[str], new: list[str]) -> list[Region]:
+    """The cells that differ between two drawings of the same size, one span per row."""
+    spans = []
+    for y, (a, b) in enumerate(zip(old, new)):
+        diff = [x for x, (ca, cb) in enumerate(zip(a, b)) if ca != cb]
+        if diff:
+            spans.append(Region(diff[0], y, diff[-1] - diff[0] + 1, 1))
+    return spans
+
+
+class Glyph(Widget):
+    """One big character. Its own widget, and when it changes only the cells that differ are
+    repainted (4 -> 3 resends a few spans, not the whole glyph): the minute tick stays small."""
+
+    DEFAULT_CSS = """
+    Glyph { width: auto; height: auto; }
+    """
+
+    def __init__(self, ch: str, scale: tuple[int, int], *, gap: bool) -> None:
+        super().__init__()
+        self.ch, self.scale, self.gap = ch, scale, gap
+
+    def set(self, ch: str, scale: tuple[int, int], gap: bool) -> None:
+        if (ch, scale, gap) == (self.ch, self.scale, self.gap):
+            return
+        old = glyph_lines(self.ch, self.scale, gap=self.gap)
+        self.ch, self.scale, self.gap = ch, scale, gap
+        new = glyph_lines(ch, scale, gap=gap)
+        if len(old) != len(new) or (old and len(old[0]) != len(new[0])):
+            self.refresh(layout=True)
+            return
+        spans = changed_spans(old, new)
+        if spans:
+            self.refresh(*spans)
+
+    def get_content_width(self, container, viewport) -> int:  # noqa: ANN001
+        lines = glyph_lines(self.ch, self.scale, gap=self.gap)
+        return len(lines[0]) if lines else 0
+
+    def get_content_height(self, container, viewport, width) -> int:  # noqa: ANN001
+        return len(glyph_lines(self.ch, self.scale, gap=self.gap))
+
+    def render(self) -> str:
+        return "\n".join(glyph_lines(self.ch, self.scale, gap=self.gap))
+
+
+class BigDigits(Widget):
+    """Shows `text` as big as the widget allows, centred, one Glyph per character; nothing if
+    even the smallest size does not fit (the caller shows the same time in a one-row widget)."""
+
+    DEFAULT_CSS = """
+    BigDigits {
+        width: 1fr;
+        height: 1fr;
+        layout: horizontal;
+        align: center middle;
+    }
+    """
+
+    def __init__(self, text: str = "", *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.text = text
+        self.scale: tuple[int, int] | None = None
+
+    def update(self, text: str) -> None:
+        if text != self.text:
+            self.text = text
+            self._arrange()
+
+    def on_resize(self) -> None:
+        self._arrange()
+
+    def _arrange(self) -> None:
+        size = self.content_size
+        scale = fit(self.text, size.width, size.height) if size.width and size.height else None
+        glyphs = list(self.query_children(Glyph))
+        if scale is None:
+            if glyphs:
+                self.remove_children()
+            self.scale = None
+            return
+        self.scale = scale
+        wanted = [(ch, i < len(self.text) - 1) for i, ch in enumerate(self.text)]
+        if len(glyphs) != len(wanted):
+            self.remove_children()
+            self.mount_all([Glyph(ch, scale, gap=gap) for ch, gap in wanted])
+            return
+        for glyph, (ch, gap) in zip(glyphs, wanted):
+            glyph.set(ch, scale, gap)
+
+    def rendered(self) -> str:
+        """The digits as text (for tests and screen readers): what the glyphs draw, row by row."""
+        if self.scale is None:
+            return ""
+        columns = [glyph_lines(ch, self.scale, gap=i < len(self.text) - 1) for i, ch in enumerate(self.text)]
+        return "\n".join("".join(col[r] for col in columns) for r in range(len(columns[0]))) if columns else ""
