@@ -8,6 +8,7 @@ import pytest
 CORE_MODULES = [
     "vatui.core.clock", "vatui.core.models", "vatui.core.hours", "vatui.core.durations",
     "vatui.core.money", "vatui.core.tzdb", "vatui.core.settings", "vatui.core.demo",
+    "vatui.core.blocks",
 ]
 
 
