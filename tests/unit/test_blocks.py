@@ -487,3 +487,11 @@ def test_client_local_time():
     b = block(at(ZONE, 2026, 11, 23, 15), 60)
     start, end = core.local_span(b, "Australia/Sydney")
     assert (start.strftime("%a %H:%M"), end.strftime("%H:%M")) == ("Tue 00:00", "01:00")
+
+
+def test_a_shift_reaches_to_the_end_of_the_day_the_anchor_ends_on():
+    zone = "Europe/Bucharest"
+    crossing = block(at(zone, 2026, 11, 23, 23), 120)  # ends 01:00 Tuesday
+    assert core.day_end_after(crossing, zone) == core.day_bounds(date(2026, 11, 24), zone)[1]
+    to_midnight = block(at(zone, 2026, 11, 23, 22), 120)  # ends 24:00 Monday
+    assert core.day_end_after(to_midnight, zone) == core.day_bounds(date(2026, 11, 23), zone)[1]

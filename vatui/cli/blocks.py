@@ -290,8 +290,7 @@ def cmd_shift(ctx: Context) -> int:
         if not delta:
             raise CliError(_("block {id} ({what}) has not overrun; give how much, e.g. vatui block shift 15m")
                            .format(id=anchor.id, what=describe(anchor, zone_name, clients)))
-    day = core.day_of(anchor.start, zone_name)
-    until = core.day_bounds(day, zone_name)[1]
+    until = core.day_end_after(anchor, zone_name)
     with store.transaction():  # read and write under the lock: another window may be editing too
         changed = core.shift_later(store.blocks.all(), store.blocks.require(anchor.id), delta, until=until)  # type: ignore[arg-type]
         for b in changed:

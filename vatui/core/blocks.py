@@ -252,6 +252,12 @@ def _same(a: TimeBlock, b: TimeBlock) -> bool:
     return a is b or (a.id is not None and a.id == b.id)
 
 
+def day_end_after(block: TimeBlock, zone_name: str) -> datetime:
+    """The end of the day (my zone) in which the block ends: how far a shift after it reaches.
+    A block ending exactly at midnight ends on the day it ran, not the next."""
+    return day_bounds(day_of(block.end - timedelta(microseconds=1), zone_name), zone_name)[1]
+
+
 def shift_later(blocks: Sequence[TimeBlock], anchor: TimeBlock, delta: timedelta, *, until: datetime) -> list[TimeBlock]:
     """Make room after a block that overran (or will): the changed blocks, anchor first.
 

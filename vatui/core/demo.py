@@ -112,6 +112,13 @@ def build_demo(now: datetime, my_zone: str) -> DemoData:
         for h, m, mins, ci, batch, note in plan
     ]
     entries: list[TimeEntry] = []
+    # Today so far: time tracked in the client blocks that have started, a little short of the plan.
+    for b in blocks:
+        if b.client_id is not None and b.start < now:
+            end = min(b.end, now) - timedelta(minutes=10)
+            if end > b.start + timedelta(minutes=10):
+                entries.append(TimeEntry(start=b.start + timedelta(minutes=5), end=end, client_id=b.client_id,
+                                         source="pomodoro"))
     for back in range(1, 8):
         day = local_now - timedelta(days=back)
         if day.weekday() >= 5:
