@@ -389,3 +389,48 @@ async def test_pane_keys_are_in_help(make_app):
                 "stretch-block", "shift-overrun", "shift-blocks", "previous-day", "next-day", "blocks-today",
                 "save-day-template", "apply-day-template", "copy-yesterday"} <= ids
         assert all(a.binding.tooltip and a.binding.description for a in blocks.actions)
+
+
+async def test_alternate_keys(make_app, demo_store):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("2", "down", "shift+right", "equals_sign")  # #social: 15 later, then 15 longer
+        await settle(app, pilot)
+        assert local(by_start(Store(demo_store.path))["23 15:55"]) == "15:55-16:50"
+        await pilot.press("shift+left")
+        await settle(app, pilot)
+        assert local(by_start(Store(demo_store.path))["23 15:40"]) == "15:40-16:35"
+        await pilot.press("delete")
+        await settle(app, pilot)
+        assert "23 15:40" not in by_start(Store(demo_store.path))
+
+
+async def test_saving_a_template_under_a_used_name_replaces_it_and_undo_brings_it_back(make_app, demo_store):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("2", "w", "enter")
+        await settle(app, pilot)
+        await pilot.press("d")  # one block fewer, then save under the same name
+        await settle(app, pilot)
+        await pilot.press("w")
+        assert "Existing: Monday (the same name replaces it)" in " ".join(
+            str(s.content) for s in app.screen.query(".form-hint"))
+        await type_into_form(pilot, app, "monday")
+        await pilot.press("enter")
+        await settle(app, pilot)
+        [template] = Store(demo_store.path).templates.all()
+        assert len(template.items) == 7
+        await pilot.press("u")
+        await settle(app, pilot)
+        [template] = Store(demo_store.path).templates.all()
+        assert len(template.items) == 8 and template.name == "Monday"
+
+
+async def test_escape_closes_every_form_without_saving(make_app, demo_store):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("2", "w", "escape", "O", "escape", "a", "escape", "e", "escape")
+        await settle(app, pilot)
+        assert app.screen.id == "cockpit"
+    again = Store(demo_store.path)
+    assert again.templates.all() == [] and len(again.blocks.all()) == 8

@@ -232,12 +232,14 @@ def test_shrinking_never_reaches_zero(minutes, steps):
 
 
 # --- overrun and shift -------------------------------------------------------------------------
-def test_overrun_rounds_up_to_whole_minutes():
+def test_overrun_is_rounded_to_the_nearest_minute():
     t = datetime(2026, 11, 23, 9, tzinfo=UTC)
     b = block(t, 60)
     assert core.overrun(b, t + 30 * M) == timedelta(0)
     assert core.overrun(b, t + 60 * M) == timedelta(0)
-    assert core.overrun(b, t + 80 * M + timedelta(seconds=5)) == timedelta(minutes=21)
+    assert core.overrun(b, t + 60 * M + timedelta(seconds=20)) == timedelta(0)
+    assert core.overrun(b, t + 80 * M + timedelta(seconds=5)) == timedelta(minutes=20)
+    assert core.overrun(b, t + 80 * M + timedelta(seconds=30)) == timedelta(minutes=21)
 
 
 def test_overrun_anchor():

@@ -235,8 +235,11 @@ def resize(block: TimeBlock, delta: timedelta) -> TimeBlock:
 
 
 def overrun(block: TimeBlock, now: datetime) -> timedelta:
-    """How long past its end `now` is, in whole minutes rounded up; zero if it has not ended."""
-    return timedelta(minutes=whole_minutes_up(now - block.end)) if now > block.end else timedelta()
+    """How long past its end `now` is, to the nearest whole minute (so that after a shift the
+    block ends "now" on the clock, not a minute later); zero if it has not ended."""
+    if now <= block.end:
+        return timedelta()
+    return timedelta(minutes=int((now - block.end).total_seconds() / 60 + 0.5))
 
 
 def overrun_anchor(blocks: Sequence[TimeBlock], now: datetime, selected: TimeBlock | None = None) -> TimeBlock | None:

@@ -325,18 +325,25 @@ class BlockList(VerticalScroll, can_focus=True):
 
     @property
     def rows(self) -> list[BlockRow]:
-        return list(self.query_children(BlockRow))
+        """The rows in use, top to bottom."""
+        return [r for r in self.query_children(BlockRow) if r.display]
 
     def show(self, views: list[RowView], default_id: int | None) -> None:
-        rows = self.rows
+        # Rows are slots: spare ones are hidden, not removed, so a quick second call can never
+        # fill a row that is on its way out, and nothing is remounted as the day changes.
+        rows = list(self.query_children(BlockRow))
         if len(rows) < len(views):
             new = [BlockRow() for _ in range(len(views) - len(rows))]
             self.mount_all(new)
             rows += new
         for row, view in zip(rows, views):
             row.show(view)
+            if not row.display:
+                row.display = True
         for row in rows[len(views):]:
-            row.remove()
+            if row.display:
+                row.display = False
+                row.view = None
         ids = [v.block_id for v in views if v.block_id is not None]
         if self.cursor_id not in ids or (not self.user_moved and default_id is not None):
             self.user_moved = self.user_moved and self.cursor_id in ids
