@@ -108,6 +108,7 @@ async def test_a_minute_repaints_only_the_rows_that_changed(make_app, clock):
         await pilot.press("2")
         before = {id(r): r.view.signature for r in pane(app).block_list.rows}
         title, status = pane(app).border_title, pane(app).border_subtitle
+        detail = str(pane(app).query_one("#block-detail").content)
         clock.advance(seconds=20)  # same minute: nothing at all changes
         app.tick()
         await pilot.pause()
@@ -120,6 +121,7 @@ async def test_a_minute_repaints_only_the_rows_that_changed(make_app, clock):
         changed = [after[k][0] for k in after if after[k] != before[k]]
         assert len(changed) == 2 and any("29m left" in c for c in changed) and any("in 39m" in c for c in changed)
         assert (pane(app).border_title, pane(app).border_subtitle) == (title, status)
+        assert detail == str(pane(app).query_one("#block-detail").content)  # the detail line stays too
 
 
 async def test_the_cursor_follows_the_day_until_moved(make_app, clock):
@@ -434,3 +436,18 @@ async def test_escape_closes_every_form_without_saving(make_app, demo_store):
         assert app.screen.id == "cockpit"
     again = Store(demo_store.path)
     assert again.templates.all() == [] and len(again.blocks.all()) == 8
+
+
+async def test_the_detail_line_tells_the_whole_story_of_the_cursor_block(make_app):
+    app = make_app()
+    async with app.run_test(size=(200, 60)) as pilot:
+        await pilot.press("2")
+
+        def detail() -> str:
+            return str(pane(app).query_one("#block-detail").content)
+
+        assert detail() == "Hudson Realty: 07:00-08:30 in New York · Hudson: buyers, open house · 45m of 1h30m tracked"
+        await pilot.press("down")
+        assert detail() == "#social: Scheduling posts"
+        await pilot.press("home")
+        assert detail().startswith("Bondi Bakes: 17:00-17:50 in Sydney · Bondi end-of-day wrap-up · 35m of 50m")

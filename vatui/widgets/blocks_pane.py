@@ -226,6 +226,33 @@ def _len(parts: list[str | tuple[str, str]]) -> int:
     return sum(cell_len(p if isinstance(p, str) else p[0]) for p in parts)
 
 
+def detail_line(view: DayView, n: int, width: int) -> Content:
+    """Everything about block `n` that a narrow row may leave out: the client's clock, the whole
+    note, tracked of planned time, and what it clashes with. Nothing here changes by the minute."""
+    info = view.plan.items[n]
+    b = info.block
+    client = view.clients.get(b.client_id) if b.client_id is not None else None
+    bits: list[str] = []
+    if client:
+        cs, ce = core.local_span(b, client.tz)
+        bits.append(_("{start}-{end} in {city}").format(start=f"{cs:%H:%M}", end=f"{ce:%H:%M}", city=client.city))
+    if b.note:
+        bits.append(b.note)
+    if info.actual is not None and b.start <= view.now:
+        bits.append(_("{spent} of {planned} tracked").format(spent=format_duration(info.actual),
+                                                            planned=format_duration(b.length)))
+    clashes = [view.plan.items[m].block for m in info.overlaps]
+    if clashes:
+        bits.append("▲ " + _("overlaps {what}").format(what=", ".join(f"{c.start.astimezone(view.zone):%H:%M}" for c in clashes)))
+    close = [view.plan.items[m].block for m in info.too_close]
+    if close:
+        bits.append("△ " + _("under {buffer} from {what}").format(
+            buffer=format_duration(view.buffer), what=", ".join(f"{c.start.astimezone(view.zone):%H:%M}" for c in close)))
+    who = client.name if client else (f"#{b.batch}" if b.batch else "")
+    head = f"{who}: " if who else ""
+    return Content(fit(head + " · ".join(bits), width)) if bits or head else Content("")
+
+
 def marker_row(now: datetime, zone: ZoneInfo, width: int) -> RowView:
     label = f"── {now.astimezone(zone):%H:%M} {_('now')} "
     return RowView(key="marker", content=Content(label + "─" * max(0, width - cell_len(label))),
@@ -352,7 +379,13 @@ class BlockList(VerticalScroll, can_focus=True):
         else:
             self._paint_cursor()
 
+    @dataclass
+    class CursorMoved(Message):
+        block_id: int | None
+
     def move_cursor_to(self, block_id: int | None, *, by_user: bool, scroll: bool = True) -> None:
+        if block_id != self.cursor_id:
+            self.post_message(self.CursorMoved(block_id))
         self.cursor_id = block_id
         if by_user:
             self.user_moved = True
@@ -394,6 +427,12 @@ class BlocksPane(Pane):
 
     DEFAULT_CSS = """
     BlocksPane { height: 1fr; }
+    BlocksPane #block-detail {
+        height: 1;
+        color: $text-muted;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
     """
 
     BINDINGS = [
@@ -474,9 +513,26 @@ class BlocksPane(Pane):
         super().__init__(number, id=id, classes=classes)
         self.view: DayView | None = None
         self._drawn_width = 0
+        self._detail_text = ""
 
     def compose(self) -> ComposeResult:
         yield BlockList(id="block-list")
+        yield Static("", id="block-detail", markup=False)
+
+    def on_block_list_cursor_moved(self, message: BlockList.CursorMoved) -> None:
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        """One line about the block under the cursor, in full: what narrow rows leave out."""
+        detail = self.query_one("#block-detail", Static)
+        content = Content("")
+        if self.view is not None and self.cursor_id is not None:
+            n = self.view.plan.index_of(self.cursor_id)
+            if n is not None:
+                content = detail_line(self.view, n, self._width())
+        if content.plain != self._detail_text:  # repaint only when the line changes
+            self._detail_text = content.plain
+            detail.update(content)
 
     @property
     def block_list(self) -> BlockList:
@@ -543,6 +599,7 @@ class BlocksPane(Pane):
         elif default is None and view.plan.items:
             default = view.plan.items[0].block.id
         self.block_list.show(rows_for(view, width), default)
+        self._show_detail()
 
     def on_resize(self) -> None:
         self.call_after_refresh(self._redraw_if_resized)
