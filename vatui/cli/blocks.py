@@ -47,7 +47,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     shift = bsub.add_parser("shift", parents=[common],
                             help=_("after a block ran long: make it longer and move every later block of the day"))
     shift.add_argument("by", nargs="?", metavar="DURATION",
-                       help=_("how much, e.g. 20m or -15m (default: how long the block has overrun until now)"))
+                       help=_("how much, e.g. 20m; to pull blocks earlier write -- -15m or --by=-15m "
+                              "(default: how long the block has overrun until now)"))
+    shift.add_argument("--by", dest="by_option", metavar="DURATION", help=_("the same as DURATION"))
     shift.add_argument("--after", type=int, metavar="ID",
                        help=_("the block that ran long (default: the one that ended last)"))
     shift.set_defaults(func=cmd_shift)
@@ -283,8 +285,9 @@ def cmd_shift(ctx: Context) -> int:
         if anchor is None:
             raise CliError(_("no block has ended yet today; name one with --after ID"))
     assert anchor is not None
-    if ctx.args.by is not None:
-        delta = parse_shift(ctx.args.by)
+    by = ctx.args.by_option if ctx.args.by_option is not None else ctx.args.by
+    if by is not None:
+        delta = parse_shift(by)
     else:
         delta = core.overrun(anchor, now)
         if not delta:
@@ -295,8 +298,12 @@ def cmd_shift(ctx: Context) -> int:
         changed = core.shift_later(store.blocks.all(), store.blocks.require(anchor.id), delta, until=until)  # type: ignore[arg-type]
         for b in changed:
             store.blocks.update(b)
-    ctx.print(_("Block {id} ({what}) now ends {delta} later; {count} later blocks moved by {delta}.").format(
-        id=anchor.id, what=describe(anchor, zone_name, clients), delta=format_duration(delta), count=len(changed) - 1))
+    if delta > timedelta(0):
+        text = _("Block {id} ({what}) now ends {delta} later; {count} later blocks moved {delta} later.")
+    else:
+        text = _("Block {id} ({what}) now ends {delta} sooner; {count} later blocks moved {delta} earlier.")
+    ctx.print(text.format(id=anchor.id, what=describe(anchor, zone_name, clients), delta=format_duration(abs(delta)),
+                          count=len(changed) - 1))
     return 0
 
 

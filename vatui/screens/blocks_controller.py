@@ -282,9 +282,10 @@ class BlocksController(CockpitBase):
         def said(result: tuple[list[TimeBlock], list[TimeBlock]]) -> None:
             olds, _new = result
             if olds:
-                self.notify(_("{what} now ends {delta} later; {count} later blocks moved by as much.").format(
-                    what=self._describe(olds[0]), delta=format_duration(delta) if delta > timedelta(0)
-                    else "-" + format_duration(-delta), count=len(olds) - 1), timeout=5)
+                text = _("{what} now ends {delta} later; {count} later blocks moved by as much.") if delta > timedelta(0) \
+                    else _("{what} now ends {delta} sooner; {count} later blocks moved by as much.")
+                self.notify(text.format(what=self._describe(olds[0]), delta=format_duration(abs(delta)),
+                                        count=len(olds) - 1), timeout=5)
 
         self.save(change, done=said,
                   undo=lambda result: UndoStep(_("shift by {delta}").format(delta=format_duration(delta)),
