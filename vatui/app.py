@@ -30,8 +30,8 @@ class VatuiApp(App[int]):
     TITLE = "vatui"
     COMMANDS = App.COMMANDS | {ActionCommands}
     BINDINGS = [
-        Binding("q", "quit", N_("Quit"), id="quit"),
         Binding("question_mark", "help", N_("Help"), id="help", tooltip=N_("Show every key")),
+        Binding("q", "quit", N_("Quit"), id="quit"),
         Binding("t", "next_theme", N_("Theme"), id="next-theme", show=False,
                 tooltip=N_("Switch to the next theme (remembered)")),
     ]

@@ -23,6 +23,7 @@ def seed_demo(store: Store, now: datetime, my_zone: str) -> None:
         store.tasks.add_many([replace(t, client_id=cid(t.client_id)) for t in demo.tasks])
         store.blocks.add_many([replace(b, client_id=cid(b.client_id)) for b in demo.blocks])
         store.entries.add_many([replace(e, client_id=cid(e.client_id)) for e in demo.entries])
+        store.templates.add_many(demo.templates)
 
 
 def make_demo_store(clock: Clock, my_zone: str) -> tuple[Store, Path]:

@@ -12,6 +12,8 @@ from vatui.i18n import _
 def add_cockpit_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--demo", action="store_true",
                         help=_("open the cockpit on demo data in a temporary file (your own file is not touched)"))
+    # Set by `vatui serve --demo` on each browser tab's cockpit: the --db file is its shared demo file.
+    parser.add_argument("--demo-banner", action="store_true", help=argparse.SUPPRESS)
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -36,7 +38,7 @@ def cmd_cockpit(ctx: Context) -> int:
             settings=settings,
             config_path=ctx.config_location.path,
             config_warnings=ctx.config.warnings,
-            demo=folder is not None,
+            demo=folder is not None or getattr(ctx.args, "demo_banner", False),
             user_data_path=ctx.data_location.path,
         )
         app.run()

@@ -5,15 +5,18 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from vatui import paths
 from vatui.cli.common import CliError, Context
+from vatui.cli.reports import add_period_options, day_range
 from vatui.config import settings_to_dict
-from vatui.i18n import _
+from vatui.core.errors import ValidationError, VatuiError
+from vatui.i18n import _, ngettext
 from vatui.store.backups import backup_dir
 from vatui.store.exchange import export_dataset, import_dataset, parse_dataset
-from vatui.store.history import archive_old
+from vatui.store.history import all_records, archive_old, entries_between, tasks_by_id
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -23,6 +26,13 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     export = sub.add_parser("export", parents=[common], help=_("write data out (JSON, iCalendar, CSV)"))
     fmt = export.add_mutually_exclusive_group(required=True)
     fmt.add_argument("--json", action="store_true", help=_("the whole data set as JSON on stdout"))
+    fmt.add_argument("--ics", action="store_true",
+                     help=_("time blocks and due dates as an iCalendar file (Google Calendar, Outlook, Apple)"))
+    fmt.add_argument("--csv", metavar="WHAT", choices=["entries"],
+                     help=_("time entries as CSV: date, start, end, duration, client, task, billable, amount, currency"))
+    add_period_options(export, with_named=False)
+    export.add_argument("-o", "--output", metavar="FILE",
+                        help=_("write to FILE (replaced whole, never half-written) instead of stdout"))
     export.set_defaults(func=cmd_export)
 
     arc = sub.add_parser("archive", parents=[common],
@@ -32,6 +42,12 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     imp = sub.add_parser("import", parents=[common], help=_("read data in (a vatui JSON export, a CSV of tasks)"))
     ifmt = imp.add_mutually_exclusive_group(required=True)
     ifmt.add_argument("--json", metavar="FILE", help=_("a file written by vatui export --json ('-' for stdin)"))
+    ifmt.add_argument("--csv", nargs=2, metavar=("WHAT", "FILE"),
+                      help=_("tasks from a CSV file ('-' for stdin): vatui import --csv tasks FILE. Header: "
+                             "title (required), client, batch, urgent, important, estimate, due, due_zone, notes, "
+                             "checklist, status. Nothing is imported unless every row is valid."))
+    imp.add_argument("--skip-bad", action="store_true",
+                     help=_("with --csv: import the valid rows and list the bad ones, instead of importing nothing"))
     mode = imp.add_mutually_exclusive_group()
     mode.add_argument("--replace", action="store_true", help=_("replace everything in the data file"))
     mode.add_argument("--merge", action="store_true", help=_("add to what the data file holds"))
@@ -57,14 +73,100 @@ def cmd_archive(ctx: Context) -> int:
 
 def cmd_export(ctx: Context) -> int:
     if ctx.args.json:
+        if ctx.args.from_day or ctx.args.to_day:
+            raise CliError(_("--from/--to work with --ics and --csv; --json exports everything"))
         doc = export_dataset(ctx.store, now=ctx.clock.now(), settings=settings_to_dict(ctx.config.settings))
-        json.dump(doc, ctx.out, indent=2, ensure_ascii=False)
-        ctx.print()
+        _emit(ctx, json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
+        return 0
+    if ctx.args.ics:
+        _emit(ctx, export_ics(ctx))
+        return 0
+    if ctx.args.csv == "entries":
+        _emit(ctx, export_entries_csv(ctx))
         return 0
     raise CliError(_("choose a format"))
 
 
+def _emit(ctx: Context, text: str) -> None:
+    """To stdout, or to --output atomically: the old file or the new one, never half of one."""
+    if not ctx.args.output:
+        ctx.out.write(text)
+        return
+    from vatui.store.atomic import atomic_write_bytes
+
+    target = Path(ctx.args.output).expanduser()
+    if target.is_dir():
+        raise CliError(_("{file} is a folder; give a file name").format(file=target))
+    try:
+        atomic_write_bytes(target, text.encode("utf-8"))
+    except OSError as exc:
+        raise VatuiError(_("cannot write {file}: {reason}").format(file=target, reason=exc.strerror or exc)) from None
+    print(_("Wrote {file}.").format(file=target), file=ctx.err)
+
+
+def _bounds(ctx: Context) -> tuple[datetime | None, datetime | None]:
+    """--from/--to as instants in my zone: from the first day's start to the last day's end."""
+    from vatui.core.reports import local_midnight
+
+    zone = ctx.config.settings.me_zone
+    first, last = day_range(ctx)
+    start = local_midnight(first, zone) if first else None
+    end = local_midnight(last + timedelta(days=1), zone) if last else None
+    return start, end
+
+
+def calendar_id(ctx: Context) -> str:
+    """A random id kept in the data file, part of every event's UID: re-importing an export
+    updates events, and two data files never share UIDs."""
+    known = ctx.store.get_state("calendar_id")
+    if isinstance(known, str) and known:
+        return known
+    import uuid
+
+    made = uuid.uuid4().hex[:16]
+    ctx.store.set_state("calendar_id", made)
+    return made
+
+
+def export_ics(ctx: Context) -> str:
+    from vatui.exports.ics import build_calendar
+
+    start, end = _bounds(ctx)
+    store = ctx.store
+    cal = build_calendar(
+        blocks=store.blocks.all(), tasks=store.tasks.all(),
+        clients={c.id: c for c in store.clients.all() if c.id is not None},
+        now=ctx.clock.now(), calendar_id=calendar_id(ctx), start=start, end=end,
+    )
+    return cal.to_ical().decode("utf-8")
+
+
+def export_entries_csv(ctx: Context) -> str:
+    from vatui.core.reports import local_today, pieces_in, range_period
+    from vatui.exports.entries_csv import entries_csv
+
+    settings = ctx.config.settings
+    zone = settings.me_zone
+    store = ctx.store
+    first, last = day_range(ctx)
+    entries = all_records(store, "entries") if first is None or last is None else entries_between(
+        store, range_period(first, last, zone).start, range_period(first, last, zone).end)
+    if entries and (first is None or last is None):
+        first = first or min(local_today(e.start, zone) for e in entries)
+        last = last or max(local_today(e.end, zone) for e in entries)
+    if not entries or first is None or last is None or last < first:
+        return entries_csv([], zone)
+    pieces = pieces_in(range_period(first, last, zone), entries,
+                       {c.id: c for c in store.clients.all() if c.id is not None},
+                       tasks_by_id(store, {e.task_id for e in entries if e.task_id is not None}), settings.billing_rounding)
+    return entries_csv(pieces, zone)
+
+
 def cmd_import(ctx: Context) -> int:
+    if ctx.args.skip_bad and not ctx.args.csv:
+        raise CliError(_("--skip-bad works with --csv only; a JSON import is always all or nothing"))
+    if ctx.args.csv:
+        return import_tasks_csv(ctx)
     if ctx.args.json:
         source = ctx.args.json
         try:
@@ -86,3 +188,47 @@ def cmd_import(ctx: Context) -> int:
                       .format(path=ctx.config_location.path))
         return 0
     raise CliError(_("choose a format"))
+
+
+def _read_text(source: str) -> str:
+    try:
+        if source == "-":
+            return sys.stdin.read()
+        return Path(source).expanduser().read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise CliError(_("cannot read {file}: {reason}").format(file=source, reason=exc.strerror or exc)) from None
+    except UnicodeDecodeError:
+        raise CliError(_("{file} is not UTF-8 text; save it as \"CSV UTF-8\" and try again").format(file=source)) from None
+
+
+def import_tasks_csv(ctx: Context) -> int:
+    from vatui.core.task_csv import parse_task_rows
+
+    what, source = ctx.args.csv
+    if what != "tasks":
+        raise CliError(_("vatui import --csv reads tasks: vatui import --csv tasks FILE (not {what!r})").format(what=what))
+    if ctx.args.replace or ctx.args.merge:
+        raise CliError(_("--replace/--merge are for --json; CSV tasks are always added"))
+    text = _read_text(source)
+    settings = ctx.config.settings
+    store = ctx.store
+    try:
+        rows = parse_task_rows(text, now=ctx.clock.now(), my_zone=settings.me_zone, find_client=store.client_named)
+    except ValidationError as exc:
+        raise CliError(_("{file}: {problem}; nothing was imported").format(file=source, problem=exc.message)) from None
+    for error in rows.errors:
+        print(_("{file}: line {line}: {problem}").format(file=source, line=error.line, problem=error.message),
+              file=ctx.err)
+    bad = len({e.line for e in rows.errors})
+    if bad and not ctx.args.skip_bad:
+        raise CliError(ngettext("{bad} bad row; nothing was imported (fix it, or add --skip-bad to import the {good} "
+                                "good rows)", "{bad} bad rows; nothing was imported (fix them, or add --skip-bad to "
+                                "import the {good} good rows)", bad).format(bad=bad, good=len(rows.tasks)))
+    if not rows.tasks:
+        raise CliError(_("{file} has no task rows; nothing was imported").format(file=source))
+    added = store.tasks.add_many([task for _line, task in rows.tasks])
+    message = ngettext("Imported {n} task.", "Imported {n} tasks.", len(added)).format(n=len(added))
+    if bad:
+        message += " " + ngettext("Skipped {bad} bad row.", "Skipped {bad} bad rows.", bad).format(bad=bad)
+    ctx.print(message)
+    return 0

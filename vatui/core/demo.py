@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import datetime, time, timedelta, timezone
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
+from vatui.core.checklists import make_checklist_template
 from vatui.core.hours import WeekHours
-from vatui.core.models import ChecklistItem, Client, Status, Task, TimeBlock, TimeEntry
+from vatui.core.models import ChecklistItem, Client, Status, Task, Template, TimeBlock, TimeEntry
 
 
 @dataclass
@@ -17,6 +18,7 @@ class DemoData:
     tasks: list[Task]  # client_id holds an index into `clients` until the store assigns ids
     blocks: list[TimeBlock]
     entries: list[TimeEntry]
+    templates: list[Template] = field(default_factory=list)
 
 
 DEMO_CLIENTS = [
@@ -65,6 +67,25 @@ _TASKS = [
 ]
 
 
+# Open tasks that are not the VA's move: one waiting on the client, one deferred to tomorrow.
+_WAITING = {"Reconcile October expenses"}
+_DEFERRED = {"Rename shared drive folders"}
+
+DEMO_TEMPLATES = [
+    ("Client onboarding", ["Send welcome email and intake form #email ~15m !i day:0",
+                           "Collect logins and access #admin ~30m !i day:1",
+                           "Kick-off call #calls ~45m !ui day:2",
+                           "Set up shared drive and task board #admin ~30m day:3"]),
+    ("Monthly report", ["Export time and expenses #invoicing ~20m !i day:0",
+                        "Draft the monthly summary #writing ~45m !i day:1",
+                        "Send the report and invoice #email ~15m !ui day:2"]),
+    ("Social week", ["Plan the week's posts #social ~30m !i day:0",
+                     "Write captions #social ~45m day:1",
+                     "Schedule posts #social ~20m !i day:2",
+                     "Reply to comments #social ~15m !u day:4"]),
+]
+
+
 def _local(day: datetime, zone: ZoneInfo, hh: int, mm: int = 0) -> datetime:
     return datetime.combine(day.date(), time(hh, mm), zone).astimezone(timezone.utc)
 
@@ -89,6 +110,11 @@ def build_demo(now: datetime, my_zone: str) -> DemoData:
                  estimate=timedelta(minutes=est), due=due, due_zone=my_zone if due else None,
                  reply_by=reply_by, checklist=checklist)
         )
+    for n, t in enumerate(tasks):
+        if t.title in _WAITING:
+            tasks[n] = replace(t, status=Status.WAITING, notes="Waiting on the receipts from the client")
+        elif t.title in _DEFERRED:
+            tasks[n] = replace(t, status=Status.DEFERRED, defer_until=local_now.date() + timedelta(days=1))
     for n, (ci, title, batch) in enumerate(
         [(0, "Post weekend specials", "social"), (1, "Book courier for documents", "admin"),
          (2, "Send open-house flyer", "email"), (3, "Upload invoice to portal", "invoicing")]
@@ -112,13 +138,6 @@ def build_demo(now: datetime, my_zone: str) -> DemoData:
         for h, m, mins, ci, batch, note in plan
     ]
     entries: list[TimeEntry] = []
-    # Today so far: time tracked in the client blocks that have started, a little short of the plan.
-    for b in blocks:
-        if b.client_id is not None and b.start < now:
-            end = min(b.end, now) - timedelta(minutes=10)
-            if end > b.start + timedelta(minutes=10):
-                entries.append(TimeEntry(start=b.start + timedelta(minutes=5), end=end, client_id=b.client_id,
-                                         source="pomodoro"))
     for back in range(1, 8):
         day = local_now - timedelta(days=back)
         if day.weekday() >= 5:
@@ -127,4 +146,5 @@ def build_demo(now: datetime, my_zone: str) -> DemoData:
             start = _local(day, zone, h, (back * 7) % 30)
             entries.append(TimeEntry(start=start, end=start + timedelta(minutes=mins), client_id=ci,
                                      billable=k != 4, source="pomodoro" if mins == 25 else "stopwatch"))
-    return DemoData(clients, tasks, blocks, entries)
+    templates = [make_checklist_template(name, items) for name, items in DEMO_TEMPLATES]
+    return DemoData(clients, tasks, blocks, entries, templates)

@@ -37,13 +37,20 @@ class UndoStep:
 
 
 class CockpitBase(Screen[None]):
+    # Escape first goes to the focused pane (the clock's cursor returns to now), then un-zooms.
+    ESCAPE_TO_MINIMIZE = False
     BINDINGS = [
         Binding("1", "focus_pane(1)", N_("Clock"), id="focus-clock", show=False),
         Binding("2", "focus_pane(2)", N_("Blocks"), id="focus-blocks", show=False),
         Binding("3", "focus_pane(3)", N_("Queues"), id="focus-queue", show=False),
         Binding("4", "focus_pane(4)", N_("Pomodoro"), id="focus-pomodoro", show=False),
-        Binding("z", "zoom_pane", N_("Zoom"), id="zoom-pane", tooltip=N_("Show the focused pane on the whole screen")),
-        Binding("u", "undo", N_("Undo"), id="undo", tooltip=N_("Undo the last change")),
+        # Global keys stay out of the footer (it must fit the focused pane's keys at 80 columns);
+        # `?` lists them and the command palette finds them.
+        Binding("z", "zoom_pane", N_("Zoom"), id="zoom-pane", show=False,
+                tooltip=N_("Show the focused pane on the whole screen")),
+        Binding("u", "undo", N_("Undo"), id="undo", show=False, tooltip=N_("Undo the last change")),
+        Binding("escape", "back_out", N_("Back"), id="back-out", show=False,
+                tooltip=N_("Back out: leave the zoomed pane")),
     ]
 
     app: VatuiApp  # type: ignore[assignment]
@@ -180,6 +187,10 @@ class CockpitBase(Screen[None]):
             self.minimize()
         elif self.focused is not None:
             self.maximize(self.focused)
+
+    def action_back_out(self) -> None:
+        if self.maximized is not None:
+            self.minimize()
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < NARROW_BELOW, "-narrow")

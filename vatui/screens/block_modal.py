@@ -46,7 +46,7 @@ FORM_CSS = """
 class PromptModal(ModalScreen[T | None], Generic[T]):
     """One text field whose value `read` turns into a T or refuses with a ValidationError."""
 
-    BINDINGS = [Binding("escape", "cancel", N_("Cancel"), id="cancel-form", tooltip=N_("Close without saving"))]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"), id="cancel-block-form", tooltip=N_("Close without saving"))]
     DEFAULT_CSS = FORM_CSS.format(name="PromptModal")
 
     def __init__(self, *, title: str, label: str, read: Callable[[str], T], initial: str = "",
@@ -138,7 +138,7 @@ class BlockModal(PromptModal[TimeBlock]):
 class TemplatePickModal(ModalScreen[int | None]):
     """Choose a day template (returns its id)."""
 
-    BINDINGS = [Binding("escape", "cancel", N_("Cancel"), id="cancel-template", tooltip=N_("Close without applying"))]
+    BINDINGS = [Binding("escape", "cancel", N_("Cancel"), id="cancel-day-template", tooltip=N_("Close without applying"))]
     DEFAULT_CSS = FORM_CSS.format(name="TemplatePickModal")
 
     def __init__(self, *, title: str, choices: list[tuple[int, str]]) -> None:

@@ -1,9 +1,193 @@
-"""The cockpit's handling of the world-clock pane (placeholder until its issue lands)."""
+"""The cockpit's handling of the World clock pane: readings once a minute, the hour cursor, sort
+order (remembered), the overlap finder, and adding, editing and removing clients."""
 
 from __future__ import annotations
 
-from vatui.screens.base import CockpitBase
+from datetime import datetime, timedelta
+
+from vatui.core.errors import ValidationError
+from vatui.core.models import CLIENT_COLOURS, Client
+from vatui.core.zones import (
+    HOUR,
+    Place,
+    SortBy,
+    hour_start,
+    hour_strip,
+    order,
+    places,
+    readings,
+    shift_days,
+)
+from vatui.i18n import _
+from vatui.screens.base import CockpitBase, UndoStep
+from vatui.widgets.clock_pane import ClockPane, StripView, weekday
+
+SORT_STATE = "clock.sort"
+STRIP_BEFORE = timedelta(hours=36)  # the strip's data reaches this far either side of its anchor;
+STRIP_HOURS = 108  # the widget shows as many columns as fit (61 at 200 columns)
+CURSOR_LIMIT = timedelta(days=366)
+
+
+class ClientInUse(ValidationError):
+    """A client that still has tasks or tracked time cannot be removed (as `vatui client remove`)."""
+
+
+def client_usage(store, client_id: int) -> tuple[int, int]:  # noqa: ANN001 - the Store
+    tasks = sum(1 for t in store.tasks.all() if t.client_id == client_id)
+    entries = sum(1 for e in store.entries.all() if e.client_id == client_id)
+    return tasks, entries
+
+
+def in_use_message(name: str, tasks: int, entries: int) -> str:
+    return _("{name} still has {tasks} tasks and {entries} time entries; they would lose their client. "
+             "Delete or move them first.").format(name=name, tasks=tasks, entries=entries)
 
 
 class ClockController(CockpitBase):
-    pass
+    _clock_cursor: datetime | None = None  # None: the clock shows now
+    _clock_sort: SortBy | None = None
+    _clock_strip_key: tuple | None = None
+
+    # --- reading --------------------------------------------------------------------------
+    def clock_pane(self) -> ClockPane:
+        return self.query_one("#clock-pane", ClockPane)
+
+    def clock_sort(self) -> SortBy:
+        if self._clock_sort is None:
+            saved = self.store.get_state(SORT_STATE)
+            self._clock_sort = SortBy(saved) if saved in {s.value for s in SortBy} else SortBy.OFFSET
+        return self._clock_sort
+
+    def clock_places(self, at: datetime) -> list[Place]:
+        return order(places(self.settings, self.store.clients.all()), self.clock_sort(), at, self.settings.me_zone)
+
+    def refresh_clock(self, now: datetime) -> None:
+        pane = self.clock_pane()
+        me_zone = self.settings.me_zone
+        cursor = self._clock_cursor
+        at = cursor or now
+        rows = self.clock_places(at)
+        pane.show_readings(readings(rows, at, me_zone, self.settings.closing_soon), cursor=cursor)
+        this_hour = hour_start(now, me_zone)
+        key = (tuple(rows), this_hour, cursor)
+        if key != self._clock_strip_key:  # the strip changes with the hour, the cursor or the rows
+            self._clock_strip_key = key
+            strip = hour_strip(rows, me_zone, (cursor or now) - STRIP_BEFORE, STRIP_HOURS)
+            pane.show_strip(StripView(strip, tuple(p.name for p in rows), this_hour, cursor))
+        pane.set_info(_("by offset") if self.clock_sort() is SortBy.OFFSET else _("by name"))
+        if cursor is None:
+            pane.show_cursor("")
+        else:
+            mine = cursor.astimezone(self.app.my_zone)
+            when = f"{weekday(mine)} {mine.day} {mine:%H:%M}"
+            pane.show_cursor(_("at {when} · Esc: now").format(when=when))
+
+    # --- the cursor -----------------------------------------------------------------------
+    def set_clock_cursor(self, at: datetime | None) -> None:
+        now = self.now()
+        if at is not None:
+            at = max(now - CURSOR_LIMIT, min(now + CURSOR_LIMIT, at))
+        self._clock_cursor = at
+        self.refresh_clock(now)
+
+    def on_clock_pane_cursor_moved(self, message: ClockPane.CursorMoved) -> None:
+        now = self.now()
+        base = self._clock_cursor or hour_start(now, self.settings.me_zone)
+        if message.days:
+            base = shift_days(base, message.days, self.settings.me_zone)
+        self.set_clock_cursor(base + message.hours * HOUR)
+
+    def on_clock_pane_cursor_reset(self, message: ClockPane.CursorReset) -> None:
+        self.set_clock_cursor(None)
+
+    def on_clock_pane_hour_picked(self, message: ClockPane.HourPicked) -> None:
+        self.set_clock_cursor(message.at)
+
+    # --- sort -----------------------------------------------------------------------------
+    def on_clock_pane_sort_toggled(self, message: ClockPane.SortToggled) -> None:
+        new = SortBy.NAME if self.clock_sort() is SortBy.OFFSET else SortBy.OFFSET
+        self._clock_sort = new
+        self.refresh_clock(self.now())
+        self.app.writer.submit(lambda: self.store.set_state(SORT_STATE, new.value))
+
+    # --- clients --------------------------------------------------------------------------
+    def _client_modal(self, client: Client | None):  # noqa: ANN202 - a ClientModal
+        from vatui.screens.client_modal import ClientModal
+
+        others = [c for c in self.store.clients.all() if client is None or c.id != client.id]
+        used = {c.colour for c in others}
+        colour = next((c for c in CLIENT_COLOURS if c not in used), CLIENT_COLOURS[len(others) % len(CLIENT_COLOURS)])
+        return ClientModal(client, taken={c.key: c.name for c in others}, default_colour=colour)
+
+    def _explain_me_row(self) -> None:
+        self.notify(_("That row is you. Your zone, city and hours come from the config file "
+                      "(me.zone, me.city, me.hours); vatui where shows where it is."), timeout=8)
+
+    def on_clock_pane_add_client_asked(self, message: ClockPane.AddClientAsked) -> None:
+        self.app.push_screen(self._client_modal(None), callback=self._add_client)
+
+    def _add_client(self, client: Client | None) -> None:
+        if client is None:
+            return
+
+        def done(added: Client) -> None:
+            self.clock_pane().selected_key = f"client:{added.id}"
+            self.notify(_("Added client {name}.").format(name=added.name), timeout=4)
+
+        self.save(lambda: self.store.clients.add(client), done=done,
+                  undo=lambda added: UndoStep(_("add client {name}").format(name=added.name),
+                                              lambda: self.store.clients.delete(added.id)))
+
+    def on_clock_pane_edit_client_asked(self, message: ClockPane.EditClientAsked) -> None:
+        client = self.store.clients.get(message.client_id) if message.client_id is not None else None
+        if client is None:
+            self._explain_me_row()
+            return
+        self.app.push_screen(self._client_modal(client), callback=lambda edited: self._edit_client(client, edited))
+
+    def _edit_client(self, old: Client, new: Client | None) -> None:
+        if new is None or new == old:
+            return
+        self.save(lambda: self.store.clients.update(new),
+                  done=lambda c: self.notify(_("Saved client {name}.").format(name=c.name), timeout=4),
+                  undo=lambda c: UndoStep(_("edit client {name}").format(name=c.name),
+                                          lambda: self.store.clients.update(old)))
+
+    def on_clock_pane_remove_client_asked(self, message: ClockPane.RemoveClientAsked) -> None:
+        client = self.store.clients.get(message.client_id) if message.client_id is not None else None
+        if client is None:
+            self._explain_me_row()
+            return
+        tasks, entries = client_usage(self.store, client.id)  # type: ignore[arg-type]
+        if tasks or entries:
+            self.notify(in_use_message(client.name, tasks, entries), title=_("Not removed"),
+                        severity="warning", timeout=10)
+            return
+        self.save(lambda: self._remove_client(client.id),  # type: ignore[arg-type]
+                  done=lambda c: self.notify(_("Removed client {name}. u undoes.").format(name=c.name), timeout=6),
+                  undo=lambda c: UndoStep(_("remove client {name}").format(name=c.name),
+                                          lambda: self.store.clients.restore(c)))
+
+    def _remove_client(self, client_id: int) -> Client:
+        """In the writer thread, under the store's lock: check again (another vatui may have just
+        added a task for this client), then delete."""
+        with self.store.transaction():
+            client = self.store.clients.require(client_id)
+            tasks, entries = client_usage(self.store, client_id)
+            if tasks or entries:
+                raise ClientInUse(in_use_message(client.name, tasks, entries))
+            return self.store.clients.delete(client_id)
+
+    # --- overlap finder -------------------------------------------------------------------
+    def on_clock_pane_overlap_asked(self, message: ClockPane.OverlapAsked) -> None:
+        from vatui.screens.overlap_modal import OverlapModal
+
+        now = self.now()
+        rows = self.clock_places(now)
+        chosen = {"me"}
+        if message.client_id is not None:
+            chosen.add(f"client:{message.client_id}")
+        elif len(rows) > 1:
+            chosen.add(rows[1].key)
+        self.app.push_screen(OverlapModal(rows, now, self.settings.me_zone, chosen=chosen))
+

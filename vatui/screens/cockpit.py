@@ -6,22 +6,25 @@ from datetime import datetime
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Static
+from textual.widgets import Footer
 
+from vatui.core.tzdb import city_of
 from vatui.i18n import _
 from vatui.screens.blocks_controller import BlocksController
 from vatui.screens.clock_controller import ClockController
 from vatui.screens.pomodoro_controller import PomodoroController
 from vatui.screens.queue_controller import QueueController
+from vatui.screens.reports_controller import ReportsController
 from vatui.widgets.blocks_pane import BlocksPane
 from vatui.widgets.clock_pane import ClockPane
+from vatui.widgets.fit import TextCell
 from vatui.widgets.pomodoro_pane import PomodoroPane
 from vatui.widgets.queue_pane import QueuePane
 
 
-class CockpitScreen(ClockController, BlocksController, QueueController, PomodoroController):
+class CockpitScreen(ClockController, BlocksController, QueueController, PomodoroController, ReportsController):
     def compose(self) -> ComposeResult:
-        yield Static(id="top-bar")
+        yield TextCell(fit=True, id="top-bar")  # shortened at a word boundary on narrow screens
         # Two columns rather than a grid so that the DOM order (and so Tab) follows the numbers.
         with Horizontal(id="panes"):
             with Vertical(id="left-column"):
@@ -34,9 +37,13 @@ class CockpitScreen(ClockController, BlocksController, QueueController, Pomodoro
 
     def refresh_top_bar(self, now: datetime) -> None:
         local = now.astimezone(self.app.my_zone)
-        text = f" vatui · {local:%a %d %b} · {self.settings.me_city or self.settings.me_zone}"
+        text = f" vatui · {local:%a %d %b} · {self.settings.me_city or city_of(self.settings.me_zone)}"
         if self.app.demo:
-            text += "  " + _("DEMO DATA: a temporary file; nothing is written to your own data file")
-        bar = self.query_one("#top-bar", Static)
-        if str(bar.content) != text:
-            bar.update(text)
+            wide = self.size.width >= 110
+            text += "  " + (_("DEMO DATA: a temporary file; nothing is written to your own data file") if wide
+                            else _("DEMO DATA (temporary file)"))
+        self.query_one("#top-bar", TextCell).set_text(text)  # repaints only when the text changed
+
+    def on_resize(self) -> None:
+        super().on_resize()
+        self.refresh_top_bar(self.now())

@@ -1,9 +1,406 @@
-"""The cockpit's handling of the task-queue pane (placeholder until its issue lands)."""
+"""The cockpit's handling of the task-queue pane: builds the current view from the store (once per
+change of data, view, filter or day), refreshes time left once a minute, and turns the pane's
+keys into store changes with undo."""
 
 from __future__ import annotations
 
-from vatui.screens.base import CockpitBase
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from vatui.core.checklists import apply_checklist
+from vatui.core.deadlines import CalendarCache, DeadlineReader
+from vatui.core.errors import ValidationError
+from vatui.core.models import DEFAULT_BATCHES, Client, Status, Task
+from vatui.core.queues import QueueView, TaskFilter, View, build_view, defer_day, move_task, next_in_view
+from vatui.core.quickadd import QuickAdd, find_client, parse_day_field, parse_quick_add
+from vatui.core.taskform import apply_form, form_values, toggle_next_item
+from vatui.i18n import _
+from vatui.queue_text import describe_quick_add, format_moment
+from vatui.screens.base import CockpitBase, UndoStep
+from vatui.widgets.queue_pane import QueuePane
+
+STATE_VIEW = "queue.view"
+STATE_BATCH = "queue.batch"
 
 
 class QueueController(CockpitBase):
-    pass
+    # Class-level defaults (no __init__, so the controller mixins compose without ceremony).
+    _queue_view_name: View | None = None
+    _queue_batch: str | None = None
+    _queue_filter: TaskFilter = TaskFilter()
+    _queue_key: tuple | None = None
+    _queue_qv: QueueView | None = None
+    _queue_select: int | None = None  # a task to put the cursor on after the next rebuild
+    _queue_calendars: CalendarCache | None = None
+
+    @property
+    def queue_pane(self) -> QueuePane:
+        return self.query_one("#queue-pane", QueuePane)
+
+    @property
+    def queue_view(self) -> View:
+        if self._queue_view_name is None:
+            try:
+                self._queue_view_name = View(self.store.get_state(STATE_VIEW) or View.CLIENT)
+            except ValueError:
+                self._queue_view_name = View.CLIENT
+            self._queue_batch = self.store.get_state(STATE_BATCH)
+        return self._queue_view_name
+
+    def _today(self, now: datetime) -> date:
+        return now.astimezone(self.app.my_zone).date()
+
+    def _clients(self) -> dict[int, Client]:
+        return {c.id: c for c in self.store.clients.all() if c.id is not None}
+
+    # --- refresh -------------------------------------------------------------------------------
+    def refresh_queue(self, now: datetime) -> None:
+        pane = self.queue_pane
+        today = self._today(now)
+        clients = self._clients()
+        if self._queue_calendars is None:
+            self._queue_calendars = CalendarCache()
+        reader = DeadlineReader(clients, now, self.settings.me_zone, cache=self._queue_calendars)
+        key = (self.store.revision, self.queue_view, self._queue_batch, self._queue_filter, today)
+        if key != self._queue_key or self._queue_qv is None:
+            self._queue_key = key
+            qv = build_view(self.queue_view, self.store.tasks.all(), clients, today, my_zone=self.settings.me_zone,
+                            task_filter=self._queue_filter, batch=self._queue_batch)
+            self._queue_qv = qv
+            keep = self._queue_select
+            if keep is None:
+                current = pane.selected_task
+                keep = current.id if current else None
+            self._queue_select = None
+            pane.show_view(qv, reader, today, keep_task=keep)
+        else:
+            pane.set_clock(reader, today)
+        pane.set_states(*reader.count_states(self._queue_qv.tasks()))
+
+    def _rebuild(self) -> None:
+        self._queue_key = None
+        self.refresh_queue(self.now())
+
+    def selected_task(self) -> Task | None:
+        return self.queue_pane.selected_task
+
+    # --- messages from the pane ----------------------------------------------------------------
+    def on_queue_pane_filter_changed(self, event: QueuePane.FilterChanged) -> None:
+        self._queue_filter = TaskFilter.parse(event.text)
+        self._rebuild()
+
+    def on_queue_pane_action_chosen(self, event: QueuePane.ActionChosen) -> None:
+        handler = getattr(self, "_queue_verb_" + event.verb.replace("-", "_"), None)
+        if handler is None:
+            return
+        needs_task = event.verb not in ("add", "next", "view", "batch", "template")
+        if needs_task and event.task is None:
+            self.notify(_("No task here. Press a to add one."), timeout=3)
+            return
+        handler(event.task)
+
+    # --- helpers -------------------------------------------------------------------------------
+    def _change_task(self, task: Task, change: Callable[[Task], Task], label: str, *,
+                     done: Callable[[Task], None] | None = None) -> None:
+        """Save `change` applied to the stored task (not the possibly stale one shown); undo puts it back."""
+        store = self.store
+
+        def run() -> tuple[Task, Task]:
+            with store.transaction():
+                old = store.tasks.require(task.id)  # type: ignore[arg-type]
+                return old, store.tasks.update(change(old))
+
+        self.save(run, done=(lambda r: done(r[1])) if done else None,
+                  undo=lambda r: UndoStep(label, lambda: store.tasks.restore(r[0])))
+
+    def _note(self, text: str) -> None:
+        self.notify(text + "  " + _("(u undoes)"), timeout=4)
+
+    # --- verbs ---------------------------------------------------------------------------------
+    def _queue_verb_add(self, _task: Task | None) -> None:
+        from vatui.screens.queue_modals import QuickAddModal
+
+        clients = self.store.clients.all()
+        now = self.now()
+        my_zone = self.settings.me_zone
+        prefill = ""
+        row_group = self._cursor_group()
+        if row_group is not None:
+            if self.queue_view is View.CLIENT and row_group.client is not None:
+                prefill = "@" + "-".join(row_group.client.name.lower().split()) + " "
+                if row_group.batch:
+                    prefill += "#" + row_group.batch + " "
+            elif self.queue_view is View.BATCH and row_group.batch:
+                prefill = "#" + row_group.batch + " "
+
+        def parse(text: str) -> QuickAdd:
+            return parse_quick_add(text, clients=clients, now=now, my_zone=my_zone)
+
+        def added(text: str | None) -> None:
+            if text is None:
+                return
+            # Parse again now: a reply-by promise counts from the moment it is saved.
+            try:
+                fresh = parse_quick_add(text, clients=self.store.clients.all(), now=self.now(), my_zone=my_zone)
+            except ValidationError as exc:
+                self.notify(exc.message, title=_("Not saved"), severity="error", timeout=8)
+                return
+            task = fresh.to_task(self.now())
+            store = self.store
+
+            def done(saved: Task) -> None:
+                self._queue_select = saved.id
+                self._note(_("Added: {title}").format(title=saved.title))
+
+            self.save(lambda: store.tasks.add(task), done=done,
+                      undo=lambda saved: UndoStep(_("add {title}").format(title=saved.title),
+                                                  lambda: store.tasks.delete(saved.id)))
+
+        self.app.push_screen(QuickAddModal(parse=parse, describe=lambda q: describe_quick_add(q, my_zone=my_zone),
+                                           text=prefill), added)
+
+    def _cursor_group(self):  # noqa: ANN202
+        lst = self.queue_pane.task_list
+        if lst.cursor is None or not (0 <= lst.cursor < len(lst.rows)):
+            return None
+        return lst.rows[lst.cursor].group
+
+    def _queue_verb_edit(self, task: Task) -> None:
+        from vatui.screens.queue_modals import TaskModal
+
+        clients = self.store.clients.all()
+        by_id = {c.id: c for c in clients}
+        my_zone = self.settings.me_zone
+        batches = sorted({t.batch for t in self.store.tasks.all()} | set(DEFAULT_BATCHES))
+
+        def validate(values: dict[str, Any]) -> Task:
+            return apply_form(task, values, clients=clients, now=self.now(), my_zone=my_zone)
+
+        def edited(result: Task | None) -> None:
+            if result is None or result == task:
+                return
+            store = self.store
+
+            def run() -> tuple[Task | None, Task]:
+                with store.transaction():
+                    old = store.tasks.get(task.id)  # type: ignore[arg-type]
+                    return old, store.tasks.restore(result)
+
+            self._queue_select = result.id
+            self.save(run, done=lambda r: self._note(_("Saved: {title}").format(title=r[1].title)),
+                      undo=lambda r: UndoStep(_("edit {title}").format(title=r[1].title),
+                                              (lambda: store.tasks.restore(r[0])) if r[0] else
+                                              (lambda: store.tasks.delete(r[1].id))))
+
+        self.app.push_screen(TaskModal(title=_("Task {id}").format(id=task.id), values=form_values(task, by_id, my_zone),
+                                       clients=sorted(c.name for c in clients), batches=batches, validate=validate),
+                             edited)
+
+    def _queue_verb_done(self, task: Task) -> None:
+        now = self.now()
+        self._change_task(task, lambda t: replace(t, status=Status.DONE, done_at=now),
+                          _("done {title}").format(title=task.title),
+                          done=lambda t: self._note(_("Done: {title}").format(title=t.title)))
+
+    def _start(self, task: Task, label: str) -> None:
+        """Mark `task` doing (any other doing task goes back to to-do) and start a focus on it."""
+        store = self.store
+
+        def run() -> tuple[Task, list[Task], Task]:
+            with store.transaction():
+                current = store.tasks.require(task.id)  # type: ignore[arg-type]
+                others = [t for t in store.tasks.all() if t.status is Status.DOING and t.id != task.id]
+                for other in others:
+                    store.tasks.update(replace(other, status=Status.TODO))
+                started = store.tasks.update(replace(current, status=Status.DOING, defer_until=None))
+                return current, others, started
+
+        def undo_all(r: tuple[Task, list[Task], Task]) -> None:
+            with store.transaction():
+                for old in (r[0], *r[1]):
+                    store.tasks.restore(old)
+
+        def done(r: tuple[Task, list[Task], Task]) -> None:
+            self._queue_select = r[2].id
+            if not self.start_focus_on(r[2]):
+                self._note(_("Doing: {title}").format(title=r[2].title))
+
+        self.save(run, done=done, undo=lambda r: UndoStep(label, lambda: undo_all(r)))
+
+    def _queue_verb_start(self, task: Task) -> None:
+        self._start(task, _("start {title}").format(title=task.title))
+
+    def _queue_verb_next(self, _task: Task | None) -> None:
+        qv = self._queue_qv
+        if qv is None:
+            return
+        today = self._today(self.now())
+        picked = next_in_view(qv, today, self.queue_pane.task_list.cursor)
+        if picked is None:
+            self.notify(_("Nothing to do in this view: every task is done, waiting or deferred."), timeout=4)
+            return
+        self.queue_pane.task_list.select_task(picked.id)
+        self._start(picked, _("next {title}").format(title=picked.title))
+
+    def _queue_verb_defer(self, task: Task) -> None:
+        today = self._today(self.now())
+        if task.status is Status.DEFERRED and task.defer_until and task.defer_until > today:
+            self._change_task(task, lambda t: replace(t, status=Status.TODO, defer_until=None),
+                              _("bring back {title}").format(title=task.title),
+                              done=lambda t: self._note(_("Back today: {title}").format(title=t.title)))
+            return
+        day = defer_day(self.now(), self.settings.me_zone)
+        self._change_task(task, lambda t: replace(t, status=Status.DEFERRED, defer_until=day),
+                          _("defer {title}").format(title=task.title),
+                          done=lambda t: self._note(_("Deferred to tomorrow: {title}").format(title=t.title)))
+
+    def _queue_verb_wait(self, task: Task) -> None:
+        if task.status is Status.WAITING:
+            self._change_task(task, lambda t: replace(t, status=Status.TODO),
+                              _("stop waiting on {title}").format(title=task.title),
+                              done=lambda t: self._note(_("Your move again: {title}").format(title=t.title)))
+        else:
+            self._change_task(task, lambda t: replace(t, status=Status.WAITING, defer_until=None),
+                              _("wait on {title}").format(title=task.title),
+                              done=lambda t: self._note(_("Waiting on the client: {title}").format(title=t.title)))
+
+    def _queue_verb_check(self, task: Task) -> None:
+        if not task.checklist:
+            self.notify(_("This task has no checklist; e edits it and adds one."), timeout=4)
+            return
+        if toggle_next_item(task) is None:
+            self.notify(_("Every checklist item is ticked; d marks the task done."), timeout=4)
+            return
+
+        def tick(t: Task) -> Task:
+            return toggle_next_item(t) or t
+
+        self._change_task(task, tick, _("tick an item of {title}").format(title=task.title),
+                          done=lambda t: self._note(_("Ticked {done}/{total}: {title}").format(
+                              done=sum(i.done for i in t.checklist), total=len(t.checklist), title=t.title)))
+
+    def _queue_verb_delete(self, task: Task) -> None:
+        store = self.store
+        self.save(lambda: store.tasks.delete(task.id),  # type: ignore[arg-type]
+                  done=lambda old: self._note(_("Deleted: {title}").format(title=old.title)),
+                  undo=lambda old: UndoStep(_("delete {title}").format(title=old.title), lambda: store.tasks.restore(old)))
+
+    def _move(self, task: Task, step: int) -> None:
+        lst = self.queue_pane.task_list
+        anchor = lst.neighbour(step)
+        if anchor is None:
+            self.notify(_("Already at the {end} of its group.").format(end=_("top") if step < 0 else _("bottom")),
+                        timeout=3)
+            return
+        today = self._today(self.now())
+        try:
+            changed = move_task(self.store.tasks.all(), task, anchor, before=step < 0, today=today)
+        except ValidationError as exc:
+            self.notify(exc.message, severity="warning", timeout=4)
+            return
+        if not changed:
+            return
+        store = self.store
+        before = {t.id: store.tasks.get(t.id) for t in changed}
+
+        def run() -> list[Task]:
+            with store.transaction():
+                return [store.tasks.update(t) for t in changed]
+
+        def undo_all() -> None:
+            with store.transaction():
+                for old in before.values():
+                    if old is not None:
+                        store.tasks.restore(old)
+
+        self._queue_select = task.id
+        self.save(run, undo=lambda _r: UndoStep(_("move {title}").format(title=task.title), undo_all))
+
+    def _queue_verb_move_up(self, task: Task) -> None:
+        self._move(task, -1)
+
+    def _queue_verb_move_down(self, task: Task) -> None:
+        self._move(task, 1)
+
+    def _remember(self, key: str, value: Any) -> None:
+        store = self.store
+        if store.get_state(key) != value:
+            self.app.writer.submit(lambda: store.set_state(key, value))
+
+    def _queue_verb_view(self, _task: Task | None) -> None:
+        self._queue_view_name = self.queue_view.following()
+        self._remember(STATE_VIEW, self._queue_view_name.value)
+        self._rebuild()
+
+    def _queue_verb_batch(self, task: Task | None) -> None:
+        qv = self._queue_qv
+        if self.queue_view is not View.BATCH:
+            self._queue_view_name = View.BATCH
+            self._queue_batch = task.batch if task else self._queue_batch
+            self._queue_select = task.id if task else None
+        elif qv is not None and qv.batches:
+            at = qv.batches.index(qv.batch) + 1 if qv.batch in qv.batches else 0
+            self._queue_batch = qv.batches[at % len(qv.batches)]
+        self._remember(STATE_VIEW, View.BATCH.value)
+        if self._queue_batch:
+            self._remember(STATE_BATCH, self._queue_batch)
+        self._rebuild()
+
+    def _queue_verb_template(self, task: Task | None) -> None:
+        from vatui.screens.queue_modals import ApplyTemplateModal
+
+        templates = {t.name: t for t in self.store.templates.all() if t.kind == "checklist"}
+        clients = self.store.clients.all()
+        if not templates:
+            self.notify(_('No checklist templates yet. Define one on the command line: vatui template add '
+                          '"Client onboarding" --item "Send welcome email #email ~15m day:0" ...'), timeout=8)
+            return
+        if not clients:
+            self.notify(_("Add a client first: vatui client add NAME --tz ZONE"), timeout=6)
+            return
+        group = self._cursor_group()
+        current = (group.client.name if group is not None and group.client else None) or next(
+            (c.name for c in clients if task is not None and c.id == task.client_id), None)
+
+        def plan(name: str, client_name: str, start_text: str) -> list[Task]:
+            client = find_client(clients, client_name)
+            today = self.now().astimezone(ZoneInfo(client.tz)).date()  # the start day is the client's
+            start = parse_day_field(start_text or "today", today=today, field="start")
+            return apply_checklist(templates[name], client, start, self.now())
+
+        def preview(name: str, client_name: str, start_text: str) -> list[str]:
+            tasks = plan(name, client_name, start_text)
+            client = find_client(clients, client_name)
+            return [_("{title} — due {when} {city}").format(title=t.title, when=format_moment(t.due, client.tz),
+                                                            city=client.city) for t in tasks if t.due]
+
+        def chosen(result: tuple[str, str, str] | None) -> None:
+            if result is None:
+                return
+            try:
+                tasks = plan(*result)
+            except ValidationError as exc:
+                self.notify(exc.message, severity="error", timeout=6)
+                return
+            store = self.store
+
+            def undo_all(added: list[Task]) -> None:
+                with store.transaction():
+                    for t in added:
+                        if store.tasks.get(t.id) is not None:  # type: ignore[arg-type]
+                            store.tasks.delete(t.id)  # type: ignore[arg-type]
+
+            def done(added: list[Task]) -> None:
+                self._queue_select = added[0].id if added else None
+                self._note(_("Added {n} tasks for {client} from {template}.").format(
+                    n=len(added), client=result[1], template=result[0]))
+
+            self.save(lambda: store.tasks.add_many(tasks), done=done,
+                      undo=lambda added: UndoStep(_("template {name}").format(name=result[0]), lambda: undo_all(added)))
+
+        self.app.push_screen(ApplyTemplateModal(templates=sorted(templates), clients=sorted(c.name for c in clients),
+                                                client=current, preview=preview), chosen)
+

@@ -7,12 +7,13 @@ through these functions, which open an archive year only when the asked-for peri
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from vatui.core.models import Status, Task, TimeBlock, TimeEntry
-from vatui.core.retention import archive_year, old_blocks, old_entries, old_tasks
+from vatui.core.retention import KEEP_BLOCKS, KEEP_DONE, archive_year, entries_cutoff, old_blocks, old_entries, old_tasks
 from vatui.store.archive import ARCHIVED_TABLES
+from vatui.store.codec import dec_dt, enc_dt
 from vatui.store.store import Store
 
 
@@ -33,7 +34,27 @@ def archive_old(store: Store, now: datetime, my_zone: str) -> dict[str, int]:
             store.archive.put(year, by_year[year])
         for table, records in moves.items():
             getattr(store, table).delete_many([r.id for r in records])
+        # Remember how far back the hot file is complete, so that reading a recent period never
+        # opens (and decodes) an archive year. Only ever moves forward.
+        horizon = dict(store.get_state(HORIZON_KEY) or {})
+        for table, cutoff in (("tasks", now - KEEP_DONE), ("entries", entries_cutoff(now, my_zone)),
+                              ("blocks", now - KEEP_BLOCKS)):
+            if moves[table] or table in horizon:
+                previous = dec_dt(horizon.get(table))
+                horizon[table] = enc_dt(max(cutoff, previous) if previous else cutoff)
+        store.set_state(HORIZON_KEY, horizon)
         return {t: len(r) for t, r in moves.items()}
+
+
+HORIZON_KEY = "archive.horizon"
+# Records are archived by when they start or end; a record archived before the horizon may still
+# reach a little past it (an entry running over midnight), so recent periods allow a day's slack.
+SLACK = timedelta(days=1)
+
+
+def _hot_is_enough(store: Store, table: str, start: datetime) -> bool:
+    horizon = dec_dt((store.get_state(HORIZON_KEY) or {}).get(table))
+    return horizon is None or start >= horizon + SLACK
 
 
 def _archived(store: Store, table: str, first_year: int, last_year: int) -> list[Any]:
@@ -50,17 +71,22 @@ def _merge(hot: list[Any], archived: list[Any]) -> list[Any]:
     return hot + [r for r in archived if r.id not in ids]
 
 
+def _overlapping(store: Store, table: str, start: datetime, end: datetime) -> list[Any]:
+    """Records of a table with a start and an end that overlap [start, end), hot or archived."""
+    hot = [r for r in getattr(store, table).all() if r.end > start and r.start < end]
+    if not _hot_is_enough(store, table, start):
+        archived = [r for r in _archived(store, table, start.year - 1, end.year) if r.end > start and r.start < end]
+        hot = _merge(hot, archived)
+    return sorted(hot, key=lambda r: (r.start, r.id))
+
+
 def entries_between(store: Store, start: datetime, end: datetime) -> list[TimeEntry]:
     """Every entry overlapping [start, end), hot or archived, sorted by start."""
-    hot = [e for e in store.entries.all() if e.end > start and e.start < end]
-    archived = [e for e in _archived(store, "entries", start.year - 1, end.year) if e.end > start and e.start < end]
-    return sorted(_merge(hot, archived), key=lambda e: (e.start, e.id))
+    return _overlapping(store, "entries", start, end)
 
 
 def blocks_between(store: Store, start: datetime, end: datetime) -> list[TimeBlock]:
-    hot = [b for b in store.blocks.all() if b.end > start and b.start < end]
-    archived = [b for b in _archived(store, "blocks", start.year - 1, end.year) if b.end > start and b.start < end]
-    return sorted(_merge(hot, archived), key=lambda b: (b.start, b.id))
+    return _overlapping(store, "blocks", start, end)
 
 
 def tasks_done_between(store: Store, start: datetime, end: datetime) -> list[Task]:
@@ -68,6 +94,8 @@ def tasks_done_between(store: Store, start: datetime, end: datetime) -> list[Tas
         return t.status is Status.DONE and t.done_at is not None and start <= t.done_at < end
 
     hot = [t for t in store.tasks.all() if done_in(t)]
+    if _hot_is_enough(store, "tasks", start):
+        return sorted(hot, key=lambda t: (t.done_at, t.id))
     archived = [t for t in _archived(store, "tasks", start.year, end.year) if done_in(t)]
     return sorted(_merge(hot, archived), key=lambda t: (t.done_at, t.id))
 
@@ -82,6 +110,16 @@ def find_task(store: Store, task_id: int) -> Task | None:
         if task is not None:
             return task
     return None
+
+
+def tasks_by_id(store: Store, ids: set[int]) -> dict[int, Task]:
+    """Tasks for these ids, hot or archived (reports naming old entries' tasks)."""
+    out = {t.id: t for t in store.tasks.all() if t.id in ids}
+    for missing in ids - out.keys():
+        task = find_task(store, missing)
+        if task is not None:
+            out[missing] = task
+    return out
 
 
 def all_records(store: Store, table: str) -> list[Any]:

@@ -32,10 +32,12 @@ class Pane(Vertical):
             self.border_subtitle = status
 
     def focus_body(self) -> None:
-        """Give focus to the pane's body (its first focusable descendant)."""
+        """Give focus to the pane's body (its first focusable descendant), now: `Widget.focus()`
+        only schedules it, so a key that arrives in the same burst ("2z" typed fast, over SSH or
+        from a browser) would still act on the old pane."""
         for widget in self.query("*"):
             if isinstance(widget, Widget) and widget.focusable:
-                widget.focus()
+                self.screen.set_focus(widget)
                 return
         if self.can_focus:
-            self.focus()
+            self.screen.set_focus(self)

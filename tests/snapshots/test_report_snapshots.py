@@ -1,0 +1,22 @@
+"""The report screen at the frozen instant (Mon 23 Nov 2026, 15:00 in Bucharest) with demo data,
+on last week (the demo's tracked week), at 120x36 and 80x24. Review the SVGs before accepting."""
+
+from __future__ import annotations
+
+import pytest
+
+from vatui.app import VatuiApp
+
+
+@pytest.fixture
+def report_app(demo_store, clock, settings, tmp_path):
+    return VatuiApp(store=demo_store, clock=clock, settings=settings, config_path=tmp_path / "config.toml", tick=False)
+
+
+@pytest.mark.parametrize("size", [(120, 36), (80, 24)])
+def test_report_screen_last_week(snap_compare, report_app, size):
+    assert snap_compare(report_app, terminal_size=size, press=["r", "left_square_bracket"])
+
+
+def test_report_screen_by_day_with_an_empty_week_first(snap_compare, report_app):
+    assert snap_compare(report_app, terminal_size=(120, 36), press=["r", "g", "g", "g"])

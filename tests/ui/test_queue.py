@@ -1,0 +1,424 @@
+"""The Task queues pane driven by its keys, on real stores in temp folders."""
+
+from dataclasses import replace
+from datetime import timedelta
+
+import pytest
+from textual.widgets import Input, Static
+
+from vatui.core.models import ChecklistItem, Client, Status, Task
+from vatui.screens.cockpit import CockpitScreen
+from vatui.screens.queue_modals import ApplyTemplateModal, QuickAddModal, TaskModal
+from vatui.store import Store
+from vatui.widgets.queue_pane import QueuePane
+from vatui.widgets.task_list import TaskList
+
+
+def pane(app) -> QueuePane:
+    return app.screen.query_one(QueuePane)
+
+
+def task_list(app) -> TaskList:
+    return app.screen.query_one(TaskList)
+
+
+async def settle(app, pilot):
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def by_title(store: Store, title: str) -> Task:
+    return next(t for t in store.tasks.all() if t.title == title)
+
+
+async def test_the_queue_is_focused_and_lists_every_open_task(make_app, demo_store):
+    app = make_app()
+    async with app.run_test(size=(200, 60)):
+        lst = task_list(app)
+        assert app.focused is lst
+        open_tasks = {t.id for t in demo_store.tasks.all() if t.status is not Status.DONE}
+        assert {r.task.id for r in lst.rows if r.task} == open_tasks
+        assert lst.selected_task is not None and app.screen.selected_task() == lst.selected_task
+        title = str(pane(app).border_title)
+        assert "2 late · 5 soon · by client · Bondi 7 · Hudson 7 · Masala 7 · Regent 7" in title
+
+
+async def test_views_cycle_and_the_choice_is_remembered(make_app, demo_store):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        seen = []
+        for _ in range(4):
+            seen.append(task_list(app).view.value)
+            await pilot.press("v")
+        await settle(app, pilot)
+        assert seen == ["client", "batch", "eisenhower", "deadlines"]
+        assert task_list(app).view.value == "client"
+        await pilot.press("v", "v")
+        await settle(app, pilot)
+        assert "Eisenhower" in str(pane(app).border_title)
+    again = make_app(store=Store(demo_store.path))
+    async with again.run_test(size=(120, 36)):
+        assert task_list(again).view.value == "eisenhower"
+
+
+async def test_batch_key_opens_batch_mode_on_the_batch_under_the_cursor(make_app, demo_store):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        batch = task_list(app).selected_task.batch
+        await pilot.press("b")
+        await settle(app, pilot)
+        lst = task_list(app)
+        assert lst.view.value == "batch" and {r.task.batch for r in lst.rows if r.task} == {batch}
+        assert len({r.client.id for r in lst.rows if r.task}) > 1  # across clients
+        await pilot.press("b")
+        await settle(app, pilot)
+        assert {r.task.batch for r in task_list(app).rows if r.task} != {batch}
+        assert Store(demo_store.path).get_state("queue.batch") == task_list(app).rows[1].task.batch
+
+
+async def test_quick_add_saves_one_task_and_selects_it(make_app, demo_store, clock):
+    before = len(demo_store.tasks)
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("a")
+        assert isinstance(app.screen, QuickAddModal)
+        line = app.screen.query_one(Input)
+        line.value = ""
+        await pilot.press(*"Send deck @hud #email !u ~15m due:fri reply:4h")
+        preview = str(app.screen.query_one("#qa-preview", Static).render())
+        assert "Hudson Realty" in preview and "reply by" in preview
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, CockpitScreen)
+        assert len(demo_store.tasks) == before + 1
+        new = by_title(demo_store, "Send deck")
+        assert new.batch == "email" and new.urgent and new.estimate == timedelta(minutes=15) and new.reply_by
+        assert task_list(app).selected_task.id == new.id
+        assert any("Added: Send deck" in n for n in app.notices)
+        await pilot.press("u")
+        await settle(app, pilot)
+        assert len(demo_store.tasks) == before
+
+
+async def test_quick_add_prefills_the_client_under_the_cursor(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        client = task_list(app).rows[task_list(app).cursor].client
+        await pilot.press("a")
+        value = app.screen.query_one(Input).value
+        assert value.startswith("@" + "-".join(client.name.lower().split()))
+
+
+async def test_a_bad_token_keeps_the_form_open_points_at_it_and_saves_nothing(make_app, demo_store):
+    before = len(demo_store.tasks)
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("a")
+        line = app.screen.query_one(Input)
+        line.value = "Call back @nobody ~15m"
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, QuickAddModal)
+        preview = app.screen.query_one("#qa-preview", Static)
+        assert "@nobody" in str(preview.render()) and preview.has_class("-error")
+        assert line.value[line.selection.start:line.selection.end] == "@nobody"
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert isinstance(app.screen, CockpitScreen)
+    assert len(Store(demo_store.path).tasks) == before
+
+
+async def test_done_defer_wait_delete_and_undo_each(make_app, demo_store):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        first = task_list(app).selected_task
+        await pilot.press("d")
+        await settle(app, pilot)
+        assert demo_store.tasks.get(first.id).status is Status.DONE
+        assert task_list(app).selected_task.id != first.id  # the cursor moved on to the next task
+        await pilot.press("u")
+        await settle(app, pilot)
+        assert demo_store.tasks.get(first.id) == first
+
+        task_list(app).select_task(first.id)
+        await pilot.press("f")
+        await settle(app, pilot)
+        deferred = demo_store.tasks.get(first.id)
+        assert deferred.status is Status.DEFERRED and deferred.defer_until.isoformat() == "2026-11-24"
+        await pilot.press("u")
+        await settle(app, pilot)
+
+        task_list(app).select_task(first.id)
+        await pilot.press("w")
+        await settle(app, pilot)
+        assert demo_store.tasks.get(first.id).status is Status.WAITING
+        task_list(app).select_task(first.id)
+        await pilot.press("w")
+        await settle(app, pilot)
+        assert demo_store.tasks.get(first.id).status is Status.TODO
+
+        task_list(app).select_task(first.id)
+        await pilot.press("D")
+        await settle(app, pilot)
+        assert demo_store.tasks.get(first.id) is None
+        await pilot.press("u")
+        await settle(app, pilot)
+        assert demo_store.tasks.get(first.id) == first
+
+
+async def test_next_marks_doing_and_starts_a_focus(make_app, demo_store, monkeypatch):
+    started: list[Task] = []
+    monkeypatch.setattr(CockpitScreen, "start_focus_on", lambda self, task: started.append(task) or True)
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("v", "v")  # Eisenhower: the next task across every client
+        await settle(app, pilot)
+        await pilot.press("n")
+        await settle(app, pilot)
+        doing = [t for t in demo_store.tasks.all() if t.status is Status.DOING]
+        assert len(doing) == 1 and started == doing
+        assert doing[0].title == "Send weekly newsletter proof"  # do-first, soonest reply-by
+        assert task_list(app).selected_task.id == doing[0].id
+        # Starting another puts the first back to to-do: one task in hand.
+        await pilot.press("j", "s")
+        await settle(app, pilot)
+        doing_now = [t for t in demo_store.tasks.all() if t.status is Status.DOING]
+        assert len(doing_now) == 1 and doing_now[0].id != doing[0].id
+        assert demo_store.tasks.get(doing[0].id).status is Status.TODO
+
+
+async def test_next_in_the_per_client_view_stays_with_the_client(make_app, demo_store, monkeypatch):
+    monkeypatch.setattr(CockpitScreen, "start_focus_on", lambda self, task: True)
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("right_square_bracket")  # the second client's queue
+        client = task_list(app).rows[task_list(app).cursor].client
+        await pilot.press("n")
+        await settle(app, pilot)
+        doing = [t for t in demo_store.tasks.all() if t.status is Status.DOING]
+        assert [t.client_id for t in doing] == [client.id]
+
+
+async def test_edit_form_shows_errors_at_the_field_and_saves_when_valid(make_app, demo_store):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        original = task_list(app).selected_task
+        await pilot.press("e")
+        assert isinstance(app.screen, TaskModal)
+        app.screen.query_one("#f-due", Input).value = "someday"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, TaskModal)
+        err = app.screen.query_one("#err-due", Static)
+        assert err.has_class("-shown") and "someday" in str(err.render())
+        assert app.focused is app.screen.query_one("#f-due", Input)
+        app.screen.query_one("#f-due", Input).value = "fri 10:00 client"
+        app.screen.query_one("#f-estimate", Input).value = "1h30"
+        app.screen.query_one("#f-title", Input).value = "Reply to the wholesale enquiry"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert isinstance(app.screen, CockpitScreen)
+        saved = demo_store.tasks.get(original.id)
+        assert saved.title == "Reply to the wholesale enquiry" and saved.estimate == timedelta(minutes=90)
+        assert saved.due_zone == "Australia/Sydney"
+        await pilot.press("u")
+        await settle(app, pilot)
+        assert demo_store.tasks.get(original.id) == original
+
+
+async def test_filter_by_words_client_and_batch(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("slash", *"@hud #email")
+        await pilot.pause()
+        tasks = [r.task for r in task_list(app).rows if r.task]
+        assert tasks and {t.batch for t in tasks} == {"email"}
+        assert {r.client.name for r in task_list(app).rows if r.task} == {"Hudson Realty"}
+        await pilot.press("enter")
+        assert app.focused is task_list(app)
+        await pilot.press("slash", "escape")
+        await pilot.pause()
+        assert len([r for r in task_list(app).rows if r.task]) > len(tasks)
+        await pilot.press("slash", *"zzzz")
+        await pilot.pause()
+        assert task_list(app).rows == () and "zzzz" in task_list(app).empty_text
+
+
+async def test_manual_reorder_moves_a_task_up_within_its_group(make_app, demo_store):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("v", "v")  # Eisenhower
+        await settle(app, pilot)
+        lst = task_list(app)
+        first, second = (r.task for r in lst.rows[1:3])
+        await pilot.press("g", "j", "K")
+        await settle(app, pilot)
+        titles = [r.task.title for r in task_list(app).rows[1:3]]
+        assert titles == [second.title, first.title]
+        assert task_list(app).selected_task.id == second.id
+        assert demo_store.tasks.get(second.id).rank == 1.0
+        await pilot.press("J")
+        await settle(app, pilot)
+        assert [r.task.title for r in task_list(app).rows[1:3]] == [first.title, second.title]
+        await pilot.press("k", "K")  # already first
+        await settle(app, pilot)
+        assert any("Already at the top" in n for n in app.notices)
+
+
+async def test_tick_a_checklist_item(make_app, demo_store):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        social = by_title(demo_store, "Reply to Google reviews")
+        task_list(app).select_task(social.id)
+        await pilot.press("c")
+        await settle(app, pilot)
+        assert [i.done for i in demo_store.tasks.get(social.id).checklist] == [True, True, False]
+        plain = by_title(demo_store, "Update supplier price list")
+        task_list(app).select_task(plain.id)
+        await pilot.press("c")
+        assert any("no checklist" in n for n in app.notices)
+
+
+async def test_apply_a_checklist_template_from_the_queue(make_app, demo_store):
+    before = len(demo_store.tasks)
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("T")
+        assert isinstance(app.screen, ApplyTemplateModal)
+        start = app.screen.query_one("#tp-start", Input)
+        start.value = "someday"
+        await pilot.pause()
+        assert app.screen.query_one("#err-start", Static).has_class("-shown")
+        start.value = "mon"
+        await pilot.pause()
+        preview = str(app.screen.query_one("#tp-preview", Static).render())
+        assert "Send welcome email" in preview and "Sydney" in preview
+        await pilot.press("enter")
+        await settle(app, pilot)
+        added = [t for t in demo_store.tasks.all() if t.notes == "From template Client onboarding"]
+        assert len(added) == 4 and len(demo_store.tasks) == before + 4
+        assert {t.client_id for t in added} == {demo_store.client_named("Bondi Bakes").id}
+        await pilot.press("u")
+        await settle(app, pilot)
+        assert len(demo_store.tasks) == before
+
+
+async def test_cursor_moves_repaint_lines_and_rebuild_nothing(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("3", "z")
+        await pilot.pause()
+        lst = task_list(app)
+        rows = lst.rows
+        renders = lst.renders
+        for _ in range(5):
+            await pilot.press("j")
+            await pilot.pause()
+        assert lst.rows is rows  # no rebuild of the view
+        assert lst.renders - renders <= 2 * 5  # the old and the new cursor line per move
+        await pilot.press("G")
+        await pilot.pause()
+        assert lst.selected_task == next(r.task for r in reversed(rows) if r.task)
+
+
+async def test_an_idle_minute_repaints_nothing_and_time_left_updates_when_it_changes(make_app, clock):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("3", "v", "v", "z")
+        await pilot.pause()
+        lst = task_list(app)
+        line = next(lst.render_line(y).text for y in range(lst.size.height) if "Triage" in lst.render_line(y).text)
+        assert "reply in 4h" in line  # London 13:00 in a 09:30-17:30 day, a 17:00 promise
+        clock.advance(minutes=1)
+        app.tick()
+        await pilot.pause()
+        renders = lst.renders
+        clock.advance(minutes=1)
+        app.tick()
+        await pilot.pause()
+        assert lst.renders == renders  # 3h58m left still reads "3h": nothing to repaint
+        clock.advance(minutes=150)
+        app.tick()
+        await pilot.pause()
+        assert renders < lst.renders < renders + lst.size.height  # only the lines whose words changed
+        line = next(lst.render_line(y).text for y in range(lst.size.height) if "Triage" in lst.render_line(y).text)
+        assert "reply soon 1h30m" in line
+
+
+async def test_narrow_titles_end_at_a_word_with_an_ellipsis(make_app, demo_store):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        lst = task_list(app)
+        titles = {t.title for t in demo_store.tasks.all()}
+        seen = 0
+        for y in range(lst.size.height):
+            text = lst.render_line(y).text
+            assert len(text) == lst.line_width
+            for title in titles:
+                for n in range(4, len(title)):
+                    cut = title[:n]
+                    if cut + "…" in text:
+                        seen += 1
+                        assert title[n] == " " or cut.endswith(("'", ",")), (cut, title)
+        assert seen > 0
+
+
+async def test_five_thousand_open_tasks_are_listed_without_thousands_of_widgets(make_app, tmp_path, clock):
+    store = Store(tmp_path / "big.json", clock=clock)
+    clients = store.clients.add_many([Client(name=f"Client {n:02d}", tz="Europe/London") for n in range(50)])
+    now = clock.now()
+    store.tasks.add_many([
+        Task(title=f"Task {n} for the queue", created=now - timedelta(minutes=n), client_id=clients[n % 50].id,
+             batch=("email", "admin", "social")[n % 3], urgent=n % 4 == 0, important=n % 3 == 0,
+             reply_by=now + timedelta(hours=n % 40) if n % 5 == 0 else None,
+             checklist=(ChecklistItem("a", True), ChecklistItem("b")) if n % 7 == 0 else ())
+        for n in range(5000)
+    ])
+    app = make_app(store=store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        lst = task_list(app)
+        assert sum(1 for r in lst.rows if r.task) == 5000
+        assert len(list(pane(app).query("*"))) < 10
+        await pilot.press("G")
+        await pilot.pause()
+        assert lst.selected_task.id == next(r.task.id for r in reversed(lst.rows) if r.task)
+        await pilot.press("v", "v", "v")
+        await pilot.pause()
+        assert lst.view.value == "deadlines"
+
+
+@pytest.mark.parametrize("key", ["d", "e", "f", "w", "c", "D", "K", "s"])
+async def test_task_keys_on_an_empty_queue_say_so(make_app, store, key):
+    app = make_app(store=store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        assert "No open tasks" in task_list(app).empty_text
+        await pilot.press(key)
+        assert any("No task here" in n for n in app.notices)
+
+
+async def test_help_lists_the_queue_keys(make_app):
+    from vatui.screens.help import HelpScreen
+
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        text = " ".join(str(s.content) for s in app.screen.query("Static"))
+        for words in ("Quick add", "Pick the next task", "Defer the task to tomorrow", "waiting on the client",
+                      "Filter by words", "Apply a checklist template", "Move the task up"):
+            assert words in text
+
+
+async def test_undo_of_done_restores_even_when_edited_elsewhere_meanwhile(make_app, demo_store):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        first = task_list(app).selected_task
+        await pilot.press("d")
+        await settle(app, pilot)
+        other = Store(demo_store.path)
+        other.tasks.update(replace(other.tasks.get(first.id), notes="edited in another window"))
+        await pilot.press("u")
+        await settle(app, pilot)
+        assert Store(demo_store.path).tasks.get(first.id).status is Status.TODO

@@ -1,0 +1,173 @@
+"""Tasks from a CSV file (`vatui import --csv tasks FILE`): every row checked, errors by line.
+
+The header names the columns, in any order and any letter case; only `title` is required:
+
+    title, client, batch, urgent, important, estimate, due, due_zone, notes, checklist, status
+
+- client: a client's name or a unique start of it (empty: no client).
+- batch: one word such as email, social, invoicing (default admin).
+- urgent, important: yes/no, y/n, true/false, 1/0, x (empty: no).
+- estimate: a duration with its unit: 25m, 1h, 1h30 (a bare number is refused: minutes or hours?).
+- due: YYYY-MM-DD or YYYY-MM-DD HH:MM; a day alone means 17:00, the end of a working day.
+- due_zone: the zone the due time is read in: empty for mine, "client" for the client's zone,
+  or a zone name such as America/New_York.
+- checklist: items separated by ";".
+- status: todo (default), doing, waiting (on the client) or done.
+Comma, semicolon and tab separated files are all read (the header tells which).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, time
+from zoneinfo import ZoneInfo
+
+from vatui.core.business import zone
+from vatui.core.durations import parse_duration
+from vatui.core.errors import ValidationError
+from vatui.core.models import ChecklistItem, Client, Status, Task
+from vatui.core.tzdb import validate_zone
+
+TASK_COLUMNS = ("title", "client", "batch", "urgent", "important", "estimate", "due", "due_zone", "notes",
+                "checklist", "status")
+DUE_DEFAULT_TIME = time(17, 0)
+_TRUE = {"yes", "y", "true", "1", "x"}
+_FALSE = {"no", "n", "false", "0", ""}
+_STATUSES = {"todo": Status.TODO, "doing": Status.DOING, "waiting": Status.WAITING, "done": Status.DONE}
+
+
+@dataclass(frozen=True, slots=True)
+class RowError:
+    line: int  # 1 is the header
+    field: str | None
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class TaskRows:
+    tasks: tuple[tuple[int, Task], ...]  # (line, task) for every valid row
+    errors: tuple[RowError, ...]  # every bad row, by line
+
+    @property
+    def rows(self) -> int:
+        return len(self.tasks) + len({e.line for e in self.errors})
+
+
+def _delimiter(header_line: str) -> str:
+    counts = {d: header_line.count(d) for d in (",", ";", "\t")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def _flag(value: str, name: str) -> bool:
+    word = value.strip().lower()
+    if word in _TRUE:
+        return True
+    if word in _FALSE:
+        return False
+    raise ValidationError(f"{name}: {value.strip()!r} is not yes or no", field=name)
+
+
+def _due(value: str, due_zone: str) -> datetime:
+    text = value.strip().replace("T", " ")
+    try:
+        if len(text) == 10:
+            wall = datetime.combine(datetime.strptime(text, "%Y-%m-%d").date(), DUE_DEFAULT_TIME)
+        else:
+            wall = datetime.strptime(text, "%Y-%m-%d %H:%M")
+    except ValueError:
+        raise ValidationError(f"due: {value.strip()!r} is not a date; write YYYY-MM-DD or YYYY-MM-DD HH:MM",
+                              field="due") from None
+    return wall.replace(tzinfo=zone(due_zone)).astimezone(ZoneInfo("UTC"))
+
+
+def _task(cells: dict[str, str], *, now: datetime, my_zone: str, find_client: Callable[[str], Client | None]) -> Task:
+    def get(name: str) -> str:
+        return (cells.get(name) or "").strip()
+
+    client: Client | None = None
+    if get("client"):
+        client = find_client(get("client"))
+        if client is None:
+            raise ValidationError(f"client: no client called {get('client')!r}", field="client")
+    zone_text = get("due_zone")
+    if not zone_text:
+        due_zone = my_zone
+    elif zone_text.lower() == "client":
+        if client is None:
+            raise ValidationError("due_zone: 'client' needs a client in the client column", field="due_zone")
+        due_zone = client.tz
+    else:
+        due_zone = validate_zone(zone_text, field="due_zone")
+    status_text = get("status").lower() or "todo"
+    if status_text not in _STATUSES:
+        raise ValidationError(f"status: {get('status')!r} is not one of {', '.join(_STATUSES)}", field="status")
+    status = _STATUSES[status_text]
+    checklist = tuple(ChecklistItem(item.strip()) for item in get("checklist").split(";") if item.strip())
+    return Task(
+        title=get("title"),
+        created=now,
+        client_id=client.id if client else None,
+        batch=get("batch") or "admin",
+        urgent=_flag(get("urgent"), "urgent"),
+        important=_flag(get("important"), "important"),
+        estimate=parse_duration(get("estimate"), field="estimate") if get("estimate") else None,
+        due=_due(get("due"), due_zone) if get("due") else None,
+        due_zone=due_zone if get("due") else None,
+        notes=cells.get("notes", "").strip(),
+        checklist=checklist,
+        status=status,
+        done_at=now if status is Status.DONE else None,
+    )
+
+
+def parse_task_rows(text: str, *, now: datetime, my_zone: str,
+                    find_client: Callable[[str], Client | None]) -> TaskRows:
+    """Check every row. A problem with the file as a whole (no header, no title column, an
+    unknown column) raises ValidationError; a bad row is collected with its line number."""
+    lines = text.splitlines()
+    first = next((line for line in lines if line.strip()), None)
+    if first is None:
+        raise ValidationError("the file is empty; the first line must name the columns, e.g. title,client,batch")
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(first))
+    header: list[str] | None = None
+    tasks: list[tuple[int, Task]] = []
+    errors: list[RowError] = []
+    while True:
+        line = reader.line_num + 1
+        try:
+            cells = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            raise ValidationError(f"line {line}: {exc}") from None
+        if not any(c.strip() for c in cells):
+            continue
+        if header is None:
+            header = [c.strip().lower().replace(" ", "_") for c in cells]
+            unknown = [h for h in header if h not in TASK_COLUMNS]
+            if unknown:
+                raise ValidationError(f"line {line}: unknown column {unknown[0]!r}; the columns are "
+                                      f"{', '.join(TASK_COLUMNS)}")
+            dupes = sorted({h for h in header if header.count(h) > 1})
+            if dupes:
+                raise ValidationError(f"line {line}: the column {dupes[0]!r} appears twice")
+            if "title" not in header:
+                raise ValidationError(f"line {line}: the header has no 'title' column (found: {', '.join(header)})")
+            continue
+        if len(cells) > len(header):
+            extra = cells[len(header):]
+            if any(c.strip() for c in extra):
+                errors.append(RowError(line, None, f"{len(cells)} cells but the header names {len(header)} columns"))
+                continue
+        row = dict(zip(header, cells))
+        try:
+            tasks.append((line, _task(row, now=now, my_zone=my_zone, find_client=find_client)))
+        except ValidationError as exc:
+            errors.append(RowError(line, exc.field, exc.message))
+    if header is None:
+        raise ValidationError("the file has no header line naming the columns, e.g. title,client,batch")
+    return TaskRows(tuple(tasks), tuple(errors))

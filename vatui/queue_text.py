@@ -1,0 +1,148 @@
+"""Words for tasks, shared by the queue pane and the command line (no Textual, no Rich):
+time left, days relative to today, deadlines in words, a quick-add line described back.
+
+Time left is coarse on purpose (5-minute steps under 2 hours, whole hours under 2 days, then
+days): on screen a row's words then change a few times an hour, not every minute.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from vatui.core.deadlines import Deadline, DeadlineKind, DeadlineState
+from vatui.core.durations import format_duration
+from vatui.core.models import Quadrant
+from vatui.core.queues import Group, GroupKind
+from vatui.core.quickadd import QuickAdd
+from vatui.i18n import N_, _, ngettext
+
+QUADRANT_WORDS = {Quadrant.DO: N_("do first"), Quadrant.SCHEDULE: N_("schedule"), Quadrant.DELEGATE: N_("delegate"),
+                  Quadrant.DROP: N_("later")}
+
+
+def format_left(left: timedelta) -> str:
+    """Coarse time left (or late): 45m, 1h25m (5-minute steps), 23h, 3d."""
+    minutes = abs(left.total_seconds()) / 60
+    if minutes < 120:
+        return format_duration(timedelta(minutes=max(5, math.ceil(minutes / 5) * 5)))
+    if minutes < 48 * 60:
+        return f"{int(minutes // 60)}h"
+    return f"{int(minutes // (24 * 60))}d"
+
+
+def format_day(day: date, today: date) -> str:
+    delta = (day - today).days
+    if delta == 0:
+        return _("today")
+    if delta == 1:
+        return _("tmrw")
+    if delta == -1:
+        return _("yday")
+    if -6 <= delta <= 6:
+        return day.strftime("%a")
+    return day.strftime("%d %b").lstrip("0")
+
+
+def format_when(at: datetime, zone: str, now: datetime) -> str:
+    """"today 17:00", "Fri 17:00", "3 Dec 17:00" in `zone`."""
+    tz = ZoneInfo(zone)
+    local = at.astimezone(tz)
+    return f"{format_day(local.date(), now.astimezone(tz).date())} {local:%H:%M}"
+
+
+def deadline_words(d: Deadline, now: datetime, *, short: bool) -> tuple[str, str]:
+    """(text, style) for one deadline, with the state always in words."""
+    style = {DeadlineState.OVERDUE: "overdue", DeadlineState.SOON: "soon", DeadlineState.OK: ""}[d.state]
+    left = format_left(d.left)
+    if d.kind is DeadlineKind.REPLY:
+        if d.state is DeadlineState.OVERDUE:
+            text = _("↩ late {left}") if short else _("reply late {left}")
+            return (text.format(left=left) if d.left < timedelta(0) else (_("↩ late") if short else _("reply late"))), style
+        if d.state is DeadlineState.SOON:
+            if d.left <= timedelta(0):  # due while the client is closed: no business time left
+                return (_("↩ now") if short else _("reply now")), style
+            return (_("↩ soon {left}") if short else _("reply soon {left}")).format(left=left), style
+        return (_("↩ {left}") if short else _("reply in {left}")).format(left=left), style
+    if d.state is DeadlineState.OVERDUE:
+        return (_("late {left}") if short else _("overdue {left}")).format(left=left), style
+    if d.state is DeadlineState.SOON:
+        return (_("soon {left}") if short else _("due soon {left}")).format(left=left), style
+    when = format_when(d.at, d.zone, now)
+    if short:
+        day, _sep, clock = when.partition(" ")
+        return (clock if day == _("today") else day), style
+    return _("due {when}").format(when=when), style
+
+
+def due_with_place(d: Deadline, now: datetime, place: str) -> tuple[str, str]:
+    """The wide due column: the moment in the client's zone and where, with the state in words:
+    "due Fri 17:00 Sydney", "soon today 12:00 New York", "late today 04:00 Sydney"."""
+    style = {DeadlineState.OVERDUE: "overdue", DeadlineState.SOON: "soon", DeadlineState.OK: ""}[d.state]
+    word = {DeadlineState.OVERDUE: _("late"), DeadlineState.SOON: _("soon"), DeadlineState.OK: _("due")}[d.state]
+    return f"{word} {format_when(d.at, d.zone, now)} {place}".rstrip(), style
+
+
+def format_moment(at: datetime, zone: str) -> str:
+    """"Fri 27 Nov 17:00" in `zone` (absolute, for messages)."""
+    local = at.astimezone(ZoneInfo(zone))
+    return f"{local:%a} {local.day} {local:%b %H:%M}"
+
+
+def describe_quick_add(q: QuickAdd, *, my_zone: str, default_batch: str = "admin") -> str:
+    """What a quick-add line will make, in one line: the preview in the form and the CLI's echo."""
+    parts = [q.client.name if q.client else _("no client"), "#" + (q.batch or default_batch)]
+    parts.append(_(QUADRANT_WORDS[Quadrant.of(q.urgent, q.important)]))
+    if q.estimate:
+        parts.append("~" + format_duration(q.estimate))
+    if q.due:
+        zone = q.due_zone or my_zone
+        where = _("mine") if zone == my_zone else (q.client.city if q.client and q.client.tz == zone else zone)
+        parts.append(_("due {when} ({where})").format(when=format_moment(q.due, zone), where=where))
+    if q.reply_by and q.client:
+        parts.append(_("reply by {when} {city}").format(when=format_moment(q.reply_by, q.client.tz), city=q.client.city))
+    text = " · ".join(parts)
+    if q.notes:
+        text += " · " + _("notes")
+    return f"{q.title} — {text}"
+
+
+QUADRANT_TITLES = {
+    Quadrant.DO: N_("Do first · urgent and important"),
+    Quadrant.SCHEDULE: N_("Schedule · important, not urgent"),
+    Quadrant.DELEGATE: N_("Delegate or batch · urgent, not important"),
+    Quadrant.DROP: N_("Later or drop · neither"),
+}
+
+
+def group_title(group: Group, today: date) -> str:
+    if group.kind is GroupKind.CLIENT:
+        if group.client is None:
+            return _("No client")
+        return f"{group.client.name} · {group.client.city}"
+    if group.kind is GroupKind.BATCH:
+        return group.batch or ""
+    if group.kind is GroupKind.QUADRANT:
+        assert group.quadrant is not None
+        return _(QUADRANT_TITLES[group.quadrant])
+    if group.kind is GroupKind.EARLIER:
+        return _("Earlier")
+    assert group.day is not None
+    day = group.day.strftime("%a %d %b")
+    delta = (group.day - today).days
+    if delta == 0:
+        return _("Today · {day}").format(day=day)
+    if delta == 1:
+        return _("Tomorrow · {day}").format(day=day)
+    return day
+
+
+def group_count(group: Group) -> str:
+    if group.total == 0:
+        return _("none")
+    text = ngettext("{n} to do", "{n} to do", group.actionable).format(n=group.actionable)
+    rest = group.total - group.actionable
+    if rest:
+        text += " " + _("+{n} waiting or later").format(n=rest)
+    return text

@@ -1,0 +1,205 @@
+"""Words for the queue's rows: turns core data (rows, deadlines) into fixed-width cells.
+
+Three layouts by the list's width: narrow (< 60 columns: the 80x24 cockpit), normal (the most
+pressing deadline, checklist and, from 76 columns, the estimate), and wide (>= 110, or >= 88 in the
+per-client and batch views: the right pane of a 200-column cockpit, or a zoomed pane) with the
+estimate, checklist, due time in the client's zone and reply-by time left as separate columns.
+Every state has a word or symbol, not only a colour: "late", "soon", ► doing, ◇ waiting, ↷ deferred.
+
+Time left is shown coarsely (5-minute steps under 2 hours, whole hours under 2 days, then days),
+so a row's text changes a few times an hour, not every minute: each change repaints a line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from rich.cells import cell_len
+
+from vatui.core.deadlines import DeadlineReader
+from vatui.core.durations import format_duration
+from vatui.core.models import Quadrant, Status
+from vatui.core.queues import Group, Row, View
+from vatui.i18n import _
+from vatui.queue_text import deadline_words, due_with_place, format_day, format_when, group_count, group_title
+
+NARROW_BELOW = 60
+WIDE_FROM = 110
+WIDE_GROUPED_FROM = 88
+HUGE_FROM = 160
+
+STATUS_MARK = {Status.TODO: " ", Status.DOING: "►", Status.WAITING: "◇", Status.DEFERRED: "↷", Status.DONE: "✓"}
+FLAGS = {Quadrant.DO: "!ui", Quadrant.SCHEDULE: "!i ", Quadrant.DELEGATE: "!u ", Quadrant.DROP: "   "}
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    text: str
+    style: str = ""  # a TaskList component class suffix: header, sub, soon, overdue, muted, doing, dim
+
+
+RowCells = tuple[Cell, ...]
+
+
+def truncate_words(text: str, width: int) -> str:
+    """Fit `text` in `width` cells, cutting at a word boundary and ending with "…"."""
+    if width <= 0:
+        return ""
+    if cell_len(text) <= width:
+        return text
+    if width == 1:
+        return "…"
+    out: list[str] = []
+    used = 0
+    for ch in text:
+        w = cell_len(ch)
+        if used + w > width - 1:
+            break
+        out.append(ch)
+        used += w
+    cut = "".join(out)
+    space = cut.rfind(" ")
+    if space > 0 and text[len(cut)] != " ":
+        cut = cut[:space]
+    return cut.rstrip(" ,.;:-–—") + "…"
+
+
+def fit(text: str, width: int, *, right: bool = False) -> str:
+    text = truncate_words(text, width)
+    pad = " " * (width - cell_len(text))
+    return pad + text if right else text + pad
+
+
+def status_word(row: Row, today: date) -> tuple[str, str]:
+    task = row.task
+    assert task is not None
+    if task.status is Status.DOING:
+        return _("doing"), "doing"
+    if task.status is Status.WAITING:
+        return _("waiting"), "muted"
+    if task.status is Status.DEFERRED and task.defer_until:
+        if task.defer_until > today:
+            return _("until {day}").format(day=format_day(task.defer_until, today)), "muted"
+        return _("back"), ""
+    return "", ""
+
+
+def layout_of(width: int, view: View = View.EISENHOWER) -> str:
+    """narrow, normal or wide. The per-client and batch views have no client/batch columns, so
+    they go wide sooner (the right-hand pane of a 200-column cockpit)."""
+    if width < NARROW_BELOW:
+        return "narrow"
+    if width >= WIDE_FROM or (width >= WIDE_GROUPED_FROM and view in (View.CLIENT, View.BATCH)):
+        return "wide"
+    return "normal"
+
+
+def _checklist(row: Row) -> str:
+    items = row.task.checklist if row.task else ()
+    return f"{sum(i.done for i in items)}/{len(items)}" if items else ""
+
+
+def task_cells(row: Row, reader: DeadlineReader, width: int, view: View, today: date) -> RowCells:
+    """One task line, exactly `width` cells wide."""
+    task = row.task
+    assert task is not None
+    layout = layout_of(width, view)
+    now = reader.now
+    mark = STATUS_MARK[task.status]
+    if task.status is Status.DEFERRED and task.defer_until and task.defer_until <= today:
+        mark = " "
+    waiting = task.status is Status.WAITING or (task.status is Status.DEFERRED and mark != " ")
+    base = "muted" if waiting else ("doing" if task.status is Status.DOING else "")
+    show_client = view is not View.CLIENT and row.client is not None
+    cells: list[tuple[str, int, str, bool]] = []  # text, width (0 = the title), style, right-aligned
+    cells.append((mark, 1, base or "dim", False))
+    if view is not View.EISENHOWER:
+        cells.append((FLAGS[task.quadrant], 3, "dim", False))
+    if layout == "narrow":
+        d = reader.pressing(task)
+        words, style = deadline_words(d, now, short=True) if d else ("", "")
+        cells.append(("", 0, base, False))
+        cells.append((words, 10, style or "dim", True))
+    elif layout == "normal":
+        if show_client:
+            cells.append(("", 0, base, False))
+            cells.append((row.client.name, 12, "dim", False))  # type: ignore[union-attr]
+        else:
+            cells.append(("", 0, base, False))
+        if width >= 76:
+            cells.append((format_duration(task.estimate) if task.estimate else "", 6, "dim", True))
+        cells.append((_checklist(row), 5, "dim", True))
+        d = reader.pressing(task)
+        words, style = deadline_words(d, now, short=False) if d else ("", "")
+        cells.append((words, 16, style or "dim", False))
+    else:
+        cells.append(("", 0, base, False))
+        if show_client:
+            cells.append((row.client.name, 14, "dim", False))  # type: ignore[union-attr]
+        if view not in (View.CLIENT, View.BATCH):
+            cells.append((task.batch, 9, "dim", False))
+        if width >= HUGE_FROM:
+            words, style = status_word(row, today)
+            cells.append((words, 10, style or "dim", False))
+        cells.append((format_duration(task.estimate) if task.estimate else "", 6, "dim", True))
+        cells.append((_checklist(row), 5, "dim", True))
+        due = reader.due(task)
+        place = row.client.city if row.client else ""
+        words, style = due_with_place(due, now, place) if due else ("", "")
+        roomy = width >= 140 or (width >= 110 and view in (View.CLIENT, View.BATCH))
+        cells.append((words, 27 if roomy else 24, style or "dim", False))
+        if width >= HUGE_FROM and view is View.DEADLINES:
+            mine = format_when(due.at, reader.my_zone, now) if due else ""
+            cells.append(((_("mine {when}").format(when=mine)) if mine else "", 18, "dim", False))
+        reply = reader.reply(task)
+        words, style = deadline_words(reply, now, short=False) if reply else ("", "")
+        cells.append((words, 16, style or "dim", False))
+    gaps = len(cells) - 1
+    title_width = max(4, width - gaps - sum(w for _t, w, _s, _r in cells))
+    out: list[Cell] = []
+    for i, (text, w, style, right) in enumerate(cells):
+        if w == 0:
+            title = task.title
+            if layout == "narrow" and task.status is Status.WAITING:
+                title = _("(waiting) {title}").format(title=title)
+            out.append(Cell(fit(title, title_width), style))
+        else:
+            out.append(Cell(fit(text, w, right=right), style))
+        if i < len(cells) - 1:
+            out.append(Cell(" "))
+    return _exact(tuple(out), width)
+
+
+def header_cells(group: Group, width: int, today: date, *, batch_view_all_clients: bool = False) -> RowCells:
+    indent = "  " * group.depth
+    title = indent + group_title(group, today)
+    if batch_view_all_clients:
+        title += " · " + _("all clients")
+    count = group_count(group)
+    if width < NARROW_BELOW:
+        count = str(group.actionable) if group.total else "0"
+    count_w = cell_len(count)
+    title_w = max(1, width - count_w - 1)
+    style = "header" if group.depth == 0 else "sub"
+    return _exact((Cell(fit(title, title_w), style), Cell(" "), Cell(count, "dim")), width)
+
+
+def _exact(cells: RowCells, width: int) -> RowCells:
+    """Pad or cut the last cells so the line is exactly `width` cells."""
+    total = sum(cell_len(c.text) for c in cells)
+    if total == width:
+        return cells
+    if total < width:
+        return (*cells, Cell(" " * (width - total)))
+    out: list[Cell] = []
+    used = 0
+    for c in cells:
+        w = cell_len(c.text)
+        if used + w <= width:
+            out.append(c)
+            used += w
+        else:
+            out.append(Cell(fit(c.text, width - used), c.style))
+            break
+    return tuple(out)
