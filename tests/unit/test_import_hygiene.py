@@ -8,7 +8,7 @@ import pytest
 # Every module in vatui/core is imported (found by pkgutil); these must at least be among them.
 CORE_MODULES = ["vatui.core.clock", "vatui.core.models", "vatui.core.business", "vatui.core.queues",
                 "vatui.core.zones", "vatui.core.reports", "vatui.core.quickadd", "vatui.core.pomodoro",
-                "vatui.core.tracking"]
+                "vatui.core.tracking", "vatui.core.blocks"]
 
 
 def _loaded_after(imports: str) -> set[str]:

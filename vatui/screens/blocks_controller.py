@@ -1,9 +1,414 @@
-"""The cockpit's handling of the time-blocks pane (placeholder until its issue lands)."""
+"""The cockpit's handling of the time-blocks pane: which day is shown, what the pane's keys do
+(through core/blocks.py and the store writer), and undo for every change.
+
+Per minute only `standing` (current block, minutes left, next block) is recomputed; the day's
+plan (flags, tracked time) is recomputed when the store or the day changes.
+"""
 
 from __future__ import annotations
 
-from vatui.screens.base import CockpitBase
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date, datetime, timedelta
+from functools import partial
+from typing import Any
+
+from textual.message import Message
+
+from vatui.core import blocks as core
+from vatui.core.durations import format_duration, parse_duration
+from vatui.core.errors import ValidationError
+from vatui.core.models import Client, Template, TimeBlock, validate_name
+from vatui.i18n import _
+from vatui.screens.base import CockpitBase, UndoStep
+from vatui.screens.block_modal import BlockModal, PromptModal, TemplatePickModal
+from vatui.widgets.blocks_pane import BlocksPane, DayView, describe_block
+
+ARCHIVE_AFTER = timedelta(days=28)  # older days may have blocks in the yearly archive (retention.py)
+
+
+def parse_shift(text: str) -> timedelta:
+    """ "20m", "1h", "-15m", or a bare number of minutes ("20")."""
+    raw = text.strip().replace(" ", "")
+    sign = -1 if raw.startswith("-") else 1
+    raw = raw.lstrip("+-")
+    delta = timedelta(minutes=int(raw)) if raw.isdigit() else parse_duration(raw, field="shift")
+    if not delta:
+        raise ValidationError(_("Write how much, e.g. 15m, 1h or -10m."), field="shift")
+    return sign * delta
 
 
 class BlocksController(CockpitBase):
-    pass
+    _blocks_day: date | None = None  # the day shown; None: today, following midnight
+    _blocks_shown_day: date | None = None
+    _blocks_plan_key: tuple[Any, ...] | None = None
+    _blocks_plan: core.DayPlan | None = None
+    _blocks_clients: dict[int, Client] = {}  # replaced, never mutated
+
+    # --- requests from the pane ----------------------------------------------------------------
+    def blocks_request(self, request: Message) -> None:
+        """Handle a pane request now (BlocksPane.ask explains why not through the message queue)."""
+        handler = {
+            BlocksPane.AddRequested: self.on_blocks_pane_add_requested,
+            BlocksPane.EditRequested: self.on_blocks_pane_edit_requested,
+            BlocksPane.DeleteRequested: self.on_blocks_pane_delete_requested,
+            BlocksPane.MoveRequested: self.on_blocks_pane_move_requested,
+            BlocksPane.ResizeRequested: self.on_blocks_pane_resize_requested,
+            BlocksPane.ShiftRequested: self.on_blocks_pane_shift_requested,
+            BlocksPane.DayRequested: self.on_blocks_pane_day_requested,
+            BlocksPane.TemplateSaveRequested: self.on_blocks_pane_template_save_requested,
+            BlocksPane.TemplateApplyRequested: self.on_blocks_pane_template_apply_requested,
+            BlocksPane.CopyRequested: self.on_blocks_pane_copy_requested,
+        }[type(request)]
+        handler(request)  # type: ignore[operator]
+
+    # --- what is shown -------------------------------------------------------------------------
+    @property
+    def blocks_pane(self) -> BlocksPane:
+        return self.query_one("#blocks-pane", BlocksPane)
+
+    @property
+    def my_zone_name(self) -> str:
+        return self.settings.me_zone
+
+    def blocks_today(self, now: datetime | None = None) -> date:
+        return core.day_of(now or self.now(), self.my_zone_name)
+
+    def blocks_viewed_day(self, now: datetime | None = None) -> date:
+        return self._blocks_day or self.blocks_today(now)
+
+    def _day_plan(self, day: date, now: datetime) -> core.DayPlan:
+        key = (self.store.revision, day, self.settings.block_buffer, self.my_zone_name)
+        if key != self._blocks_plan_key or self._blocks_plan is None:
+            store = self.store
+            self._blocks_clients = {c.id: c for c in store.clients.all() if c.id is not None}
+            lo, hi = core.day_bounds(day, self.my_zone_name)
+            if hi < now - ARCHIVE_AFTER:
+                from vatui.store.history import blocks_between, entries_between
+
+                blocks, entries = blocks_between(store, lo, hi), entries_between(store, lo, hi)
+            else:
+                blocks, entries = store.blocks.all(), store.entries.all()
+            batches = {t.id: t.batch for t in store.tasks.all() if t.id is not None}
+            self._blocks_plan = core.plan_day(blocks, day, self.my_zone_name, buffer=self.settings.block_buffer,
+                                              entries=entries, task_batches=batches)
+            self._blocks_plan_key = key
+        return self._blocks_plan
+
+    def refresh_blocks(self, now: datetime) -> None:
+        today = self.blocks_today(now)
+        if self._blocks_day == today:
+            self._blocks_day = None
+        day = self._blocks_day or today
+        plan = self._day_plan(day, now)
+        standing = plan.standing(now) if plan.contains(now) else core.Standing()
+        view = DayView(plan=plan, today=today, now=now, zone=self.app.my_zone, clients=self._blocks_clients,
+                       buffer=self.settings.block_buffer, standing=standing)
+        new_day = day != self._blocks_shown_day
+        self._blocks_shown_day = day
+        self.blocks_pane.show(view, new_day=new_day)
+
+    def _describe(self, block: TimeBlock) -> str:
+        return describe_block(block, self.app.my_zone, self._blocks_clients)
+
+    def _block_or_say(self, block_id: int) -> TimeBlock | None:
+        block = self.store.blocks.get(block_id)
+        if block is None:
+            self.notify(_("That block is gone (deleted in another window?)."), severity="warning", timeout=4)
+        return block
+
+    # --- add and edit --------------------------------------------------------------------------
+    def _read_block(self, day: date, text: str) -> TimeBlock:
+        return core.parse_block(text, day=day, zone_name=self.my_zone_name, now=self.now(),
+                                clients=self.store.clients.all)
+
+    def _preview_block(self, block: TimeBlock) -> str:
+        start = block.start.astimezone(self.app.my_zone)
+        text = f"{start:%a %d %b} " + self._describe(block) + f" · {format_duration(block.length)}"
+        return text
+
+    def on_blocks_pane_add_requested(self, message: BlocksPane.AddRequested) -> None:
+        self.app.push_screen(
+            BlockModal(title=_("Add a block · {day}").format(day=f"{message.day:%a %d %b}"),
+                       read=partial(self._read_block, message.day), preview=self._preview_block),
+            callback=self._add_block)
+
+    def _add_block(self, block: TimeBlock | None) -> None:
+        if block is None:
+            return
+        self.save(
+            lambda: self.store.blocks.add(block),
+            done=self._after_block_saved,
+            undo=lambda added: UndoStep(_("add {what}").format(what=self._describe(added)),
+                                        lambda: self.store.blocks.delete(added.id)),
+        )
+
+    def _after_block_saved(self, block: TimeBlock) -> None:
+        """Show the day the block is on, put the cursor on it, and say if it clashes."""
+        day = self.blocks_viewed_day()
+        lo, hi = core.day_bounds(day, self.my_zone_name)
+        if not (block.start < hi and block.end > lo):
+            self._blocks_day = core.day_of(block.start, self.my_zone_name)
+        self.refresh_all()
+        self.blocks_pane.select(block.id)
+        plan = self._day_plan(self.blocks_viewed_day(), self.now())
+        n = plan.index_of(block.id)
+        if n is None:
+            return
+        info = plan.items[n]
+        if info.overlaps:
+            self.notify(_("It overlaps {what}.").format(what=self._describe(plan.items[info.overlaps[0]].block)),
+                        severity="warning", timeout=5)
+        elif info.too_close:
+            self.notify(_("Less than {buffer} from {what}.").format(
+                buffer=format_duration(self.settings.block_buffer),
+                what=self._describe(plan.items[info.too_close[0]].block)), severity="warning", timeout=5)
+
+    def on_blocks_pane_edit_requested(self, message: BlocksPane.EditRequested) -> None:
+        block = self._block_or_say(message.block_id)
+        if block is None:
+            return
+        day = core.day_of(block.start, self.my_zone_name)
+        self.app.push_screen(
+            BlockModal(title=_("Edit block · {day}").format(day=f"{day:%a %d %b}"),
+                       read=partial(self._read_block, day), preview=self._preview_block,
+                       initial=core.block_text(block, self.my_zone_name, self._blocks_clients)),
+            callback=partial(self._edit_block, block))
+
+    def _edit_block(self, old: TimeBlock, new: TimeBlock | None) -> None:
+        if new is None:
+            return
+        new = replace(new, id=old.id)
+        if new == old:
+            return
+        self.save(
+            lambda: self.store.blocks.update(new),
+            done=self._after_block_saved,
+            undo=lambda saved: UndoStep(_("edit {what}").format(what=self._describe(saved)),
+                                        lambda: self.store.blocks.update(old)),
+        )
+
+    # --- delete, move, stretch -----------------------------------------------------------------
+    def on_blocks_pane_delete_requested(self, message: BlocksPane.DeleteRequested) -> None:
+        block_id = message.block_id
+
+        def said(gone: TimeBlock) -> None:
+            self.notify(_("Deleted {what}. Press u to undo.").format(what=self._describe(gone)), timeout=4)
+
+        self.save(
+            lambda: self.store.blocks.delete(block_id),
+            done=said,
+            undo=lambda gone: UndoStep(_("delete {what}").format(what=self._describe(gone)),
+                                       lambda: self.store.blocks.restore(gone)),
+        )
+
+    def _change_block(self, block_id: int, how: str, edit: Any) -> None:
+        """Apply `edit` to the stored block (read afresh in the writer, so quick presses add up)."""
+
+        def change() -> tuple[TimeBlock, TimeBlock]:
+            with self.store.transaction():
+                old = self.store.blocks.require(block_id)
+                return old, self.store.blocks.update(edit(old))
+
+        self.save(change, undo=lambda pair: UndoStep(how.format(what=self._describe(pair[0])),
+                                                     lambda: self.store.blocks.update(pair[0])))
+
+    def on_blocks_pane_move_requested(self, message: BlocksPane.MoveRequested) -> None:
+        delta = timedelta(minutes=message.minutes)
+        self._change_block(message.block_id, _("move {what}"), lambda b: core.move(b, delta))
+
+    def on_blocks_pane_resize_requested(self, message: BlocksPane.ResizeRequested) -> None:
+        delta = timedelta(minutes=message.minutes)
+        how = _("stretch {what}") if message.minutes > 0 else _("shrink {what}")
+        self._change_block(message.block_id, how, lambda b: core.resize(b, delta))
+
+    # --- shift on overrun ----------------------------------------------------------------------
+    def on_blocks_pane_shift_requested(self, message: BlocksPane.ShiftRequested) -> None:
+        now = self.now()
+        selected = self.store.blocks.get(message.block_id) if message.block_id is not None else None
+        if message.ask:
+            if selected is None:
+                self.notify(_("Put the cursor on the block that runs long first."), timeout=4)
+                return
+            what = self._describe(selected)
+
+            def preview(delta: timedelta) -> str:
+                if delta > timedelta(0):
+                    return _("{what} ends {delta} later").format(what=what, delta=format_duration(delta))
+                return _("{what} ends {delta} sooner").format(what=what, delta=format_duration(-delta))
+
+            anchor_id = selected.id
+            self.app.push_screen(
+                PromptModal(title=_("Shift later blocks"),
+                            label=_("{what} gets longer by how much? Every later block of the day moves by as "
+                                    "much.").format(what=what),
+                            read=parse_shift, initial="15m", hint=_("e.g. 15m, 1h, 20 (minutes), -10m"),
+                            preview=preview, id="shift-modal"),
+                callback=lambda delta: delta is not None and self._shift(anchor_id, delta))  # type: ignore[arg-type]
+            return
+        today = self.blocks_today(now)
+        if self.blocks_viewed_day(now) != today:
+            self.notify(_("An overrun is about today: press T to go back to today."), timeout=4)
+            return
+        todays = core.blocks_on(self.store.blocks.all(), today, self.my_zone_name)
+        anchor = core.overrun_anchor(todays, now, selected if selected in todays else None)
+        if anchor is None:
+            self.notify(_("No block has ended yet today, so nothing has overrun."), timeout=4)
+            return
+        delta = core.overrun(anchor, now)
+        if not delta:
+            self.notify(_("{what} has not overrun.").format(what=self._describe(anchor)), timeout=4)
+            return
+        self._shift(anchor.id, delta)  # type: ignore[arg-type]
+
+    def _shift(self, anchor_id: int, delta: timedelta) -> None:
+        zone_name = self.my_zone_name
+
+        def change() -> tuple[list[TimeBlock], list[TimeBlock]]:
+            with self.store.transaction():
+                anchor = self.store.blocks.require(anchor_id)
+                changed = core.shift_later(self.store.blocks.all(), anchor, delta,
+                                           until=core.day_end_after(anchor, zone_name))
+                olds = [self.store.blocks.require(b.id) for b in changed]  # type: ignore[arg-type]
+                for b in changed:
+                    self.store.blocks.update(b)
+                return olds, changed
+
+        def undo_all(olds: list[TimeBlock]) -> None:
+            with self.store.transaction():
+                for b in olds:
+                    self.store.blocks.update(b)
+
+        def said(result: tuple[list[TimeBlock], list[TimeBlock]]) -> None:
+            olds, _new = result
+            if olds:
+                text = _("{what} now ends {delta} later; {count} later blocks moved by as much.") if delta > timedelta(0) \
+                    else _("{what} now ends {delta} sooner; {count} later blocks moved by as much.")
+                self.notify(text.format(what=self._describe(olds[0]), delta=format_duration(abs(delta)),
+                                        count=len(olds) - 1), timeout=5)
+
+        self.save(change, done=said,
+                  undo=lambda result: UndoStep(_("shift by {delta}").format(delta=format_duration(delta)),
+                                               partial(undo_all, result[0])) if result[0] else None)
+
+    # --- other days ----------------------------------------------------------------------------
+    def on_blocks_pane_day_requested(self, message: BlocksPane.DayRequested) -> None:
+        now = self.now()
+        if message.offset is None:
+            self._blocks_day = None
+        else:
+            self._blocks_day = self.blocks_viewed_day(now) + timedelta(days=message.offset)
+        self.refresh_blocks(now)
+
+    # --- templates and copying -----------------------------------------------------------------
+    def _day_templates(self) -> list[Template]:
+        return sorted((t for t in self.store.templates.all() if t.kind == "day"), key=lambda t: t.name.casefold())
+
+    def on_blocks_pane_template_save_requested(self, message: BlocksPane.TemplateSaveRequested) -> None:
+        day = message.day
+        blocks = self.store.blocks.all()
+        if not core.template_items(blocks, day, self.my_zone_name):
+            self.notify(_("No block starts on {day}: nothing to save.").format(day=f"{day:%a %d %b}"), timeout=4)
+            return
+        existing = self._day_templates()
+
+        def read(text: str) -> str:
+            return validate_name(text, what="template")
+
+        names = ", ".join(t.name for t in existing)
+        label = _("Save the plan of {day} as the day template:").format(day=f"{day:%a %d %b}")
+        hint = _("Existing: {names} (the same name replaces it)").format(names=names) if names else ""
+        self.app.push_screen(PromptModal(title=_("Save as template"), label=label, read=read,
+                                         initial=f"{day:%A}", hint=hint, id="template-name-modal"),
+                             callback=lambda name: name is not None and self._save_template(day, name))
+
+    def _save_template(self, day: date, name: str) -> None:
+        zone_name = self.my_zone_name
+
+        def change() -> tuple[Template, Template | None]:
+            with self.store.transaction():
+                template = core.day_template(name, self.store.blocks.all(), day, zone_name)
+                same = [t for t in self.store.templates.all() if t.kind == "day" and t.name.casefold() == name.casefold()]
+                if same:
+                    return self.store.templates.update(replace(template, id=same[0].id)), same[0]
+                return self.store.templates.add(template), None
+
+        def undo(saved: Template, old: Template | None) -> None:
+            if old is None:
+                self.store.templates.delete(saved.id)  # type: ignore[arg-type]
+            else:
+                self.store.templates.update(old)
+
+        self.save(change,
+                  done=lambda r: self.notify(_("Saved {count} blocks as the day template {name!r}.").format(
+                      count=len(r[0].items), name=r[0].name), timeout=4),
+                  undo=lambda r: UndoStep(_("save template {name!r}").format(name=r[0].name), partial(undo, *r)))
+
+    def on_blocks_pane_template_apply_requested(self, message: BlocksPane.TemplateApplyRequested) -> None:
+        templates = self._day_templates()
+        if not templates:
+            self.notify(_("No day templates yet: press w to save a day's plan as one."), timeout=4)
+            return
+        choices = []
+        for t in templates:
+            items = t.items
+            first = min(i.start_minute for i in items) if items else 0  # type: ignore[union-attr]
+            span = f"{first // 60:02d}:{first % 60:02d}"
+            choices.append((t.id, _("{name} · {count} blocks from {start}").format(name=t.name, count=len(items),
+                                                                                 start=span)))
+        day = message.day
+        self.app.push_screen(
+            TemplatePickModal(title=_("Apply a day template to {day}").format(day=f"{day:%a %d %b}"), choices=choices),
+            callback=lambda tid: tid is not None and self._apply_template(day, tid))
+
+    def _add_blocks(self, compute: Callable[[], tuple[list[TimeBlock], int]], *, what: Callable[[int], str],
+                    empty: str) -> None:
+        """Add the blocks `compute()` returns (new, skipped) in one write; undo removes them."""
+
+        def change() -> tuple[list[TimeBlock], int]:
+            with self.store.transaction():
+                new, skipped = compute()
+                return self.store.blocks.add_many(new), skipped
+
+        def said(result: tuple[list[TimeBlock], int]) -> None:
+            added, skipped = result
+            if not added and not skipped:
+                self.notify(empty, timeout=4)
+                return
+            text = what(len(added))
+            if skipped:
+                text += " " + _("{count} skipped (already there, or for a client that no longer exists).").format(
+                    count=skipped)
+            self.notify(text, timeout=5)
+
+        self.save(change, done=said,
+                  undo=lambda r: UndoStep(what(len(r[0])),
+                                          partial(self.store.blocks.delete_many, [b.id for b in r[0]]))
+                  if r[0] else None)
+
+    def _apply_template(self, day: date, template_id: int) -> None:
+        zone_name = self.my_zone_name
+        template = self.store.templates.get(template_id)
+        if template is None:
+            return
+
+        def compute() -> tuple[list[TimeBlock], int]:
+            store = self.store
+            return core.blocks_from_items(template.items, day, zone_name,  # type: ignore[arg-type]
+                                          existing=core.blocks_on(store.blocks.all(), day, zone_name),
+                                          known_clients={c.id for c in store.clients.all() if c.id is not None})
+
+        self._add_blocks(compute, what=lambda n: _("Added {count} blocks from {name!r}.").format(count=n, name=template.name),
+                         empty=_("The template has no blocks."))
+
+    def on_blocks_pane_copy_requested(self, message: BlocksPane.CopyRequested) -> None:
+        day, zone_name = message.day, self.my_zone_name
+        source = day - timedelta(days=1)
+
+        def compute() -> tuple[list[TimeBlock], int]:
+            store = self.store
+            return core.copy_day(store.blocks.all(), source, day, zone_name,
+                                 known_clients={c.id for c in store.clients.all() if c.id is not None})
+
+        self._add_blocks(compute, what=lambda n: _("Copied {count} blocks from {day}.").format(count=n, day=f"{source:%a %d %b}"),
+                         empty=_("No block starts on {day}: nothing to copy.").format(day=f"{source:%a %d %b}"))

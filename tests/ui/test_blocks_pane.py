@@ -1,0 +1,475 @@
+"""The time-blocks pane, driven by its keys on demo data at the frozen instant.
+
+Frozen: Mon 23 Nov 2026 15:00 in Bucharest (my zone). The demo plan that day: 08:00 Bondi,
+09:00 #email, 09:40 Regent, 11:10 Masala, 13:00 #invoicing, 14:00-15:30 Hudson (running, 30m
+left), 15:40-16:20 #social (next, in 40m), 16:30-17:30 Hudson.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+import pytest
+from textual.widgets import Input, OptionList
+
+from vatui.core.models import TimeBlock, TimeEntry
+from vatui.core.settings import Settings
+from vatui.screens.block_modal import BlockModal, PromptModal, TemplatePickModal
+from vatui.store import Store
+from vatui.widgets.blocks_pane import BlockRow, BlocksPane
+
+ZONE = ZoneInfo("Europe/Bucharest")
+
+
+def track_today(store: Store, now: datetime) -> None:
+    """Time tracked so far today in each client block that has started: from 5 minutes in to 10
+    minutes before its end (or before now), so plan and actual differ."""
+    entries = []
+    for b in store.blocks.all():
+        if b.client_id is not None and b.start < now:
+            end = min(b.end, now) - timedelta(minutes=10)
+            if end > b.start + timedelta(minutes=10):
+                entries.append(TimeEntry(start=b.start + timedelta(minutes=5), end=end, client_id=b.client_id))
+    store.entries.add_many(entries)
+
+
+@pytest.fixture(autouse=True)
+def tracked_today(demo_store, clock) -> None:
+    track_today(demo_store, clock.now())
+
+
+def pane(app) -> BlocksPane:
+    return app.screen.query_one("#blocks-pane", BlocksPane) if not isinstance(app.screen, (BlockModal, PromptModal)) \
+        else app.screen_stack[1].query_one("#blocks-pane", BlocksPane)
+
+
+def rows(app) -> list[str]:
+    return [r.view.content.plain for r in pane(app).block_list.rows if r.view is not None]
+
+
+def row_with(app, text: str) -> BlockRow:
+    return next(r for r in pane(app).block_list.rows if r.view and text in r.view.content.plain)
+
+
+def local(b: TimeBlock) -> str:
+    return f"{b.start.astimezone(ZONE):%H:%M}-{b.end.astimezone(ZONE):%H:%M}"
+
+
+def by_start(store: Store) -> dict[str, TimeBlock]:
+    return {f"{b.start.astimezone(ZONE):%d %H:%M}": b for b in store.blocks.all()}
+
+
+def cursor_block(app, store: Store) -> TimeBlock | None:
+    cid = pane(app).cursor_id
+    return store.blocks.get(cid) if cid is not None else None
+
+
+def day_templates(store: Store):
+    return [t for t in Store(store.path).templates.all() if t.kind == "day"]
+
+
+async def settle(app, pilot) -> None:
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def type_into_form(pilot, app, text: str) -> None:
+    field = app.screen.query_one(Input)
+    field.value = ""
+    await pilot.press(*list(text))
+
+
+# --- what is shown -----------------------------------------------------------------------------
+async def test_the_timeline_of_today(make_app):
+    app = make_app()
+    async with app.run_test(size=(200, 60)) as pilot:
+        await pilot.press("2", "z")
+        text = rows(app)
+        assert len(text) == 8
+        hudson = row_with(app, "14:00-15:30")
+        assert "▶" in hudson.view.content.plain and "30m left" in hudson.view.content.plain
+        assert "Hudson Realty" in hudson.view.content.plain and "(07:00-08:30 New York)" in hudson.view.content.plain
+        assert "45m/1h30m" in hudson.view.content.plain  # plan vs actual: 45 of 90 minutes tracked
+        assert hudson.has_class("-current")
+        social = row_with(app, "15:40-16:20")
+        assert "#social" in social.view.content.plain and "in 40m" in social.view.content.plain
+        assert social.has_class("-next") and not social.has_class("-past")
+        assert row_with(app, "08:00-08:50").has_class("-past")
+        assert "Bondi end-of-day wrap-up" in row_with(app, "08:00-08:50").view.content.plain
+        assert pane(app).cursor_id == hudson.view.block_id and hudson.has_class("-cursor")
+        assert "Mon 23 Nov" in str(pane(app).border_title) and "Today's blocks" in str(pane(app).border_title)
+        assert "7h35m planned" in str(pane(app).border_subtitle)
+
+
+async def test_the_client_dot_has_the_clients_colour(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("2")
+        content = row_with(app, "14:00-15:30").view.content
+        dot = content.plain.index("●")
+        assert any(s.start <= dot < s.end and s.style == "blue" for s in content.spans)
+
+
+async def test_the_now_marker_sits_in_a_gap(make_app, clock):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        clock.advance(minutes=33)  # 15:33: Hudson ended at 15:30, #social starts at 15:40
+        app.tick()
+        await pilot.pause()
+        text = rows(app)
+        at = next(n for n, t in enumerate(text) if "15:33 now" in t)
+        assert "14:00-15:30" in text[at - 1] and "15:40-16:20" in text[at + 1] and "in 7m" in text[at + 1]
+        assert not any("▶" in t for t in text)
+        assert row_with(app, "15:33 now").has_class("-marker")
+
+
+async def test_a_minute_repaints_only_the_rows_that_changed(make_app, clock):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("2")
+        before = {id(r): r.view.signature for r in pane(app).block_list.rows}
+        title, status = pane(app).border_title, pane(app).border_subtitle
+        detail = str(pane(app).query_one("#block-detail").content)
+        clock.advance(seconds=20)  # same minute: nothing at all changes
+        app.tick()
+        await pilot.pause()
+        assert {id(r): r.view.signature for r in pane(app).block_list.rows} == before
+        clock.advance(seconds=40)
+        app.tick()
+        await pilot.pause()
+        after = {id(r): r.view.signature for r in pane(app).block_list.rows}
+        assert after.keys() == before.keys()  # the same row widgets: nothing remounted
+        changed = [after[k][0] for k in after if after[k] != before[k]]
+        assert len(changed) == 2 and any("29m left" in c for c in changed) and any("in 39m" in c for c in changed)
+        assert (pane(app).border_title, pane(app).border_subtitle) == (title, status)
+        assert detail == str(pane(app).query_one("#block-detail").content)  # the detail line stays too
+
+
+async def test_the_cursor_follows_the_day_until_moved(make_app, clock):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("2")
+        clock.advance(minutes=45)  # 15:45: #social is running
+        app.tick()
+        await pilot.pause()
+        assert cursor_block(app, app.store).batch == "social"
+        await pilot.press("up", "up")
+        assert local(cursor_block(app, app.store)) == "13:00-13:45"
+        clock.advance(minutes=50)  # 16:35: the cursor stays where the user put it
+        app.tick()
+        await pilot.pause()
+        assert local(cursor_block(app, app.store)) == "13:00-13:45"
+        await pilot.press("home")
+        assert local(cursor_block(app, app.store)) == "08:00-08:50"
+        await pilot.press("end", "k", "j")
+        assert local(cursor_block(app, app.store)) == "16:30-17:30"
+
+
+# --- add and edit ------------------------------------------------------------------------------
+async def test_add_a_block_by_typing(make_app, demo_store):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("2", "a")
+        assert isinstance(app.screen, BlockModal)
+        await type_into_form(pilot, app, "16:25 30m @bondi tasting notes")
+        preview = str(app.screen.query_one("#form-preview").content)
+        assert "16:25-16:55 Bondi Bakes tasting notes" in preview
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert not isinstance(app.screen, BlockModal)
+        added = by_start(Store(demo_store.path))["23 16:25"]
+        assert local(added) == "16:25-16:55" and added.note == "tasting notes"
+        assert cursor_block(app, app.store).id == added.id
+        assert any("overlaps 16:30-17:30 Hudson Realty" in n for n in app.notices)
+        assert "▲" in row_with(app, "16:25-16:55").view.content.plain
+
+
+async def test_bad_input_stays_in_the_form_with_the_message(make_app, demo_store):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2", "a")
+        for text, message in [("9:30-9 @hudson", "'9' is before the start"), ("10-11 @zzz", "no client called '@zzz'"),
+                              ("9:30-9:30", "zero length"), ("now", "needs an end or a length")]:
+            await type_into_form(pilot, app, text)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert isinstance(app.screen, BlockModal)
+            assert message in app.screen.error_text
+            assert app.screen.query_one(Input).has_class("-invalid")
+        await pilot.press("x")  # typing clears the old message
+        assert app.screen.error_text == ""
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert not isinstance(app.screen, BlockModal)
+    assert len(Store(demo_store.path).blocks.all()) == 8
+
+
+async def test_edit_a_block(make_app, demo_store):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("2", "e")  # the cursor starts on the running block
+        assert isinstance(app.screen, BlockModal)
+        assert app.screen.query_one(Input).value == "14:00-15:30 @hudsonrealty Hudson: buyers, open house"
+        await type_into_form(pilot, app, "14:00-15:45 @hudson buyers only")
+        await pilot.press("enter")
+        await settle(app, pilot)
+        edited = by_start(Store(demo_store.path))["23 14:00"]
+        assert local(edited) == "14:00-15:45" and edited.note == "buyers only"
+        await pilot.press("enter")  # Enter edits too
+        assert isinstance(app.screen, BlockModal)
+        await pilot.press("escape")
+        await pilot.press("u")
+        await settle(app, pilot)
+        assert local(by_start(Store(demo_store.path))["23 14:00"]) == "14:00-15:30"
+
+
+# --- delete, move, stretch ---------------------------------------------------------------------
+async def test_delete_and_undo(make_app, demo_store):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("2", "d")
+        await settle(app, pilot)
+        assert "23 14:00" not in by_start(Store(demo_store.path))
+        assert any("Deleted 14:00-15:30 Hudson Realty" in n for n in app.notices)
+        assert not any("14:00-15:30" in t for t in rows(app))
+        await pilot.press("u")
+        await settle(app, pilot)
+        back = by_start(Store(demo_store.path))["23 14:00"]
+        assert local(back) == "14:00-15:30" and any("Undone: delete" in n for n in app.notices)
+
+
+async def test_move_stretch_and_shrink_by_15_minutes(make_app, demo_store):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("2", "down")  # #social 15:40-16:20
+        await pilot.press("greater_than_sign")
+        await settle(app, pilot)
+        assert "23 15:55" in by_start(Store(demo_store.path))
+        await pilot.press("less_than_sign", "less_than_sign")
+        await settle(app, pilot)
+        assert local(by_start(Store(demo_store.path))["23 15:25"]) == "15:25-16:05"
+        await pilot.press("plus")
+        await settle(app, pilot)
+        assert local(by_start(Store(demo_store.path))["23 15:25"]) == "15:25-16:20"
+        await pilot.press("minus", "minus", "minus", "minus")  # 55m -> 40 -> 25 -> 10 -> 5, never 0
+        await settle(app, pilot)
+        assert local(by_start(Store(demo_store.path))["23 15:25"]) == "15:25-15:30"
+        await pilot.press("minus")
+        await settle(app, pilot)
+        assert local(by_start(Store(demo_store.path))["23 15:25"]) == "15:25-15:30"
+        assert any("as short as a block can be" in n for n in app.notices)
+        for _ in range(8):  # eight changes saved (the refused shrink saved nothing): eight undos
+            await pilot.press("u")
+        await settle(app, pilot)
+        assert local(by_start(Store(demo_store.path))["23 15:40"]) == "15:40-16:20"
+
+
+async def test_shift_later_blocks_by_the_overrun(make_app, demo_store, clock):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("2")
+        clock.advance(minutes=50)  # 15:50: Hudson ended at 15:30 but the VA is still on it
+        app.tick()
+        await pilot.pause()
+        await pilot.press("o")
+        await settle(app, pilot)
+        got = {k: local(b) for k, b in by_start(Store(demo_store.path)).items()}
+        assert got["23 14:00"] == "14:00-15:50"  # the block that ran long now ends now
+        assert got["23 16:00"] == "16:00-16:40" and got["23 16:50"] == "16:50-17:50"  # 10m buffers kept
+        assert got["23 08:00"] == "08:00-08:50"  # earlier blocks stay
+        assert any("now ends 20m later; 2 later blocks moved" in n for n in app.notices)
+        await pilot.press("u")
+        await settle(app, pilot)
+        got = {k: local(b) for k, b in by_start(Store(demo_store.path)).items()}
+        assert got["23 14:00"] == "14:00-15:30" and got["23 15:40"] == "15:40-16:20"
+
+
+async def test_shift_when_nothing_overran(make_app, clock, store, settings):
+    app = make_app(store=store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("2", "o")
+        assert any("No block has ended yet today" in n for n in app.notices)
+
+
+async def test_shift_by_n_minutes(make_app, demo_store):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("2", "O")
+        assert isinstance(app.screen, PromptModal)
+        await type_into_form(pilot, app, "soon")
+        await pilot.press("enter")
+        assert "'soon' is not a duration" in app.screen.error_text
+        await type_into_form(pilot, app, "25")
+        assert "ends 25m later" in str(app.screen.query_one("#form-preview").content)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        got = {k: local(b) for k, b in by_start(Store(demo_store.path)).items()}
+        assert got["23 14:00"] == "14:00-15:55" and got["23 16:05"] == "16:05-16:45" and got["23 16:55"] == "16:55-17:55"
+
+
+# --- other days, templates, copying ------------------------------------------------------------
+async def test_other_days_and_back(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("2", "right_square_bracket")
+        assert "Blocks · Tue 24 Nov (tomorrow)" in str(pane(app).border_title)
+        assert rows(app)[0] == "No blocks on this day."
+        await pilot.press("left_square_bracket", "left_square_bracket")
+        assert "Sun 22 Nov (yesterday)" in str(pane(app).border_title)
+        await pilot.press("T")
+        assert "Today's blocks · Mon 23 Nov" in str(pane(app).border_title)
+        assert any("30m left" in t for t in rows(app))
+
+
+async def test_save_and_apply_a_day_template(make_app, demo_store):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("2", "w")
+        assert isinstance(app.screen, PromptModal) and app.screen.query_one(Input).value == "Monday"
+        await pilot.press("enter")
+        await settle(app, pilot)
+        [template] = day_templates(demo_store)
+        assert template.kind == "day" and template.name == "Monday" and len(template.items) == 8
+        await pilot.press("right_square_bracket", "right_square_bracket", "right_square_bracket", "right_square_bracket",
+                          "right_square_bracket", "right_square_bracket", "right_square_bracket", "p")
+        assert isinstance(app.screen, TemplatePickModal)
+        assert "Monday · 8 blocks from 08:00" in str(app.screen.query_one(OptionList).get_option_at_index(0).prompt)
+        await pilot.press("enter")
+        await settle(app, pilot)
+        next_monday = [b for b in Store(demo_store.path).blocks.all() if b.start.astimezone(ZONE).day == 30]
+        assert sorted(local(b) for b in next_monday)[0] == "08:00-08:50" and len(next_monday) == 8
+        assert len(rows(app)) == 8 and "Mon 30 Nov" in str(pane(app).border_title)
+        await pilot.press("u")
+        await settle(app, pilot)
+        assert len(Store(demo_store.path).blocks.all()) == 8
+
+
+async def test_copy_yesterday(make_app, demo_store):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("2", "right_square_bracket", "y")
+        await settle(app, pilot)
+        tuesday = [b for b in Store(demo_store.path).blocks.all() if b.start.astimezone(ZONE).day == 24]
+        assert len(tuesday) == 8 and any("Copied 8 blocks from Mon 23 Nov" in n for n in app.notices)
+        await pilot.press("y")  # again: nothing doubles
+        await settle(app, pilot)
+        assert len(Store(demo_store.path).blocks.all()) == 16
+        await pilot.press("right_square_bracket", "y")  # Wednesday from Tuesday
+        await settle(app, pilot)
+        assert len(Store(demo_store.path).blocks.all()) == 24
+
+
+async def test_a_block_past_midnight_shows_on_both_days(make_app, demo_store):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("2", "a")
+        await type_into_form(pilot, app, "23:00 2h @bondi launch")
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert any("23:00-01:00+1" in t for t in rows(app))
+        await pilot.press("right_square_bracket")
+        [only] = rows(app)
+        assert only.startswith("↪ 23:00-01:00") and "Bondi Bakes" in only
+
+
+async def test_a_dst_day_says_how_long_it_is(make_app, store, clock, settings):
+    clock.set(datetime(2026, 3, 29, 12, tzinfo=timezone.utc))
+    app = make_app(store=store, settings_=Settings(me_zone="Europe/London"))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("2", "a")
+        await type_into_form(pilot, app, "00:30-03:30 night shift")
+        await pilot.press("enter")
+        await settle(app, pilot)
+        [b] = store.blocks.all()
+        assert b.end - b.start == timedelta(hours=2)
+        assert "23-hour day" in str(pane(app).border_subtitle)
+
+
+async def test_every_row_fits_at_80x24(make_app, clock):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2")
+        clock.advance(minutes=33)
+        app.tick()
+        await pilot.pause()
+        width = pane(app).block_list.scrollable_content_region.width
+        assert 30 <= width < 45
+        for row in pane(app).block_list.rows:
+            assert row.view.content.cell_length <= width, row.view.content.plain
+            assert not row.view.content.plain.rstrip().endswith(" …")
+        assert any("15:33 now" in t for t in rows(app)) and any("in 7m" in t for t in rows(app))
+
+
+async def test_pane_keys_are_in_help(make_app):
+    from vatui.keys import collect
+
+    app = make_app()
+    async with app.run_test(size=(120, 36)):
+        sections = {s.title: s for s in collect(app.screen, {})}
+        blocks = sections["2 Today's blocks"]
+        ids = {a.binding.id for a in blocks.actions}
+        assert {"add-block", "edit-block", "delete-block", "move-block-earlier", "move-block-later", "shrink-block",
+                "stretch-block", "shift-overrun", "shift-blocks", "previous-day", "next-day", "blocks-today",
+                "save-day-template", "apply-day-template", "copy-yesterday"} <= ids
+        assert all(a.binding.tooltip and a.binding.description for a in blocks.actions)
+
+
+async def test_alternate_keys(make_app, demo_store):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("2", "down", "shift+right", "equals_sign")  # #social: 15 later, then 15 longer
+        await settle(app, pilot)
+        assert local(by_start(Store(demo_store.path))["23 15:55"]) == "15:55-16:50"
+        await pilot.press("shift+left")
+        await settle(app, pilot)
+        assert local(by_start(Store(demo_store.path))["23 15:40"]) == "15:40-16:35"
+        await pilot.press("delete")
+        await settle(app, pilot)
+        assert "23 15:40" not in by_start(Store(demo_store.path))
+
+
+async def test_saving_a_template_under_a_used_name_replaces_it_and_undo_brings_it_back(make_app, demo_store):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("2", "w", "enter")
+        await settle(app, pilot)
+        await pilot.press("d")  # one block fewer, then save under the same name
+        await settle(app, pilot)
+        await pilot.press("w")
+        assert "Existing: Monday (the same name replaces it)" in " ".join(
+            str(s.content) for s in app.screen.query(".form-hint"))
+        await type_into_form(pilot, app, "monday")
+        await pilot.press("enter")
+        await settle(app, pilot)
+        [template] = day_templates(demo_store)
+        assert len(template.items) == 7
+        await pilot.press("u")
+        await settle(app, pilot)
+        [template] = day_templates(demo_store)
+        assert len(template.items) == 8 and template.name == "Monday"
+
+
+async def test_escape_closes_every_form_without_saving(make_app, demo_store):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("2", "w", "escape", "O", "escape", "a", "escape", "e", "escape")
+        await settle(app, pilot)
+        assert app.screen.id == "cockpit"
+    again = Store(demo_store.path)
+    assert day_templates(again) == [] and len(again.blocks.all()) == 8
+
+
+async def test_the_detail_line_tells_the_whole_story_of_the_cursor_block(make_app):
+    app = make_app()
+    async with app.run_test(size=(200, 60)) as pilot:
+        await pilot.press("2")
+
+        def detail() -> str:
+            return str(pane(app).query_one("#block-detail").content)
+
+        assert detail() == "Hudson Realty: 07:00-08:30 in New York · Hudson: buyers, open house · 45m of 1h30m tracked"
+        await pilot.press("down")
+        assert detail() == "#social: Scheduling posts"
+        await pilot.press("home")
+        assert detail().startswith("Bondi Bakes: 17:00-17:50 in Sydney · Bondi end-of-day wrap-up · 35m of 50m")

@@ -1,0 +1,390 @@
+"""`vatui block add|list|edit|remove|shift|copy|template`: the day's time blocks from the shell.
+
+Days are calendar days in my zone (config `[me] zone`); times are typed as in the cockpit,
+e.g. "9:30-11 @acme weekly report", "14:00 90m #email", "now 45m".
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from dataclasses import replace
+from datetime import date, timedelta
+
+from vatui.cli.common import CliError, Context, table
+from vatui.core import blocks as core
+from vatui.core.durations import format_duration, parse_duration
+from vatui.core.errors import ValidationError
+from vatui.core.models import Client, Template, TimeBlock
+from vatui.i18n import _
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    block = sub.add_parser("block", parents=[common], help=_("plan the day in time blocks: add, list, edit, shift"),
+                           description=_('Time blocks in your zone. Type a block as in the cockpit: "9:30-11 @acme '
+                                         'weekly report", "14:00 90m #email", "now 45m", "23:00 2h" (past midnight).'))
+    bsub = block.add_subparsers(dest="block_command", metavar="COMMAND", required=True)
+
+    add = bsub.add_parser("add", parents=[common], help=_("add a block, e.g. \"9:30-11 @acme weekly report\""))
+    add.add_argument("text", help=_("start-end or start and length, then @client, #batch and a note"))
+    _date_option(add)
+    add.set_defaults(func=cmd_add)
+
+    lst = bsub.add_parser("list", parents=[common], help=_("list a day's blocks (today unless --date)"))
+    _date_option(lst)
+    lst.add_argument("--json", action="store_true", help=_("machine-readable output"))
+    lst.set_defaults(func=cmd_list)
+
+    edit = bsub.add_parser("edit", parents=[common], help=_("replace a block with newly typed text"))
+    edit.add_argument("id", type=int, help=_("block id, from vatui block list"))
+    edit.add_argument("text", help=_("the block as it should be, e.g. \"10:00-11:30 @acme\""))
+    edit.set_defaults(func=cmd_edit)
+
+    rm = bsub.add_parser("remove", parents=[common], help=_("delete a block"))
+    rm.add_argument("id", type=int, help=_("block id, from vatui block list"))
+    rm.set_defaults(func=cmd_remove)
+
+    shift = bsub.add_parser("shift", parents=[common],
+                            help=_("after a block ran long: make it longer and move every later block of the day"))
+    shift.add_argument("by", nargs="?", metavar="DURATION",
+                       help=_("how much, e.g. 20m; to pull blocks earlier write -- -15m or --by=-15m "
+                              "(default: how long the block has overrun until now)"))
+    shift.add_argument("--by", dest="by_option", metavar="DURATION", help=_("the same as DURATION"))
+    shift.add_argument("--after", type=int, metavar="ID",
+                       help=_("the block that ran long (default: the one that ended last)"))
+    shift.set_defaults(func=cmd_shift)
+
+    copy = bsub.add_parser("copy", parents=[common],
+                           help=_("copy a day's plan onto another day (default: yesterday's onto today)"))
+    copy.add_argument("--from", dest="source", metavar="DATE", help=_("the day to copy (default: the day before --date)"))
+    _date_option(copy)
+    copy.set_defaults(func=cmd_copy)
+
+    tpl = bsub.add_parser("template", parents=[common], help=_("save a day's plan as a named template, or apply one"))
+    tsub = tpl.add_subparsers(dest="template_command", metavar="COMMAND", required=True)
+    save = tsub.add_parser("save", parents=[common], help=_("save a day's blocks as a template (replaces one of that name)"))
+    save.add_argument("name")
+    _date_option(save)
+    save.set_defaults(func=cmd_template_save)
+    apply = tsub.add_parser("apply", parents=[common], help=_("add a template's blocks to a day"))
+    apply.add_argument("name")
+    _date_option(apply)
+    apply.set_defaults(func=cmd_template_apply)
+    tlist = tsub.add_parser("list", parents=[common], help=_("list day templates"))
+    tlist.set_defaults(func=cmd_template_list)
+
+
+def _date_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--date", metavar="DATE", help=_("YYYY-MM-DD, today, tomorrow or yesterday (default: today, in your zone)"))
+
+
+def _zone(ctx: Context) -> str:
+    return ctx.config.settings.me_zone
+
+
+def _today(ctx: Context) -> date:
+    return core.day_of(ctx.clock.now(), _zone(ctx))
+
+
+def parse_day(text: str | None, today: date, *, option: str = "--date") -> date:
+    if text is None:
+        return today
+    words = {"today": 0, "tomorrow": 1, "yesterday": -1}
+    key = text.strip().lower()
+    if key in words:
+        return today + timedelta(days=words[key])
+    try:
+        return date.fromisoformat(key)
+    except ValueError:
+        raise CliError(_("{option}: {text!r} is not a date; write YYYY-MM-DD, today, tomorrow or yesterday")
+                       .format(option=option, text=text)) from None
+
+
+def _clients(ctx: Context) -> dict[int, Client]:
+    return {c.id: c for c in ctx.store.clients.all() if c.id is not None}
+
+
+def _block(ctx: Context, block_id: int) -> TimeBlock:
+    found = ctx.store.blocks.get(block_id)
+    if found is None:
+        raise CliError(_("no block {id}; vatui block list shows the ids").format(id=block_id))
+    return found
+
+
+def describe(block: TimeBlock, zone_name: str, clients: dict[int, Client]) -> str:
+    """ "09:30-11:00 Acme weekly report" for messages."""
+    start, end = core.local_span(block, zone_name)
+    who = clients[block.client_id].name if block.client_id in clients else ("#" + block.batch if block.batch else "")
+    return " ".join(p for p in (f"{start:%H:%M}-{end:%H:%M}", who, block.note) if p)
+
+
+def cmd_add(ctx: Context) -> int:
+    day = parse_day(ctx.args.date, _today(ctx))
+    store = ctx.store
+    block = core.parse_block(ctx.args.text, day=day, zone_name=_zone(ctx), now=ctx.clock.now(),
+                             clients=store.clients.all)
+    added = store.blocks.add(block)
+    start_day = core.day_of(added.start, _zone(ctx))
+    ctx.print(_("Added block {id}: {what} ({day}).").format(
+        id=added.id, what=describe(added, _zone(ctx), _clients(ctx)), day=f"{start_day:%a %d %b %Y}"))
+    _warn_flags(ctx, added, start_day)
+    return 0
+
+
+def _warn_flags(ctx: Context, block: TimeBlock, day: date) -> None:
+    plan = _plan(ctx, day)
+    n = plan.index_of(block.id)
+    if n is None:
+        return
+    info, clients = plan.items[n], _clients(ctx)
+    for m in info.overlaps:
+        ctx.print(_("Note: it overlaps block {id} ({what}).").format(
+            id=plan.items[m].block.id, what=describe(plan.items[m].block, _zone(ctx), clients)))
+    for m in info.too_close:
+        ctx.print(_("Note: less than {buffer} from block {id} ({what}).").format(
+            buffer=format_duration(ctx.config.settings.block_buffer), id=plan.items[m].block.id,
+            what=describe(plan.items[m].block, _zone(ctx), clients)))
+
+
+def _plan(ctx: Context, day: date) -> core.DayPlan:
+    store = ctx.store
+    task_batches = {t.id: t.batch for t in store.tasks.all() if t.id is not None}
+    lo, hi = core.day_bounds(day, _zone(ctx))
+    if hi < ctx.clock.now() - timedelta(days=28):  # old days may be in the yearly archive
+        from vatui.store.history import blocks_between, entries_between
+
+        blocks, entries = blocks_between(store, lo, hi), entries_between(store, lo, hi)
+    else:
+        blocks, entries = store.blocks.all(), store.entries.all()
+    return core.plan_day(blocks, day, _zone(ctx), buffer=ctx.config.settings.block_buffer,
+                         entries=entries, task_batches=task_batches)
+
+
+def cmd_list(ctx: Context) -> int:
+    zone_name = _zone(ctx)
+    day = parse_day(ctx.args.date, _today(ctx))
+    plan = _plan(ctx, day)
+    clients = _clients(ctx)
+    now = ctx.clock.now()
+    standing = plan.standing(now) if plan.contains(now) else core.Standing()
+    if ctx.args.json:
+        ctx.print(json.dumps(_as_json(plan, standing, clients), indent=2, ensure_ascii=False))
+        return 0
+    title = _("{day} ({zone}): {count} blocks, {planned} planned, {tracked} tracked").format(
+        day=f"{day:%a %d %b %Y}", zone=zone_name, count=len(plan.items),
+        planned=format_duration(plan.planned), tracked=format_duration(plan.tracked))
+    if plan.length != timedelta(hours=24):
+        title += " · " + _("a {hours}-hour day (clocks change)").format(hours=int(plan.length.total_seconds() // 3600))
+    ctx.print(title)
+    if not plan.items:
+        ctx.print(_('No blocks. Add one: vatui block add "9:30-11 @acme weekly report"'))
+        return 0
+    rows = []
+    for n, info in enumerate(plan.items):
+        b = info.block
+        start, end = core.local_span(b, zone_name)
+        times = f"{start:%H:%M}-{end:%H:%M}"
+        if info.from_previous_day:
+            times = _("{times} (from {day})").format(times=times, day=f"{start:%a}")
+        if info.into_next_day:
+            times = _("{times} (to {day})").format(times=times, day=f"{end:%a}")
+        client = clients.get(b.client_id) if b.client_id is not None else None
+        who = client.name if client else ("#" + b.batch if b.batch else "")
+        there = ""
+        if client:
+            cs, ce = core.local_span(b, client.tz)
+            there = f"{cs:%H:%M}-{ce:%H:%M} {client.city}"
+        flags = []
+        if standing.current == n:
+            flags.append(_("now, {left} left").format(left=_minutes(standing.left)))
+        if standing.next == n:
+            flags.append(_("next, in {time}").format(time=_minutes(standing.starts_in)))
+        if info.overlaps:
+            flags.append(_("overlaps {ids}").format(ids=", ".join(str(plan.items[m].block.id) for m in info.overlaps)))
+        if info.too_close:
+            flags.append(_("no buffer to {ids}").format(ids=", ".join(str(plan.items[m].block.id) for m in info.too_close)))
+        tracked = format_duration(info.actual) if info.actual is not None else "-"
+        rows.append([str(b.id), times, format_duration(b.length), who, b.note, there, tracked, "; ".join(flags)])
+    ctx.print(table(rows, [_("ID"), _("Time"), _("Length"), _("For"), _("Note"), _("Client time"), _("Tracked"),
+                           _("Flags")]))
+    return 0
+
+
+def _minutes(delta: timedelta | None) -> str:
+    return format_duration(timedelta(minutes=core.whole_minutes_up(delta or timedelta())))
+
+
+def _as_json(plan: core.DayPlan, standing: core.Standing, clients: dict[int, Client]) -> dict:
+    def minutes(delta: timedelta | None) -> float | None:
+        return None if delta is None else round(delta.total_seconds() / 60, 2)
+
+    out = []
+    for n, info in enumerate(plan.items):
+        b = info.block
+        start, end = core.local_span(b, plan.zone)
+        client = clients.get(b.client_id) if b.client_id is not None else None
+        row = {
+            "id": b.id, "start": b.start.isoformat(), "end": b.end.isoformat(),
+            "start_local": start.isoformat(), "end_local": end.isoformat(), "minutes": minutes(b.length),
+            "client_id": b.client_id, "client": client.name if client else None, "batch": b.batch, "note": b.note,
+            "client_start_local": core.local_span(b, client.tz)[0].isoformat() if client else None,
+            "client_end_local": core.local_span(b, client.tz)[1].isoformat() if client else None,
+            "from_previous_day": info.from_previous_day, "into_next_day": info.into_next_day,
+            "overlaps": [plan.items[m].block.id for m in info.overlaps],
+            "too_close": [plan.items[m].block.id for m in info.too_close],
+            "tracked_minutes": minutes(info.actual),
+            "current": standing.current == n, "next": standing.next == n,
+        }
+        out.append(row)
+    return {
+        "day": plan.day.isoformat(), "zone": plan.zone, "start": plan.start.isoformat(), "end": plan.end.isoformat(),
+        "hours": plan.length.total_seconds() / 3600, "planned_minutes": minutes(plan.planned),
+        "tracked_minutes": minutes(plan.tracked), "blocks": out,
+    }
+
+
+def cmd_edit(ctx: Context) -> int:
+    old = _block(ctx, ctx.args.id)
+    zone_name = _zone(ctx)
+    day = core.day_of(old.start, zone_name)
+    new = core.parse_block(ctx.args.text, day=day, zone_name=zone_name, now=ctx.clock.now(), clients=ctx.store.clients.all)
+    saved = ctx.store.blocks.update(replace(new, id=old.id))
+    ctx.print(_("Updated block {id}: {what}.").format(id=saved.id, what=describe(saved, zone_name, _clients(ctx))))
+    _warn_flags(ctx, saved, core.day_of(saved.start, zone_name))
+    return 0
+
+
+def cmd_remove(ctx: Context) -> int:
+    gone = ctx.store.blocks.delete(_block(ctx, ctx.args.id).id)  # type: ignore[arg-type]
+    ctx.print(_("Removed block {id}: {what}.").format(id=gone.id, what=describe(gone, _zone(ctx), _clients(ctx))))
+    return 0
+
+
+def parse_shift(text: str) -> timedelta:
+    """ "20m", "1h", "-15m", or a bare number of minutes ("20")."""
+    raw = text.strip().replace(" ", "")
+    sign = -1 if raw.startswith("-") else 1
+    raw = raw.lstrip("+-")
+    if raw.isdigit():
+        delta = timedelta(minutes=int(raw))
+    else:
+        delta = parse_duration(raw, field="shift")
+    if not delta:
+        raise ValidationError(_("shift: {text!r} is no time at all; write e.g. 15m or -10m").format(text=text), field="shift")
+    return sign * delta
+
+
+def cmd_shift(ctx: Context) -> int:
+    store, zone_name, now = ctx.store, _zone(ctx), ctx.clock.now()
+    clients = _clients(ctx)
+    today = _today(ctx)
+    if ctx.args.after is not None:
+        anchor: TimeBlock | None = _block(ctx, ctx.args.after)
+    else:
+        anchor = core.overrun_anchor(core.blocks_on(store.blocks.all(), today, zone_name), now)
+        if anchor is None:
+            raise CliError(_("no block has ended yet today; name one with --after ID"))
+    assert anchor is not None
+    by = ctx.args.by_option if ctx.args.by_option is not None else ctx.args.by
+    if by is not None:
+        delta = parse_shift(by)
+    else:
+        delta = core.overrun(anchor, now)
+        if not delta:
+            raise CliError(_("block {id} ({what}) has not overrun; give how much, e.g. vatui block shift 15m")
+                           .format(id=anchor.id, what=describe(anchor, zone_name, clients)))
+    until = core.day_end_after(anchor, zone_name)
+    with store.transaction():  # read and write under the lock: another window may be editing too
+        changed = core.shift_later(store.blocks.all(), store.blocks.require(anchor.id), delta, until=until)  # type: ignore[arg-type]
+        for b in changed:
+            store.blocks.update(b)
+    if delta > timedelta(0):
+        text = _("Block {id} ({what}) now ends {delta} later; {count} later blocks moved {delta} later.")
+    else:
+        text = _("Block {id} ({what}) now ends {delta} sooner; {count} later blocks moved {delta} earlier.")
+    ctx.print(text.format(id=anchor.id, what=describe(anchor, zone_name, clients), delta=format_duration(abs(delta)),
+                          count=len(changed) - 1))
+    return 0
+
+
+def cmd_copy(ctx: Context) -> int:
+    zone_name = _zone(ctx)
+    target = parse_day(ctx.args.date, _today(ctx))
+    source = parse_day(ctx.args.source, target - timedelta(days=1), option="--from") if ctx.args.source else \
+        target - timedelta(days=1)
+    store = ctx.store
+    new, skipped = core.copy_day(store.blocks.all(), source, target, zone_name, known_clients=set(_clients(ctx)))
+    if not new and not skipped:
+        raise CliError(_("no block starts on {day}, so there is nothing to copy").format(day=source.isoformat()))
+    added = store.blocks.add_many(new)
+    ctx.print(_("Copied {count} blocks from {source} to {target}.").format(
+        count=len(added), source=f"{source:%a %d %b}", target=f"{target:%a %d %b}"))
+    if skipped:
+        ctx.print(_("Skipped {count} (already there, or for a client that no longer exists).").format(count=skipped))
+    return 0
+
+
+def _day_templates(ctx: Context) -> list[Template]:
+    return sorted((t for t in ctx.store.templates.all() if t.kind == "day"), key=lambda t: t.name.casefold())
+
+
+def find_template(templates: list[Template], name: str) -> Template:
+    key = name.strip().casefold()
+    exact = [t for t in templates if t.name.casefold() == key]
+    matches = exact or [t for t in templates if t.name.casefold().startswith(key)]
+    if len(matches) == 1:
+        return matches[0]
+    known = ", ".join(t.name for t in templates) or _("none yet")
+    if matches:
+        raise CliError(_("{name!r} fits several templates ({names})").format(name=name, names=", ".join(t.name for t in matches)))
+    raise CliError(_("no day template called {name!r} (templates: {known})").format(name=name, known=known))
+
+
+def cmd_template_save(ctx: Context) -> int:
+    zone_name = _zone(ctx)
+    day = parse_day(ctx.args.date, _today(ctx))
+    template = core.day_template(ctx.args.name, ctx.store.blocks.all(), day, zone_name)
+    same = [t for t in _day_templates(ctx) if t.name.casefold() == template.name.casefold()]
+    if same:
+        saved = ctx.store.templates.update(replace(template, id=same[0].id))
+    else:
+        saved = ctx.store.templates.add(template)
+    ctx.print(_("Saved {count} blocks of {day} as the day template {name!r}.").format(
+        count=len(saved.items), day=f"{day:%a %d %b}", name=saved.name))
+    return 0
+
+
+def cmd_template_apply(ctx: Context) -> int:
+    zone_name = _zone(ctx)
+    day = parse_day(ctx.args.date, _today(ctx))
+    template = find_template(_day_templates(ctx), ctx.args.name)
+    store = ctx.store
+    new, skipped = core.blocks_from_items(template.items, day, zone_name,  # type: ignore[arg-type]
+                                          existing=core.blocks_on(store.blocks.all(), day, zone_name),
+                                          known_clients=set(_clients(ctx)))
+    added = store.blocks.add_many(new)
+    ctx.print(_("Added {count} blocks from {name!r} to {day}.").format(count=len(added), name=template.name,
+                                                                       day=f"{day:%a %d %b}"))
+    if skipped:
+        ctx.print(_("Skipped {count} (already there, or for a client that no longer exists).").format(count=skipped))
+    return 0
+
+
+def cmd_template_list(ctx: Context) -> int:
+    templates = _day_templates(ctx)
+    if not templates:
+        ctx.print(_('No day templates yet. Save one: vatui block template save Monday'))
+        return 0
+    clients = _clients(ctx)
+    rows = []
+    for t in templates:
+        items = t.items
+        span = ""
+        if items:
+            first = min(i.start_minute for i in items)  # type: ignore[union-attr]
+            last = max(i.start_minute + i.minutes for i in items)  # type: ignore[union-attr]
+            span = f"{first // 60:02d}:{first % 60:02d}-{last // 60 % 24:02d}:{last % 60:02d}"
+        who = sorted({clients[i.client_id].name for i in items if i.client_id in clients})  # type: ignore[union-attr]
+        rows.append([t.name, str(len(items)), span, ", ".join(who)])
+    ctx.print(table(rows, [_("Name"), _("Blocks"), _("Span"), _("Clients")]))
+    return 0
