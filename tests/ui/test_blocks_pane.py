@@ -410,7 +410,7 @@ async def test_pane_keys_are_in_help(make_app):
         blocks = sections["2 Today's blocks"]
         ids = {a.binding.id for a in blocks.actions}
         assert {"add-block", "edit-block", "delete-block", "move-block-earlier", "move-block-later", "shrink-block",
-                "stretch-block", "shift-overrun", "shift-blocks", "previous-day", "next-day", "blocks-today",
+                "stretch-block", "shift-overrun", "shift-blocks", "blocks-previous-day", "blocks-next-day", "blocks-today",
                 "save-day-template", "apply-day-template", "copy-yesterday"} <= ids
         assert all(a.binding.tooltip and a.binding.description for a in blocks.actions)
 

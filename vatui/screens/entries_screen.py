@@ -36,8 +36,8 @@ class EntriesScreen(ModalScreen[None]):
         Binding("d,delete", "delete_entry", N_("Delete"), id="delete-entry",
                 tooltip=N_("Delete the selected entry (u undoes)")),
         Binding("u", "undo", N_("Undo"), id="undo-entry", tooltip=N_("Undo the last change")),
-        Binding("left_square_bracket", "day(-1)", N_("Previous day"), id="previous-day"),
-        Binding("right_square_bracket", "day(1)", N_("Next day"), id="next-day"),
+        Binding("left_square_bracket", "day(-1)", N_("Previous day"), id="entries-previous-day"),
+        Binding("right_square_bracket", "day(1)", N_("Next day"), id="entries-next-day"),
         Binding("escape,q", "close", N_("Close"), id="close-entries"),
     ]
 
