@@ -9,6 +9,8 @@ from rich.text import Text
 from textual.geometry import Size
 from textual.widget import Widget
 
+from vatui.textfit import fit_words as truncate_words
+
 _EIGHTHS = " ▏▎▍▌▋▊▉"
 
 
@@ -18,17 +20,6 @@ class Bar:
     value: float  # in any unit; bars are scaled to the largest
     text: str  # the value in words, e.g. "2.08 h"
 
-
-def truncate_words(text: str, width: int) -> str:
-    """Fit `text` in `width` cells, cutting at a word boundary and ending with "…"."""
-    if len(text) <= width:
-        return text
-    if width <= 1:
-        return "…"[:width]
-    cut = text[: width - 1]
-    if " " in cut.strip():
-        cut = cut[: cut.rstrip().rfind(" ")]
-    return cut.rstrip() + "…"
 
 
 def bar_cells(value: float, top: float, width: int) -> str:

@@ -7,35 +7,10 @@ from rich.cells import cell_len
 from textual.content import Content
 from textual.widget import Widget
 
+from vatui.textfit import fit_words
 
-def fit_words(text: str, width: int) -> str:
-    """`text` if it fits in `width` cells; else the longest run of whole words that fits with "…".
-    A single word wider than the whole width is cut (there is nothing better to show)."""
-    if width <= 0:
-        return ""
-    if cell_len(text) <= width:
-        return text
-    if width == 1:
-        return "…"
-    body = text.lstrip(" ")
-    lead = text[: len(text) - len(body)]
-    if lead and len(lead) < width - 1:
-        return lead + fit_words(body, width - len(lead))
-    words = text.split(" ")
-    out = ""
-    for word in words:
-        candidate = f"{out} {word}" if out else word
-        if cell_len(candidate) + 1 > width:
-            break
-        out = candidate
-    if not out:
-        chars = ""
-        for ch in text:
-            if cell_len(chars + ch) + 1 > width:
-                break
-            chars += ch
-        out = chars
-    return out.rstrip(" ·,;:-") + "…"
+__all__ = ["TextCell", "fit_words"]
+
 
 
 class TextCell(Widget):

@@ -19,25 +19,12 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from vatui.i18n import N_
+from vatui.textfit import fit_words
 from vatui.widgets.big_digits import BigDigits
 from vatui.widgets.pane import Pane
 
 PHASE_CLASSES = ("-focus", "-break", "-stopwatch", "-idle")
 
-
-def fit_words(text: str, width: int) -> str:
-    """Cut `text` to `width` cells at a word boundary, ending with "…"."""
-    if width <= 0:
-        return ""
-    if len(text) <= width:
-        return text
-    if width == 1:
-        return "…"
-    cut = text[: width - 1]
-    space = cut.rfind(" ")
-    if space >= width // 2:
-        cut = cut[:space]
-    return cut.rstrip(" ·,-") + "…"
 
 
 class Line(Widget):

@@ -23,6 +23,7 @@ from vatui.core.models import Quadrant, Status
 from vatui.core.queues import Group, Row, View
 from vatui.i18n import _
 from vatui.queue_text import deadline_words, due_with_place, format_day, format_when, group_count, group_title
+from vatui.textfit import fit_words as truncate_words
 
 NARROW_BELOW = 60
 WIDE_FROM = 110
@@ -41,28 +42,6 @@ class Cell:
 
 RowCells = tuple[Cell, ...]
 
-
-def truncate_words(text: str, width: int) -> str:
-    """Fit `text` in `width` cells, cutting at a word boundary and ending with "…"."""
-    if width <= 0:
-        return ""
-    if cell_len(text) <= width:
-        return text
-    if width == 1:
-        return "…"
-    out: list[str] = []
-    used = 0
-    for ch in text:
-        w = cell_len(ch)
-        if used + w > width - 1:
-            break
-        out.append(ch)
-        used += w
-    cut = "".join(out)
-    space = cut.rfind(" ")
-    if space > 0 and text[len(cut)] != " ":
-        cut = cut[:space]
-    return cut.rstrip(" ,.;:-–—") + "…"
 
 
 def fit(text: str, width: int, *, right: bool = False) -> str:
