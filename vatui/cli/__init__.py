@@ -14,7 +14,7 @@ from vatui import __version__
 from vatui.cli import clients, cockpit, data, reports, serve, tasks
 from vatui.cli.common import CliError, Context, add_global_options
 from vatui.core.errors import ValidationError, VatuiError
-from vatui.i18n import _
+from vatui.i18n import _, choose_language
 
 COMMAND_MODULES = [cockpit, clients, tasks, data, reports, serve]
 
@@ -37,7 +37,24 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def choose_cli_language(argv: Sequence[str]) -> str | None:
+    """Set the language before the parser is built, so that its help speaks it too: the config's
+    `language` (the file from --config, else VATUI_CONFIG, else the default place), else the
+    environment. Returns the one-line note when the wish cannot be met."""
+    from vatui import paths
+    from vatui.config import peek_language
+
+    pre = argparse.ArgumentParser(add_help=False)
+    pre.add_argument("--config")
+    known, _rest = pre.parse_known_args(argv)
+    return choose_language(peek_language(paths.config_file(known.config).path))
+
+
 def main(argv: Sequence[str] | None = None, *, ctx: Context | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    note = choose_cli_language(argv)
+    if note:
+        print(note, file=ctx.err if ctx else sys.stderr)
     parser = build_parser()
     args = parser.parse_args(argv)
     context = ctx or Context(args)
