@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from vatui.core.errors import ValidationError
+from vatui.i18n import _
 
 # Active ISO 4217 codes (list one, 2026). Funds and precious-metal codes are left out on purpose:
 # nobody bills an hour of admin work in XAU.
@@ -32,7 +33,8 @@ def parse_currency(code: str, *, field: str = "currency") -> str:
     normal = code.strip().upper()
     if normal not in ISO_4217:
         raise ValidationError(
-            f"{field}: {code.strip()!r} is not an ISO 4217 currency code (e.g. USD, EUR, GBP, AUD, INR)",
+            _("{field}: {text!r} is not an ISO 4217 currency code (e.g. USD, EUR, GBP, AUD, INR)").format(
+                field=field, text=code.strip()),
             field=field,
         )
     return normal
@@ -42,9 +44,11 @@ def parse_rate(value: str | int | float | Decimal, *, field: str = "rate") -> De
     try:
         rate = Decimal(str(value).strip())
     except (InvalidOperation, ValueError):
-        raise ValidationError(f"{field}: {value!r} is not a number (e.g. 40 or 37.50)", field=field) from None
+        raise ValidationError(_("{field}: {text!r} is not a number (e.g. 40 or 37.50)").format(field=field, text=value),
+                              field=field) from None
     if not rate.is_finite() or rate < 0:
-        raise ValidationError(f"{field}: a rate must be zero or more, not {value}", field=field)
+        raise ValidationError(_("{field}: a rate must be zero or more, not {value}").format(field=field, value=value),
+                              field=field)
     return rate
 
 

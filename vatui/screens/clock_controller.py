@@ -19,6 +19,7 @@ from vatui.core.zones import (
     shift_days,
 )
 from vatui.i18n import _
+from vatui.queue_text import client_in_use
 from vatui.screens.base import CockpitBase, UndoStep
 from vatui.widgets.clock_pane import ClockPane, StripView, weekday
 
@@ -39,8 +40,7 @@ def client_usage(store, client_id: int) -> tuple[int, int]:  # noqa: ANN001 - th
 
 
 def in_use_message(name: str, tasks: int, entries: int) -> str:
-    return _("{name} still has {tasks} tasks and {entries} time entries; they would lose their client. "
-             "Delete or move them first.").format(name=name, tasks=tasks, entries=entries)
+    return client_in_use(name, tasks, entries)
 
 
 class ClockController(CockpitBase):

@@ -23,6 +23,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
 
+from vatui import formats
 from vatui.core.zones import Cell, HoursState, HourStrip, Reading, format_offset, format_span
 from vatui.i18n import N_, _
 from vatui.widgets.fit import TextCell, fit_words
@@ -38,8 +39,6 @@ STATE_SYMBOLS = {
 }
 ME_SYMBOL = "⌂"
 CLIENT_DOT = "●"
-WEEKDAYS_SHORT = (N_("Mo"), N_("Tu"), N_("We"), N_("Th"), N_("Fr"), N_("Sa"), N_("Su"))
-WEEKDAYS = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
 
 LABEL_WIDTH = 12  # the strip's row labels (up to WIDE_LABEL in a wide pane)
 WIDE_LABEL = 18
@@ -68,7 +67,7 @@ def day_marker(shift: int) -> str:
 
 
 def weekday(at: datetime) -> str:
-    return _(WEEKDAYS[at.weekday()])
+    return formats.weekday(at)
 
 
 def describe_at(reading: Reading) -> str:
@@ -271,7 +270,7 @@ class HourStripView(Widget):
             for i in cols:
                 cell = row[i]
                 day = cell.starting_day
-                text = _(WEEKDAYS_SHORT[day.weekday()]) if day is not None else f"{cell.local.hour:02d}"
+                text = formats.weekday_2(day) if day is not None else f"{cell.local.hour:02d}"
                 style = _CELL_STYLES[cell.kind] + (" bold" if i == now_i else "")
                 parts.append(("[", "bold $accent") if i == cur_i else ("]", "bold $accent") if i - 1 == cur_i else " ")
                 parts.append((text, style))
