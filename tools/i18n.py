@@ -1,5 +1,7 @@
 """Keep vatui's translations in step with the source (needs Babel: `pip install -e '.[test]'`).
 
+Strings are found in every `_()`, `N_()`, `ngettext()` and `pgettext()` call under vatui/.
+
     python tools/i18n.py            # = sync: extract, update every .po, compile the .mo, check
     python tools/i18n.py extract    # vatui/locale/vatui.pot from every _(), N_() and ngettext() in vatui/
     python tools/i18n.py update     # merge the template into each vatui/locale/<lang>/LC_MESSAGES/vatui.po
@@ -15,6 +17,7 @@ and .mo files. tests/unit/test_i18n_catalogs.py fails while any string is untran
 from __future__ import annotations
 
 import io
+import re
 import string
 import sys
 from pathlib import Path
@@ -29,7 +32,7 @@ PACKAGE = ROOT / "vatui"
 LOCALE = PACKAGE / "locale"
 TEMPLATE = LOCALE / "vatui.pot"
 DOMAIN = "vatui"
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
 COMMENT_TAGS = ["TRANSLATORS:"]
 WIDTH = 100
 PLURALS = {  # gettext's Plural-Forms for the languages vatui speaks
@@ -94,9 +97,13 @@ def cmd_compile() -> None:
         print(f"{path.with_suffix('.mo').relative_to(ROOT)}: compiled")
 
 
+PERCENT = re.compile(r"%(?:\([a-z_]+\))?[sdr%]")  # argparse's own strings use %-formatting
+
+
 def fields(text: str) -> list[str]:
-    """The placeholders of a str.format string, as written: ["{name}", "{name!r}", "{n}"]."""
-    out = []
+    """The placeholders of a message, as written: ["{name}", "{name!r}", "%(prog)s", "%s"]. A
+    str.format placeholder lost or misspelt in a translation would raise at runtime, or drop a value."""
+    out = PERCENT.findall(text)
     for _literal, name, spec, conversion in string.Formatter().parse(text):
         if name is not None:
             out.append("{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}")
@@ -132,6 +139,8 @@ def problems(catalog: Catalog, template: Catalog) -> list[str]:
                 continue
             if got != wanted:
                 out.append(f"placeholders {got} != {wanted} in {text!r} (for {ident!r})")
+            if ident.endswith("\n") != text.endswith("\n"):
+                out.append(f"the line end differs in {text!r} (for {ident!r})")
         if ro and any(ch in text for text in strings for ch in "şţŞŢ"):
             out.append(f"cedilla ş/ţ (write ș/ț, comma below) in {strings!r}")
     return out

@@ -44,6 +44,12 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return _translations.ngettext(singular, plural, n)
 
 
+def pgettext(context: str, message: str) -> str:
+    """`_()` for a word that needs a different translation where it is used ("Hours" as a
+    column of the digest, "Hours" as the business-hours field of the client form)."""
+    return _translations.pgettext(context, message)
+
+
 def current_language() -> str:
     """The language in use: "en", "ro" or "pt_BR"."""
     return _language

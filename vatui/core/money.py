@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from vatui.core.errors import ValidationError
@@ -40,9 +41,15 @@ def parse_currency(code: str, *, field: str = "currency") -> str:
     return normal
 
 
+_DECIMAL_COMMA = re.compile(r"^\d+,\d{1,2}$")  # "37,50": how Romanian and Brazilian users write 37.50
+
+
 def parse_rate(value: str | int | float | Decimal, *, field: str = "rate") -> Decimal:
+    text = str(value).strip()
+    if _DECIMAL_COMMA.match(text):  # one or two decimals only: "1,500" stays refused, not read as 1.5
+        text = text.replace(",", ".")
     try:
-        rate = Decimal(str(value).strip())
+        rate = Decimal(text)
     except (InvalidOperation, ValueError):
         raise ValidationError(_("{field}: {text!r} is not a number (e.g. 40 or 37.50)").format(field=field, text=value),
                               field=field) from None

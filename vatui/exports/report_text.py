@@ -17,7 +17,7 @@ from vatui.core.models import Task
 from vatui.core.reports import Digest, GroupBy, Report, Row, hours2
 from vatui.exports import words as w
 from vatui.formats import moment
-from vatui.i18n import _
+from vatui.i18n import _, pgettext
 
 FORMATS = ("table", "csv", "md", "json")
 
@@ -207,14 +207,14 @@ def render_digest(digest: Digest, *, me_name: str = "") -> str:
     when = _("{period} · times in {city} time").format(period=period, city=c.city) if c.city else period
     title = _("{client}: weekly update").format(client=c.name)
     out = [f"# {title}", "", f"_{when}_", "", _("Hi,"), "", _("Here is where things stand."), ""]
-    out += ["## " + _("Done"), ""]
+    out += ["## " + pgettext("digest", "Done"), ""]
     if digest.done:
         out += [f"- {t.title}" for t in digest.done]
     else:
         out.append(_("Nothing was finished in this period."))
     out += ["", "## " + _("Time spent: {hours} h").format(hours=w.fmt_hours(digest.tracked)), ""]
     if digest.by_batch:
-        out += ["| " + _("Work") + " | " + _("Hours") + " |", "| --- | ---: |"]
+        out += ["| " + _("Work") + " | " + pgettext("digest", "Hours") + " |", "| --- | ---: |"]
         for row in digest.by_batch:
             name = row.batch if row.batch else _("other work")
             out.append(f"| {_md_cell(name)} | {w.fmt_hours(row.tracked)} |")

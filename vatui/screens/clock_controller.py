@@ -3,10 +3,12 @@ order (remembered), the overlap finder, and adding, editing and removing clients
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 from vatui.core.errors import ValidationError
 from vatui.core.models import CLIENT_COLOURS, Client
+from vatui.core.settings import Settings
 from vatui.core.zones import (
     HOUR,
     Place,
@@ -59,7 +61,10 @@ class ClockController(CockpitBase):
         return self._clock_sort
 
     def clock_places(self, at: datetime) -> list[Place]:
-        return order(places(self.settings, self.store.clients.all()), self.clock_sort(), at, self.settings.me_zone)
+        rows = order(places(self.settings, self.store.clients.all()), self.clock_sort(), at, self.settings.me_zone)
+        if self.settings.me_name == Settings().me_name:  # the default name, said in the user's language
+            rows = [replace(p, name=_("Me")) if p.is_me else p for p in rows]
+        return rows
 
     def refresh_clock(self, now: datetime) -> None:
         pane = self.clock_pane()

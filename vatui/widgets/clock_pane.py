@@ -25,7 +25,7 @@ from textual.widget import Widget
 
 from vatui import formats
 from vatui.core.zones import Cell, HoursState, HourStrip, Reading, format_offset, format_span
-from vatui.i18n import N_, _
+from vatui.i18n import N_, _, current_language
 from vatui.widgets.fit import TextCell, fit_words
 from vatui.widgets.pane import Pane
 
@@ -40,6 +40,7 @@ STATE_SYMBOLS = {
 ME_SYMBOL = "⌂"
 CLIENT_DOT = "●"
 
+STATE_WIDTH = 15  # "▼ closes in 40m"; wider in a language whose words need it (state_width)
 LABEL_WIDTH = 12  # the strip's row labels (up to WIDE_LABEL in a wide pane)
 WIDE_LABEL = 18
 CELL_WIDTH = 3  # "09 " per hour
@@ -60,6 +61,20 @@ def state_words(reading: Reading) -> str:
             return _("after hours")
         case _:
             return _("weekend")
+
+
+_STATE_WIDTHS: dict[str, int] = {}
+
+
+def state_width() -> int:
+    """The state column in the language in use: its usual words ("opens in 8h30") and symbol, at
+    least STATE_WIDTH and at most 20 cells; the name column gives way."""
+    language = current_language()
+    if language not in _STATE_WIDTHS:
+        words = (_("in hours"), _("after hours"), _("weekend"), _("closes in {time}").format(time="40m"),
+                 _("opens in {time}").format(time="8h30"))
+        _STATE_WIDTHS[language] = max(STATE_WIDTH, min(20, 2 + max(cell_len(w) for w in words)))
+    return _STATE_WIDTHS[language]
 
 
 def day_marker(shift: int) -> str:
@@ -96,6 +111,8 @@ class ClockRow(Horizontal):
         self.cell_day = TextCell(classes="day")
         self.cell_offset = TextCell(classes="offset")
         self.cell_state = TextCell(classes="state")
+        if state_width() != STATE_WIDTH:
+            self.cell_state.styles.width = state_width()
         self.state_class = ""
         self.show(reading)
 
