@@ -46,7 +46,7 @@ def english_by_default(monkeypatch):
     (the language is process-wide; a test that picks another must not leak it)."""
     from vatui.i18n import set_language
 
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):  # LANGUAGE: set by the CLI for argparse
         monkeypatch.delenv(name, raising=False)
     set_language("en")
     yield
