@@ -3,7 +3,7 @@
 Strings are found in every `_()`, `N_()`, `ngettext()` and `pgettext()` call under vatui/.
 
     python tools/i18n.py            # = sync: extract, update every .po, compile the .mo, check
-    python tools/i18n.py extract    # vatui/locale/vatui.pot from every _(), N_() and ngettext() in vatui/
+    python tools/i18n.py extract    # vatui/locale/vatui.pot (not committed) for translation tools
     python tools/i18n.py update     # merge the template into each vatui/locale/<lang>/LC_MESSAGES/vatui.po
     python tools/i18n.py compile    # each vatui.po -> vatui.mo (the .mo files are committed and shipped)
     python tools/i18n.py check      # list what is missing, fuzzy or has placeholders that do not match
@@ -64,7 +64,9 @@ def read(path: Path) -> Catalog:
 
 def write(path: Path, catalog: Catalog) -> None:
     buffer = io.BytesIO()
-    write_po(buffer, catalog, width=WIDTH, ignore_obsolete=True, include_previous=True)
+    # File names without line numbers: a catalog then changes only when its strings do, not
+    # whenever code above a string moves (fewer merge conflicts between branches).
+    write_po(buffer, catalog, width=WIDTH, ignore_obsolete=True, include_previous=True, include_lineno=False)
     path.write_bytes(buffer.getvalue())
 
 
@@ -72,7 +74,7 @@ def cmd_extract() -> Catalog:
     template = extract()
     LOCALE.mkdir(exist_ok=True)
     buffer = io.BytesIO()
-    write_po(buffer, template, width=WIDTH, omit_header=False)
+    write_po(buffer, template, width=WIDTH, omit_header=False, include_lineno=False)
     TEMPLATE.write_bytes(buffer.getvalue())
     print(f"{TEMPLATE.relative_to(ROOT)}: {len(template)} strings")
     return template
