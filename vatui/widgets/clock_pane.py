@@ -38,6 +38,7 @@ STATE_SYMBOLS = {
     HoursState.WEEKEND: "○",
 }
 ME_SYMBOL = "⌂"
+WEEKDAYS, WEEKDAYS_SHORT = formats.WEEKDAYS, formats.WEEKDAYS_2  # moved to vatui.formats; kept for importers
 CLIENT_DOT = "●"
 
 STATE_WIDTH = 15  # "▼ closes in 40m"; wider in a language whose words need it (state_width)
