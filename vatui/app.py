@@ -3,21 +3,23 @@
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from textual import events
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette
+from textual.screen import Screen
 from textual.theme import Theme
 
 from vatui import paths
 from vatui.commands import ActionCommands
 from vatui.core.clock import Clock
 from vatui.core.settings import Settings
-from vatui.i18n import N_, _
+from vatui.i18n import N_, _, choose_language
 from vatui.keys import collect
 from vatui.store import Store
 from vatui.themes import APP_COLOURS, DEFAULT_THEME, load_themes
@@ -50,6 +52,9 @@ class VatuiApp(App[int]):
         tick: bool = True,
         terminal_writer: Callable[[str], None] | None = None,
     ) -> None:
+        # The language first: every widget's words are made in it. The config's `language`, else
+        # LANG/LC_ALL/LC_MESSAGES; a language vatui does not speak gives English and a note.
+        self.language_note = choose_language(settings.language)
         super().__init__()
         self.store = store
         self.clock = clock
@@ -103,6 +108,8 @@ class VatuiApp(App[int]):
         self.push_screen(CockpitScreen())
         for warning in self.config_warnings:
             self.notify(warning, title=_("Config"), severity="warning", timeout=12)
+        if self.language_note:
+            self.notify(self.language_note, title=_("Language"), severity="warning", timeout=12)
         if self._ticking:
             self.set_interval(TICK_SECONDS, self.tick)
 
@@ -151,6 +158,23 @@ class VatuiApp(App[int]):
         current = names.index(self.theme) if self.theme in names else -1
         self.theme = names[(current + 1) % len(names)]
         self.notify(_("Theme: {name}").format(name=self.theme), timeout=2)
+
+    # --- Textual's own words, in the user's language --------------------------------------------
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's commands in the palette (their words are marked in vatui.keys.TEXTUAL_WORDS)."""
+        for command in super().get_system_commands(screen):
+            yield SystemCommand(_(command.title), _(command.help), command.callback, command.discover)
+
+    def action_command_palette(self) -> None:
+        """Textual's action, with the search field's placeholder translated."""
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=_("Search for commands…")))
+
+    def search_themes(self) -> None:
+        """Textual's theme picker, with the placeholder translated."""
+        from textual.theme import ThemeProvider
+
+        self.push_screen(CommandPalette(providers=[ThemeProvider], placeholder=_("Search for themes…")))
 
     # --- help ----------------------------------------------------------------------------------
     def action_help(self) -> None:

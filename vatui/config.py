@@ -18,6 +18,7 @@ from vatui.core.errors import ValidationError
 from vatui.core.hours import WEEKDAYS, WeekHours
 from vatui.core.settings import NOTIFY_CHANNELS, NOTIFY_TERMINAL_STYLES, ROUNDING_CHOICES, PomodoroSettings, Settings
 from vatui.core.tzdb import validate_zone
+from vatui.i18n import _
 
 
 @dataclass
@@ -52,47 +53,48 @@ class _Reader:
             return parse(node)
         except (ValidationError, ValueError, TypeError) as exc:
             detail = exc.message if isinstance(exc, ValidationError) else str(exc)
-            self.warnings.append(f"config: {key} = {node!r} is not valid ({detail}); using the default")
+            self.warnings.append(_("config: {key} = {value!r} is not valid ({problem}); using the default").format(
+                key=key, value=node, problem=detail))
             return default
 
 
 def _duration(value: Any) -> Any:
     if not isinstance(value, str):
-        raise ValueError('write a duration with its unit in quotes, e.g. "25m"')
+        raise ValueError(_('write a duration with its unit in quotes, e.g. "25m"'))
     return parse_duration(value)
 
 
 def _bool(value: Any) -> bool:
     if not isinstance(value, bool):
-        raise ValueError("expected true or false")
+        raise ValueError(_("expected true or false"))
     return value
 
 
 def _count(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 20:
-        raise ValueError("expected a whole number from 1 to 20")
+        raise ValueError(_("expected a whole number from 1 to 20"))
     return value
 
 
 def _text(value: Any) -> str:
     if not isinstance(value, str):
-        raise ValueError("expected text in quotes")
+        raise ValueError(_("expected text in quotes"))
     return value
 
 
 def _weekday(value: Any) -> int:
     word = _text(value).strip().lower()[:3]
     if word not in WEEKDAYS:
-        raise ValueError("expected a weekday name such as monday or sunday")
+        raise ValueError(_("expected a weekday name such as monday or sunday"))
     return WEEKDAYS.index(word)
 
 
 def _channels(value: Any) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ValueError(f"expected a list drawn from {list(NOTIFY_CHANNELS)}")
+        raise ValueError(_("expected a list drawn from {choices}").format(choices=list(NOTIFY_CHANNELS)))
     bad = [v for v in value if v not in NOTIFY_CHANNELS]
     if bad:
-        raise ValueError(f"unknown channel {bad[0]!r}; choose from {list(NOTIFY_CHANNELS)}")
+        raise ValueError(_("unknown channel {name!r}; choose from {choices}").format(name=bad[0], choices=list(NOTIFY_CHANNELS)))
     return tuple(value)
 
 
@@ -104,13 +106,13 @@ def _terminal_style(value: Any) -> str:
 
 def _rounding(value: Any) -> Any:
     if value not in ROUNDING_CHOICES:
-        raise ValueError(f"choose one of {', '.join(ROUNDING_CHOICES)}")
+        raise ValueError(_("choose one of {choices}").format(choices=", ".join(ROUNDING_CHOICES)))
     return ROUNDING_CHOICES[value]
 
 
 def _keys(value: Any) -> tuple[tuple[str, str], ...]:
     if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
-        raise ValueError('expected a table of binding-id = "key" pairs')
+        raise ValueError(_('expected a table of binding-id = "key" pairs'))
     return tuple((str(k), v) for k, v in value.items())
 
 
@@ -141,7 +143,7 @@ def parse_settings(data: dict[str, Any], warnings: list[str]) -> Settings:
     d = Settings()
     p = PomodoroSettings()
     for key in _unknown_keys(data):
-        warnings.append(f"config: unknown key {key!r} is ignored")
+        warnings.append(_("config: unknown key {key!r} is ignored").format(key=key))
     pomodoro = replace(
         p,
         focus=r.get("pomodoro.focus", _duration, p.focus),
@@ -170,6 +172,18 @@ def parse_settings(data: dict[str, Any], warnings: list[str]) -> Settings:
     )
 
 
+def peek_language(path: Path) -> str | None:
+    """The config's `language`, read quietly before anything else: the CLI's help and every
+    message depend on it. Problems with the file are left for `load_config` to report, in the
+    language chosen."""
+    try:
+        with path.open("rb") as handle:
+            value = tomllib.load(handle).get("language")
+    except (OSError, tomllib.TOMLDecodeError):
+        return None
+    return value if isinstance(value, str) else None
+
+
 def load_config(path: Path) -> LoadedConfig:
     warnings: list[str] = []
     data: dict[str, Any] = {}
@@ -178,9 +192,10 @@ def load_config(path: Path) -> LoadedConfig:
             with path.open("rb") as handle:
                 data = tomllib.load(handle)
         except tomllib.TOMLDecodeError as exc:
-            warnings.append(f"config: {path} is not valid TOML ({exc}); using defaults for everything")
+            warnings.append(_("config: {path} is not valid TOML ({problem}); using defaults for everything").format(
+                path=path, problem=exc))
         except OSError as exc:
-            warnings.append(f"config: {path} cannot be read ({exc.strerror}); using defaults")
+            warnings.append(_("config: {path} cannot be read ({reason}); using defaults").format(path=path, reason=exc.strerror))
     return LoadedConfig(parse_settings(data, warnings), path, warnings)
 
 

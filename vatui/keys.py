@@ -1,16 +1,55 @@
 """The cockpit's key bindings, read from the real BINDINGS (with the user's keymap applied), for
-the help screen and the command palette. So neither can drift from what the keys actually do."""
+the help screen and the command palette. So neither can drift from what the keys actually do.
+
+Binding descriptions and tooltips are class-level strings marked with `N_()`: English until shown.
+`TranslatedBindings` hands Textual's footer (and its key panel) translated copies, read in the
+language in use when they are shown, so one process can switch languages between apps."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
-from textual.binding import Binding
+from textual.binding import ActiveBinding, Binding
 from textual.dom import DOMNode
 from textual.screen import Screen
 
-from vatui.i18n import _
+from vatui.i18n import N_, _
+
+# Textual's own words that reach the footer and the command palette, marked here to be extracted.
+TEXTUAL_WORDS = (
+    N_("palette"), N_("Open the command palette"),
+    N_("Theme"), N_("Change the current theme"), N_("Quit"), N_("Quit the application as soon as possible"),
+    N_("Keys"), N_("Show help for the focused widget and a summary of available keys"),
+    N_("Hide the keys and widget help panel"), N_("Maximize"), N_("Maximize the focused widget"),
+    N_("Minimize"), N_("Minimize the widget and restore to normal size"), N_("Screenshot"),
+    N_("Save an SVG 'screenshot' of the current screen"),
+)
+
+
+def translated(binding: Binding) -> Binding:
+    """A copy of `binding` with its description, tooltip and group label in the user's language."""
+    group = binding.group
+    if group is not None:
+        group = replace(group, description=_(group.description))
+    return replace(binding, description=_(binding.description), tooltip=_(binding.tooltip), group=group)
+
+
+if TYPE_CHECKING:
+    _ScreenBase = Screen
+else:
+    _ScreenBase = object
+
+
+class TranslatedBindings(_ScreenBase):
+    """Mix into a Screen (before Screen): its active bindings, which Textual's Footer and key panel
+    show, come translated. Key dispatch does not read them; only their words change."""
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        return {key: ActiveBinding(active.node, translated(active.binding), active.enabled, _(active.tooltip))
+                for key, active in super().active_bindings.items()}
 
 
 @dataclass(frozen=True)

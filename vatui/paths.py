@@ -8,6 +8,8 @@ from pathlib import Path
 
 import platformdirs
 
+from vatui.i18n import _
+
 APP = "vatui"
 
 
@@ -17,7 +19,7 @@ class Location:
     source: str  # "--db", "VATUI_DB", "default", ...
 
     def describe(self) -> str:
-        exists = "" if self.path.exists() else " (does not exist yet)"
+        exists = "" if self.path.exists() else " " + _("(does not exist yet)")
         return f"{self.path}{exists}  [{self.source}]"
 
 

@@ -13,11 +13,14 @@ from zoneinfo import ZoneInfo
 
 from vatui.core.deadlines import Deadline, DeadlineKind, DeadlineState
 from vatui.core.durations import format_duration
-from vatui.core.models import Quadrant
+from vatui.core.models import Quadrant, Status
 from vatui.core.queues import Group, GroupKind
 from vatui.core.quickadd import QuickAdd
+from vatui.formats import day_month, hm, moment, weekday, weekday_day_month
 from vatui.i18n import N_, _, ngettext
 
+STATUS_WORDS = {Status.TODO: N_("todo"), Status.DOING: N_("doing"), Status.WAITING: N_("waiting"),
+                Status.DEFERRED: N_("deferred"), Status.DONE: N_("done")}
 QUADRANT_WORDS = {Quadrant.DO: N_("do first"), Quadrant.SCHEDULE: N_("schedule"), Quadrant.DELEGATE: N_("delegate"),
                   Quadrant.DROP: N_("later")}
 
@@ -41,15 +44,15 @@ def format_day(day: date, today: date) -> str:
     if delta == -1:
         return _("yday")
     if -6 <= delta <= 6:
-        return day.strftime("%a")
-    return day.strftime("%d %b").lstrip("0")
+        return weekday(day)
+    return day_month(day)
 
 
 def format_when(at: datetime, zone: str, now: datetime) -> str:
     """"today 17:00", "Fri 17:00", "3 Dec 17:00" in `zone`."""
     tz = ZoneInfo(zone)
     local = at.astimezone(tz)
-    return f"{format_day(local.date(), now.astimezone(tz).date())} {local:%H:%M}"
+    return f"{format_day(local.date(), now.astimezone(tz).date())} {hm(local)}"
 
 
 def deadline_words(d: Deadline, now: datetime, *, short: bool) -> tuple[str, str]:
@@ -86,8 +89,7 @@ def due_with_place(d: Deadline, now: datetime, place: str) -> tuple[str, str]:
 
 def format_moment(at: datetime, zone: str) -> str:
     """"Fri 27 Nov 17:00" in `zone` (absolute, for messages)."""
-    local = at.astimezone(ZoneInfo(zone))
-    return f"{local:%a} {local.day} {local:%b %H:%M}"
+    return moment(at.astimezone(ZoneInfo(zone)))
 
 
 def describe_quick_add(q: QuickAdd, *, my_zone: str, default_batch: str = "admin") -> str:
@@ -129,13 +131,27 @@ def group_title(group: Group, today: date) -> str:
     if group.kind is GroupKind.EARLIER:
         return _("Earlier")
     assert group.day is not None
-    day = group.day.strftime("%a %d %b")
+    day = weekday_day_month(group.day, pad=True)
     delta = (group.day - today).days
     if delta == 0:
         return _("Today · {day}").format(day=day)
     if delta == 1:
         return _("Tomorrow · {day}").format(day=day)
     return day
+
+
+def tasks_count(n: int) -> str:
+    return ngettext("{n} task", "{n} tasks", n).format(n=n)
+
+
+def entries_count(n: int) -> str:
+    return ngettext("{n} time entry", "{n} time entries", n).format(n=n)
+
+
+def client_in_use(name: str, tasks: int, entries: int) -> str:
+    """Why a client cannot be removed (the cockpit and `vatui client remove` say the same)."""
+    return _("{name} still has {tasks} and {entries}; they would lose their client. Delete or move them first.").format(
+        name=name, tasks=tasks_count(tasks), entries=entries_count(entries))
 
 
 def group_count(group: Group) -> str:

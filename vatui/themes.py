@@ -14,6 +14,8 @@ from typing import Any
 from textual.color import Color, ColorParseError
 from textual.theme import Theme
 
+from vatui.i18n import _
+
 DEFAULT_THEME = "vatui-dark"
 BASE_KEYS = ("primary", "secondary", "accent", "foreground", "background", "surface", "panel",
              "success", "warning", "error")
@@ -42,11 +44,11 @@ class ThemeSet:
 
 def _colour(value: Any, where: str) -> str:
     if not isinstance(value, str):
-        raise ValueError(f"{where} must be a colour in quotes")
+        raise ValueError(_("{key} must be a colour in quotes").format(key=where))
     try:
         Color.parse(value)
     except ColorParseError:
-        raise ValueError(f"{where} = {value!r} is not a colour (use #rrggbb)") from None
+        raise ValueError(_("{key} = {value!r} is not a colour (use #rrggbb)").format(key=where, value=value)) from None
     return value
 
 
@@ -55,32 +57,34 @@ def theme_from_file(path: Path) -> Theme:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
-        raise ValueError(f"theme {path}: cannot be read ({exc})") from None
+        raise ValueError(_("theme {path}: cannot be read ({reason})").format(path=path, reason=exc)) from None
     except tomllib.TOMLDecodeError as exc:
-        raise ValueError(f"theme {path}: not valid TOML ({exc})") from None
+        raise ValueError(_("theme {path}: not valid TOML ({problem})").format(path=path, problem=exc)) from None
     try:
         name = data.get("name")
         if not isinstance(name, str) or not name.strip():
-            raise ValueError("needs a name = \"...\"")
+            raise ValueError(_("needs a name = \"...\""))
         colors = data.get("colors", {})
         if not isinstance(colors, dict) or "primary" not in colors:
-            raise ValueError("needs a [colors] table with at least primary")
+            raise ValueError(_("needs a [colors] table with at least primary"))
         unknown = set(colors) - set(BASE_KEYS)
         if unknown:
-            raise ValueError(f"unknown colour {sorted(unknown)[0]!r} in [colors]; known: {', '.join(BASE_KEYS)}")
+            raise ValueError(_("unknown colour {name!r} in [colors]; known: {known}").format(
+                name=sorted(unknown)[0], known=", ".join(BASE_KEYS)))
         base = {k: _colour(v, f"colors.{k}") for k, v in colors.items()}
         app = data.get("app", {})
         if not isinstance(app, dict):
-            raise ValueError("[app] must be a table")
+            raise ValueError(_("[app] must be a table"))
         unknown = set(app) - set(APP_COLOURS)
         if unknown:
-            raise ValueError(f"unknown app colour {sorted(unknown)[0]!r}; known: {', '.join(APP_COLOURS)}")
+            raise ValueError(_("unknown app colour {name!r}; known: {known}").format(
+                name=sorted(unknown)[0], known=", ".join(APP_COLOURS)))
         variables = {k: _colour(v, f"app.{k}") for k, v in app.items()}
         dark = data.get("dark", True)
         if not isinstance(dark, bool):
-            raise ValueError("dark must be true or false")
+            raise ValueError(_("dark must be true or false"))
     except ValueError as exc:
-        raise ValueError(f"theme {path}: {exc}") from None
+        raise ValueError(_("theme {path}: {problem}").format(path=path, problem=exc)) from None
     return Theme(name=name.strip(), dark=dark, variables=variables, **base)
 
 
@@ -94,7 +98,7 @@ def load_themes(*folders: Path) -> ThemeSet:
             try:
                 theme = theme_from_file(path)
             except ValueError as exc:
-                out.warnings.append(str(exc) + "; it is skipped")
+                out.warnings.append(_("{problem}; it is skipped").format(problem=exc))
                 continue
             out.themes[theme.name] = theme
     return out

@@ -7,6 +7,8 @@ full screen is actually started.
 from __future__ import annotations
 
 import argparse
+import gettext
+import os
 import sys
 from collections.abc import Sequence
 
@@ -14,7 +16,7 @@ from vatui import __version__
 from vatui.cli import blocks, clients, cockpit, data, pomodoro, reports, serve, tasks
 from vatui.cli.common import CliError, Context, add_global_options
 from vatui.core.errors import ValidationError, VatuiError
-from vatui.i18n import _
+from vatui.i18n import DOMAIN, LOCALE_DIR, N_, _, choose_language, current_language, ngettext
 
 COMMAND_MODULES = [cockpit, clients, tasks, blocks, data, pomodoro, reports, serve]
 
@@ -27,7 +29,8 @@ def build_parser() -> argparse.ArgumentParser:
         description=_("A terminal cockpit for virtual assistants: world clock, time blocks, task queues "
                       "and a Pomodoro timer that tracks time per client. Run without a command to open it."),
     )
-    parser.add_argument("--version", action="version", version=f"vatui {__version__}")
+    parser.add_argument("--version", action="version", version=f"vatui {__version__}",
+                        help=_("show program's version number and exit"))
     add_global_options(parser, top=True)
     cockpit.add_cockpit_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", title=_("commands"))
@@ -37,7 +40,58 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def choose_cli_language(argv: Sequence[str]) -> str | None:
+    """Set the language before the parser is built, so that its help speaks it too: the config's
+    `language` (the file from --config, else VATUI_CONFIG, else the default place), else the
+    environment. Returns the one-line note when the wish cannot be met."""
+    from vatui import paths
+    from vatui.config import peek_language
+
+    pre = argparse.ArgumentParser(add_help=False)
+    pre.add_argument("--config")
+    known, _rest = pre.parse_known_args(argv)
+    note = choose_language(peek_language(paths.config_file(known.config).path))
+    argparse_speaks(current_language())
+    return note
+
+
+def argparse_speaks(language: str) -> None:
+    """argparse translates its own words ("usage:", "options", its error messages) with the
+    standard gettext functions, which read the process's default text domain and the LANGUAGE
+    variable. Point both at vatui's catalog in the chosen language (public gettext calls only)."""
+    gettext.bindtextdomain(DOMAIN, LOCALE_DIR)
+    gettext.textdomain(DOMAIN)
+    os.environ["LANGUAGE"] = language
+
+
+def _argparse_words() -> None:  # pragma: no cover - never called: it marks argparse's words for extraction
+    N_("usage: ")
+    N_("positional arguments")
+    N_("options")
+    N_("show this help message and exit")
+    N_("%(prog)s: error: %(message)s\n")
+    N_("argument %(argument_name)s: %(message)s")
+    N_("unrecognized arguments: %s")
+    N_("not allowed with argument %s")
+    N_("ignored explicit argument %r")
+    N_("the following arguments are required: %s")
+    N_("one of the arguments %s is required")
+    N_("expected one argument")
+    N_("expected at most one argument")
+    N_("expected at least one argument")
+    ngettext("expected %s argument", "expected %s arguments", 2)
+    N_("ambiguous option: %(option)s could match %(matches)s")
+    N_("invalid %(type)s value: %(value)r")
+    N_("invalid choice: %(value)r (choose from %(choices)s)")
+    N_("can't open '%(filename)s': %(error)s")
+    N_("unknown parser %(parser_name)r (choices: %(choices)s)")
+
+
 def main(argv: Sequence[str] | None = None, *, ctx: Context | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    note = choose_cli_language(argv)
+    if note:
+        print(note, file=ctx.err if ctx else sys.stderr)
     parser = build_parser()
     args = parser.parse_args(argv)
     context = ctx or Context(args)

@@ -9,7 +9,9 @@ from vatui.cli.common import CliError, Context, table
 from vatui.core.hours import WeekHours
 from vatui.core.models import CLIENT_COLOURS, Client
 from vatui.core.money import parse_rate
+from vatui.formats import money
 from vatui.i18n import _
+from vatui.queue_text import client_in_use
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -109,10 +111,7 @@ def cmd_remove(ctx: Context) -> int:
     tasks = sum(1 for t in store.tasks.all() if t.client_id == client.id)
     entries = sum(1 for e in store.entries.all() if e.client_id == client.id)
     if tasks or entries:
-        raise CliError(
-            _("{name} still has {tasks} tasks and {entries} time entries; they would lose their client. "
-              "Delete or move them first.").format(name=client.name, tasks=tasks, entries=entries)
-        )
+        raise CliError(client_in_use(client.name, tasks, entries))
     store.clients.delete(client.id)  # type: ignore[arg-type]
     ctx.print(_("Removed client {name}.").format(name=client.name))
     return 0
@@ -124,7 +123,7 @@ def cmd_list(ctx: Context) -> int:
         ctx.print(_("No clients yet. Add one: vatui client add Acme --tz America/New_York"))
         return 0
     rows = [
-        [c.name, c.city, c.tz, c.hours.format(), f"{c.rate} {c.currency}", str(c.reply_by_hours) + "h"]
+        [c.name, c.city, c.tz, c.hours.format(), money(c.rate, c.currency), str(c.reply_by_hours) + "h"]
         for c in clients
     ]
     ctx.print(table(rows, [_("Name"), _("City"), _("Zone"), _("Business hours"), _("Rate"), _("Reply by")]))

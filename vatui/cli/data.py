@@ -66,8 +66,11 @@ def cmd_where(ctx: Context) -> int:
 
 def cmd_archive(ctx: Context) -> int:
     moved = archive_old(ctx.store, ctx.clock.now(), ctx.config.settings.me_zone)
-    ctx.print(_("Archived {tasks} done tasks, {entries} time entries and {blocks} time blocks into {folder}.")
-              .format(folder=ctx.store.archive.folder, **moved))
+    ctx.print(_("Archived {tasks}, {entries} and {blocks} into {folder}.").format(
+        folder=ctx.store.archive.folder,
+        tasks=ngettext("{n} done task", "{n} done tasks", moved["tasks"]).format(n=moved["tasks"]),
+        entries=ngettext("{n} time entry", "{n} time entries", moved["entries"]).format(n=moved["entries"]),
+        blocks=ngettext("{n} time block", "{n} time blocks", moved["blocks"]).format(n=moved["blocks"])))
     return 0
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from contextlib import nullcontext
 from datetime import date, timedelta
 
 from vatui.cli.clients import find_client
@@ -20,10 +21,10 @@ from vatui.core.reports import (
     week_period,
 )
 from vatui.core.settings import ROUNDING_CHOICES, Settings
-from vatui.i18n import _
+from vatui.i18n import LANGUAGES, N_, _, match, using
 from vatui.store.history import entries_between, tasks_by_id
 
-REPORT_HELP = _(
+REPORT_HELP = N_(
     "Hours are real elapsed time in your zone's days (an entry across midnight is split by day; "
     "one across a DST change counts the time that really passed; an entry partly in the period "
     "counts only its part inside). Each billable entry is rounded up on its own when billing "
@@ -36,7 +37,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     from vatui.exports.report_text import FORMATS
 
     rep = sub.add_parser("report", parents=[common], help=_("tracked hours and billable amounts for a period"),
-                         description=REPORT_HELP)
+                         description=_(REPORT_HELP))
     add_period_options(rep, with_named=True)
     rep.add_argument("--client", metavar="NAME", help=_("one client only"))
     rep.add_argument("--by", choices=[g.value for g in GroupBy], default="client",
@@ -53,6 +54,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     which = dig.add_mutually_exclusive_group()
     which.add_argument("--week", action="store_true", help=_("this week (the default)"))
     which.add_argument("--last-week", action="store_true", help=_("the week before this one"))
+    dig.add_argument("--language", metavar="LANG",
+                     help=_("write it in this language: en, ro or pt_BR (default: yours), e.g. en for a client "
+                            "who reads English"))
     dig.set_defaults(func=cmd_digest)
 
 
@@ -121,9 +125,14 @@ def cmd_digest(ctx: Context) -> int:
     period = week_period(ctx.clock.now(), settings.me_zone, settings.week_start)
     if ctx.args.last_week:
         period = period.shifted(-1)
+    language = ctx.args.language
+    if language is not None and match(language) is None:
+        raise CliError(_("vatui has no {language} translation; choose one of {choices}").format(
+            language=language, choices=", ".join(LANGUAGES)))
     store = ctx.store
     digest = build_digest(client, period, now=ctx.clock.now(), tasks=store.tasks.all(),
                           entries=entries_between(store, period.start, period.end),
                           rounding=settings.billing_rounding)
-    ctx.out.write(render_digest(digest, me_name=signature(settings)))
+    with using(language) if language else nullcontext():
+        ctx.out.write(render_digest(digest, me_name=signature(settings)))
     return 0

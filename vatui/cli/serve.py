@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 from vatui.cli.common import CliError, Context
-from vatui.i18n import _
+from vatui.i18n import _, html_language
 from vatui.web import is_loopback
 
 DEFAULT_HOST = "127.0.0.1"
@@ -117,7 +117,7 @@ def cmd_serve(ctx: Context) -> int:
             host=args.host,
             port=args.port,
             title="vatui (demo)" if demo else "vatui",
-            language=(settings.language or "en"),
+            language=html_language(),
             on_ready=ready,
         )
         try:

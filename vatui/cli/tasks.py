@@ -13,14 +13,15 @@ from zoneinfo import ZoneInfo
 from vatui.cli.clients import find_client
 from vatui.cli.common import CliError, Context, table
 from vatui.core.checklists import apply_checklist, make_checklist_template
-from vatui.core.deadlines import DeadlineReader
+from vatui.core.deadlines import DeadlineReader, DeadlineState
 from vatui.core.durations import format_duration
 from vatui.core.models import Client, Status, Task, Template
 from vatui.core.queues import TaskFilter, View, build_view, order_tasks, view_key
 from vatui.core.quickadd import format_template_item, parse_day_field, parse_quick_add
-from vatui.i18n import _
+from vatui.i18n import N_, _, ngettext
 from vatui.queue_text import (
     QUADRANT_WORDS,
+    STATUS_WORDS,
     deadline_words,
     describe_quick_add,
     format_moment,
@@ -169,7 +170,7 @@ def _row(t: Task, clients: dict[int, Client], reader: DeadlineReader, today: dat
     client = clients.get(t.client_id) if t.client_id is not None else None
     due = reader.due(t)
     reply = reader.reply(t)
-    status = t.status.value
+    status = _(STATUS_WORDS[t.status])
     if t.status is Status.DEFERRED and t.defer_until:
         status = _("until {day}").format(day=t.defer_until.isoformat())
     checklist = f"{sum(i.done for i in t.checklist)}/{len(t.checklist)}" if t.checklist else ""
@@ -177,13 +178,15 @@ def _row(t: Task, clients: dict[int, Client], reader: DeadlineReader, today: dat
     return [
         str(t.id), client.name if client else "-", t.batch, _(QUADRANT_WORDS[t.quadrant]), title,
         format_duration(t.estimate) if t.estimate else "", checklist,
-        (format_moment(due.at, due.zone) + ("" if due.state.value == "ok" else f" ({due.state.value})")) if due else "",
+        (format_moment(due.at, due.zone) + ("" if due.state is DeadlineState.OK else " " + _("({state})").format(
+            state=_("overdue") if due.state is DeadlineState.OVERDUE else _("soon")))) if due else "",
         deadline_words(reply, reader.now, short=False)[0] if reply else "",
         status,
     ]
 
 
-HEADERS = ["ID", "Client", "Batch", "Quadrant", "Title", "Est", "List", "Due (client time)", "Reply by", "Status"]
+HEADERS = [N_("ID"), N_("Client"), N_("Batch"), N_("Quadrant"), N_("Title"), N_("Est"), N_("List"),
+           N_("Due (client time)"), N_("Reply by"), N_("Status")]
 
 
 def cmd_tasks(ctx: Context) -> int:
@@ -238,7 +241,8 @@ def cmd_next(ctx: Context) -> int:
         ctx.print(json.dumps(_task_json(t, clients, DeadlineReader(clients, ctx.clock.now(), _my_zone(ctx))), indent=2))
     else:
         client = clients.get(t.client_id) if t.client_id else None
-        ctx.print(f"{t.id}  {t.title}  ({client.name if client else _('no client')}, {t.batch})")
+        name = client.name if client else _("no client")
+        ctx.print(f"{t.id}  {t.title}  ({name}, {t.batch})")
     return 0
 
 
@@ -298,7 +302,8 @@ def cmd_template_add(ctx: Context) -> int:
         for old in same:
             store.templates.delete(old.id)  # type: ignore[arg-type]
         saved = store.templates.add(template)
-    ctx.print(_("Saved template {name} with {n} items.").format(name=saved.name, n=len(saved.items)))
+    ctx.print(ngettext("Saved template {name} with {n} item.", "Saved template {name} with {n} items.",
+                       len(saved.items)).format(name=saved.name, n=len(saved.items)))
     return 0
 
 
@@ -311,8 +316,11 @@ def cmd_template_list(ctx: Context) -> int:
         ctx.print(_("No checklist templates yet. Define one: vatui template add 'Client onboarding' "
                     "--item 'Send welcome email #email ~15m day:0' --item 'Collect logins #admin day:2'"))
         return 0
-    ctx.print(table([[t.name, str(len(t.items)), _("{n} days").format(n=max((i.offset_days for i in t.items), default=0))]
-                     for t in templates], [_("Name"), _("Items"), _("Spans")]))
+    def span(t: Template) -> str:
+        days = max((i.offset_days for i in t.items), default=0)  # type: ignore[union-attr]
+        return ngettext("{n} day", "{n} days", days).format(n=days)
+
+    ctx.print(table([[t.name, str(len(t.items)), span(t)] for t in templates], [_("Name"), _("Items"), _("Spans")]))
     return 0
 
 
@@ -331,7 +339,8 @@ def cmd_template_apply(ctx: Context) -> int:
     today = now.astimezone(ZoneInfo(client.tz)).date()
     start = parse_day_field(ctx.args.start, today=today, field="start")
     tasks = ctx.store.tasks.add_many(apply_checklist(template, client, start, now))
-    ctx.print(_("Added {n} tasks for {client} from {template}, starting {day}:").format(
+    ctx.print(ngettext("Added {n} task for {client} from {template}, starting {day}:",
+                       "Added {n} tasks for {client} from {template}, starting {day}:", len(tasks)).format(
         n=len(tasks), client=client.name, template=template.name, day=start.isoformat()))
     for t in tasks:
         ctx.print(f"  {t.id}  {t.title}  " + _("due {when}").format(when=format_moment(t.due, client.tz)))  # type: ignore[arg-type]

@@ -6,6 +6,7 @@ import re
 from datetime import timedelta
 
 from vatui.core.errors import ValidationError
+from vatui.i18n import _
 
 _UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
 _PART = re.compile(r"(\d+(?:\.\d+)?)\s*([smhdw])")
@@ -18,7 +19,7 @@ def parse_duration(text: str, *, field: str = "duration", allow_zero: bool = Fal
     """Parse a duration with units. Bare numbers are refused: "25" is ambiguous."""
     raw = text.strip().lower().replace(" ", "")
     if not raw:
-        raise ValidationError(f"{field}: empty duration; write e.g. 25m, 90s or 1h30m", field=field)
+        raise ValidationError(_("{field}: empty duration; write e.g. 25m, 90s or 1h30m").format(field=field), field=field)
     hm = _HOURS_MINUTES.match(raw)
     if hm:
         seconds = int(hm.group(1)) * 3600 + int(hm.group(2)) * 60
@@ -26,11 +27,11 @@ def parse_duration(text: str, *, field: str = "duration", allow_zero: bool = Fal
         seconds = sum(float(n) * _UNIT_SECONDS[u] for n, u in _PART.findall(raw))
     else:
         raise ValidationError(
-            f"{field}: {text.strip()!r} is not a duration; write e.g. 25m, 90s, 1h or 1h30m",
+            _("{field}: {text!r} is not a duration; write e.g. 25m, 90s, 1h or 1h30m").format(field=field, text=text.strip()),
             field=field,
         )
     if seconds <= 0 and not allow_zero:
-        raise ValidationError(f"{field}: a duration must be longer than zero", field=field)
+        raise ValidationError(_("{field}: a duration must be longer than zero").format(field=field), field=field)
     return timedelta(seconds=round(seconds))
 
 

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from vatui.core.errors import ValidationError
+from vatui.i18n import _
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _DAY_WORDS = {
@@ -29,10 +30,12 @@ def parse_clock_time(text: str, *, field: str = "time", allow_24: bool = False) 
     """"9", "9:30", "09:30", "0930" -> minutes from midnight."""
     m = _TIME.match(text.strip())
     if not m:
-        raise ValidationError(f"{field}: {text!r} is not a time of day (e.g. 09:00 or 17:30)", field=field)
+        raise ValidationError(_("{field}: {text!r} is not a time of day (e.g. 09:00 or 17:30)").format(field=field, text=text),
+                              field=field)
     hours, minutes = int(m.group(1)), int(m.group(2) or 0)
     if minutes > 59 or hours > 24 or (hours == 24 and (minutes or not allow_24)):
-        raise ValidationError(f"{field}: {text!r} is not a time of day (00:00 to 23:59)", field=field)
+        raise ValidationError(_("{field}: {text!r} is not a time of day (00:00 to 23:59)").format(field=field, text=text),
+                              field=field)
     return hours * 60 + minutes
 
 
@@ -48,17 +51,19 @@ class WeekHours:
 
     def __post_init__(self) -> None:
         if len(self.days) != 7:
-            raise ValidationError("business hours need seven days, Monday first", field="hours")
+            raise ValidationError(_("business hours need seven days, Monday first"), field="hours")
         for name, ranges in zip(WEEKDAYS, self.days):
             last_end = -1
             for start, end in ranges:
                 if not (0 <= start < end <= 1440):
                     raise ValidationError(
-                        f"hours: {name} {format_clock_time(start)}-{format_clock_time(end)} ends before it starts",
+                        _("{field}: {range} ends before it starts").format(
+                            field="hours", range=f"{name} {format_clock_time(start)}-{format_clock_time(end)}"),
                         field="hours",
                     )
                 if start < last_end:
-                    raise ValidationError(f"hours: {name} has overlapping ranges", field="hours")
+                    raise ValidationError(_("{field}: {day} has overlapping ranges").format(field="hours", day=name),
+                                          field="hours")
                 last_end = end
 
     @classmethod
@@ -69,10 +74,11 @@ class WeekHours:
     @classmethod
     def parse(cls, text: str) -> WeekHours:
         """Parse "09:00-17:00" (Mon-Fri) or "mon-thu 9-17; fri 9-13; sat closed"."""
-        days: list[list[Range]] = [[] for _ in range(7)]
+        days: list[list[Range]] = [[] for _day in range(7)]
         groups = [g.strip() for g in re.split(r"[;,]", text) if g.strip()]
         if not groups:
-            raise ValidationError("hours: empty; write e.g. 09:00-17:00 or mon-thu 9-17; fri 9-13", field="hours")
+            raise ValidationError(_("{field}: empty; write e.g. 09:00-17:00 or mon-thu 9-17; fri 9-13").format(field="hours"),
+                                  field="hours")
         for group in groups:
             words = group.lower().split()
             if words and not _RANGE.match(words[0]):
@@ -85,18 +91,20 @@ class WeekHours:
                     days[d] = []
                 continue
             if not words:
-                raise ValidationError(f"hours: {group!r} names days but no hours (e.g. 09:00-17:00)", field="hours")
+                raise ValidationError(_("{field}: {text!r} names days but no hours (e.g. 09:00-17:00)").format(
+                    field="hours", text=group), field="hours")
             ranges: list[Range] = []
             for word in words:
                 m = _RANGE.match(word)
                 if not m:
-                    raise ValidationError(f"hours: {word!r} is not a range like 09:00-17:00", field="hours")
+                    raise ValidationError(_("{field}: {text!r} is not a range like 09:00-17:00").format(field="hours", text=word),
+                                          field="hours")
                 start = parse_clock_time(m.group(1), field="hours")
                 end = parse_clock_time(m.group(2), field="hours", allow_24=True)
                 if end <= start:
                     raise ValidationError(
-                        f"hours: {word!r} ends before it starts (ranges stay within one day; "
-                        "write a night shift as mon 22:00-24:00; tue 00:00-06:00)",
+                        _("{field}: {text!r} ends before it starts (ranges stay within one day; "
+                          "write a night shift as mon 22:00-24:00; tue 00:00-06:00)").format(field="hours", text=word),
                         field="hours",
                     )
                 ranges.append((start, end))
@@ -127,7 +135,7 @@ def _parse_days(word: str) -> range | list[int]:
     if word in _DAY_WORDS:
         return _DAY_WORDS[word]
     if "-" in word:
-        a, _, b = word.partition("-")
+        a, _sep, b = word.partition("-")
         start, end = _day_index(a), _day_index(b)
         if end < start:
             return list(range(start, 7)) + list(range(0, end + 1))
@@ -140,5 +148,6 @@ def _parse_days(word: str) -> range | list[int]:
 def _day_index(word: str) -> int:
     w = word.strip()[:3]
     if w not in WEEKDAYS:
-        raise ValidationError(f"hours: {word!r} is not a weekday (mon, tue, ... sun)", field="hours")
+        raise ValidationError(_("{field}: {text!r} is not a weekday (mon, tue, ... sun)").format(field="hours", text=word),
+                              field="hours")
     return WEEKDAYS.index(w)

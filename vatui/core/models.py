@@ -17,6 +17,7 @@ from vatui.core.errors import ValidationError
 from vatui.core.hours import WeekHours
 from vatui.core.money import parse_currency, parse_rate
 from vatui.core.tzdb import city_of, validate_zone
+from vatui.i18n import _
 
 # Colours a client may be given by name; themes map them to actual shades so that they stay
 # readable on light and dark backgrounds. Hex colours are accepted too.
@@ -36,17 +37,22 @@ def validate_colour(colour: str, *, field: str = "colour") -> str:
     if c in CLIENT_COLOURS or _HEX.match(c):
         return c
     raise ValidationError(
-        f"{field}: {colour!r} is not a colour; use #rrggbb or one of {', '.join(CLIENT_COLOURS)}",
+        _("{field}: {text!r} is not a colour; use #rrggbb or one of {names}").format(
+            field=field, text=colour, names=", ".join(CLIENT_COLOURS)),
         field=field,
     )
 
 
 def validate_name(name: str, *, field: str = "name", what: str = "client") -> str:
     cleaned = " ".join(name.split())
+    template = what == "template"
     if not cleaned:
-        raise ValidationError(f"{field}: a {what} needs a name", field=field)
+        message = _("{field}: a template needs a name") if template else _("{field}: a client needs a name")
+        raise ValidationError(message.format(field=field), field=field)
     if len(cleaned) > 60:
-        raise ValidationError(f"{field}: keep the {what} name under 60 characters", field=field)
+        message = (_("{field}: keep the template name under 60 characters") if template
+                   else _("{field}: keep the client name under 60 characters"))
+        raise ValidationError(message.format(field=field), field=field)
     return cleaned
 
 
@@ -71,7 +77,8 @@ class Client:
         object.__setattr__(self, "currency", parse_currency(self.currency))
         object.__setattr__(self, "rate", parse_rate(self.rate))
         if not (0 < self.reply_by_hours <= 24 * 30):
-            raise ValidationError("reply_by: a promise is between 1 and 720 business hours", field="reply_by")
+            raise ValidationError(_("{field}: a promise is between 1 and 720 business hours").format(field="reply_by"),
+                                  field="reply_by")
 
     @property
     def key(self) -> str:
@@ -139,18 +146,19 @@ class Task:
     def __post_init__(self) -> None:
         title = " ".join(self.title.split())
         if not title:
-            raise ValidationError("title: a task needs a title", field="title")
+            raise ValidationError(_("{field}: a task needs a title").format(field="title"), field="title")
         object.__setattr__(self, "title", title)
         batch = self.batch.strip().lower()
         if not batch or " " in batch:
-            raise ValidationError(f"batch: {self.batch!r} is not a batch name (one word, e.g. email)", field="batch")
+            raise ValidationError(_("{field}: {text!r} is not a batch name (one word, e.g. email)").format(
+                field="batch", text=self.batch), field="batch")
         object.__setattr__(self, "batch", batch)
         _require_utc(self.created, "created")
         _require_utc(self.due, "due")
         _require_utc(self.reply_by, "reply_by")
         _require_utc(self.done_at, "done_at")
         if self.estimate is not None and self.estimate <= timedelta(0):
-            raise ValidationError("estimate: must be longer than zero", field="estimate")
+            raise ValidationError(_("{field}: must be longer than zero").format(field="estimate"), field="estimate")
         if self.due_zone is not None:
             validate_zone(self.due_zone, field="due_zone")
 
@@ -178,7 +186,7 @@ class TimeBlock:
         _require_utc(self.start, "start")
         _require_utc(self.end, "end")
         if self.end <= self.start:
-            raise ValidationError("a block must end after it starts", field="end")
+            raise ValidationError(_("a block must end after it starts"), field="end")
 
     @property
     def length(self) -> timedelta:
@@ -202,7 +210,7 @@ class TimeEntry:
         _require_utc(self.start, "start")
         _require_utc(self.end, "end")
         if self.end <= self.start:
-            raise ValidationError("a time entry must end after it starts", field="end")
+            raise ValidationError(_("a time entry must end after it starts"), field="end")
 
     @property
     def duration(self) -> timedelta:
@@ -240,5 +248,5 @@ class Template:
 
     def __post_init__(self) -> None:
         if self.kind not in ("day", "checklist"):
-            raise ValidationError(f"template kind {self.kind!r} is not 'day' or 'checklist'", field="kind")
+            raise ValidationError(_("template kind {kind!r} is not 'day' or 'checklist'").format(kind=self.kind), field="kind")
         object.__setattr__(self, "name", validate_name(self.name, what="template"))

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from vatui.core.errors import ValidationError
+from vatui.i18n import _
 
 # Active ISO 4217 codes (list one, 2026). Funds and precious-metal codes are left out on purpose:
 # nobody bills an hour of admin work in XAU.
@@ -32,19 +34,28 @@ def parse_currency(code: str, *, field: str = "currency") -> str:
     normal = code.strip().upper()
     if normal not in ISO_4217:
         raise ValidationError(
-            f"{field}: {code.strip()!r} is not an ISO 4217 currency code (e.g. USD, EUR, GBP, AUD, INR)",
+            _("{field}: {text!r} is not an ISO 4217 currency code (e.g. USD, EUR, GBP, AUD, INR)").format(
+                field=field, text=code.strip()),
             field=field,
         )
     return normal
 
 
+_DECIMAL_COMMA = re.compile(r"^\d+,\d{1,2}$")  # "37,50": how Romanian and Brazilian users write 37.50
+
+
 def parse_rate(value: str | int | float | Decimal, *, field: str = "rate") -> Decimal:
+    text = str(value).strip()
+    if _DECIMAL_COMMA.match(text):  # one or two decimals only: "1,500" stays refused, not read as 1.5
+        text = text.replace(",", ".")
     try:
-        rate = Decimal(str(value).strip())
+        rate = Decimal(text)
     except (InvalidOperation, ValueError):
-        raise ValidationError(f"{field}: {value!r} is not a number (e.g. 40 or 37.50)", field=field) from None
+        raise ValidationError(_("{field}: {text!r} is not a number (e.g. 40 or 37.50)").format(field=field, text=value),
+                              field=field) from None
     if not rate.is_finite() or rate < 0:
-        raise ValidationError(f"{field}: a rate must be zero or more, not {value}", field=field)
+        raise ValidationError(_("{field}: a rate must be zero or more, not {value}").format(field=field, value=value),
+                              field=field)
     return rate
 
 

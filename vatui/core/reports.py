@@ -35,6 +35,7 @@ from vatui.core.errors import ValidationError
 from vatui.core.models import Client, Status, Task, TimeEntry
 from vatui.core.money import round_money
 from vatui.core.queues import order_tasks
+from vatui.i18n import _
 
 _US_PER_HOUR = Decimal(3_600_000_000)
 Amounts = tuple[tuple[str, Decimal], ...]  # (currency, amount), sorted by currency code
@@ -69,7 +70,8 @@ class Period:
     def __post_init__(self) -> None:
         if self.last < self.first:
             raise ValidationError(
-                f"to: {self.last.isoformat()} is before {self.first.isoformat()}; the period would be empty",
+                _("{field}: {last} is before {first}; the period would be empty").format(
+                    field="to", last=self.last.isoformat(), first=self.first.isoformat()),
                 field="to",
             )
 
@@ -154,8 +156,8 @@ def parse_day(text: str, *, field: str = "date") -> date:
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        raise ValidationError(f"{field}: {text.strip()!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-11-23",
-                              field=field) from None
+        raise ValidationError(_("{field}: {text!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-11-23").format(
+            field=field, text=text.strip()), field=field) from None
 
 
 # --- billing arithmetic ------------------------------------------------------------------------
@@ -291,7 +293,7 @@ class Row:
 
     @property
     def currencies(self) -> tuple[str, ...]:
-        return tuple(c for c, _ in self.amounts)
+        return tuple(c for c, _amount in self.amounts)
 
     def amount(self, currency: str) -> Decimal | None:
         return dict(self.amounts).get(currency)

@@ -30,6 +30,7 @@ from vatui.core.durations import parse_duration
 from vatui.core.errors import ValidationError
 from vatui.core.models import ChecklistItem, Client, Status, Task
 from vatui.core.tzdb import validate_zone
+from vatui.i18n import _, ngettext
 
 TASK_COLUMNS = ("title", "client", "batch", "urgent", "important", "estimate", "due", "due_zone", "notes",
                 "checklist", "status")
@@ -68,7 +69,7 @@ def _flag(value: str, name: str) -> bool:
         return True
     if word in _FALSE:
         return False
-    raise ValidationError(f"{name}: {value.strip()!r} is not yes or no", field=name)
+    raise ValidationError(_("{field}: {text!r} is not yes or no").format(field=name, text=value.strip()), field=name)
 
 
 def _due(value: str, due_zone: str) -> datetime:
@@ -79,8 +80,8 @@ def _due(value: str, due_zone: str) -> datetime:
         else:
             wall = datetime.strptime(text, "%Y-%m-%d %H:%M")
     except ValueError:
-        raise ValidationError(f"due: {value.strip()!r} is not a date; write YYYY-MM-DD or YYYY-MM-DD HH:MM",
-                              field="due") from None
+        raise ValidationError(_("{field}: {text!r} is not a date; write YYYY-MM-DD or YYYY-MM-DD HH:MM").format(
+            field="due", text=value.strip()), field="due") from None
     return wall.replace(tzinfo=zone(due_zone)).astimezone(ZoneInfo("UTC"))
 
 
@@ -92,19 +93,22 @@ def _task(cells: dict[str, str], *, now: datetime, my_zone: str, find_client: Ca
     if get("client"):
         client = find_client(get("client"))
         if client is None:
-            raise ValidationError(f"client: no client called {get('client')!r}", field="client")
+            raise ValidationError(_("{field}: no client called {name!r}").format(field="client", name=get("client")),
+                                  field="client")
     zone_text = get("due_zone")
     if not zone_text:
         due_zone = my_zone
     elif zone_text.lower() == "client":
         if client is None:
-            raise ValidationError("due_zone: 'client' needs a client in the client column", field="due_zone")
+            raise ValidationError(_("{field}: 'client' needs a client in the client column").format(field="due_zone"),
+                                  field="due_zone")
         due_zone = client.tz
     else:
         due_zone = validate_zone(zone_text, field="due_zone")
     status_text = get("status").lower() or "todo"
     if status_text not in _STATUSES:
-        raise ValidationError(f"status: {get('status')!r} is not one of {', '.join(_STATUSES)}", field="status")
+        raise ValidationError(_("{field}: {text!r} is not one of {choices}").format(
+            field="status", text=get("status"), choices=", ".join(_STATUSES)), field="status")
     status = _STATUSES[status_text]
     checklist = tuple(ChecklistItem(item.strip()) for item in get("checklist").split(";") if item.strip())
     return Task(
@@ -131,7 +135,7 @@ def parse_task_rows(text: str, *, now: datetime, my_zone: str,
     lines = text.splitlines()
     first = next((line for line in lines if line.strip()), None)
     if first is None:
-        raise ValidationError("the file is empty; the first line must name the columns, e.g. title,client,batch")
+        raise ValidationError(_("the file is empty; the first line must name the columns, e.g. title,client,batch"))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(first))
     header: list[str] | None = None
     tasks: list[tuple[int, Task]] = []
@@ -143,25 +147,28 @@ def parse_task_rows(text: str, *, now: datetime, my_zone: str,
         except StopIteration:
             break
         except csv.Error as exc:
-            raise ValidationError(f"line {line}: {exc}") from None
+            raise ValidationError(_("line {line}: {problem}").format(line=line, problem=exc)) from None
         if not any(c.strip() for c in cells):
             continue
         if header is None:
             header = [c.strip().lower().replace(" ", "_") for c in cells]
             unknown = [h for h in header if h not in TASK_COLUMNS]
             if unknown:
-                raise ValidationError(f"line {line}: unknown column {unknown[0]!r}; the columns are "
-                                      f"{', '.join(TASK_COLUMNS)}")
+                raise ValidationError(_("line {line}: unknown column {column!r}; the columns are {columns}").format(
+                    line=line, column=unknown[0], columns=", ".join(TASK_COLUMNS)))
             dupes = sorted({h for h in header if header.count(h) > 1})
             if dupes:
-                raise ValidationError(f"line {line}: the column {dupes[0]!r} appears twice")
+                raise ValidationError(_("line {line}: the column {column!r} appears twice").format(line=line, column=dupes[0]))
             if "title" not in header:
-                raise ValidationError(f"line {line}: the header has no 'title' column (found: {', '.join(header)})")
+                raise ValidationError(_("line {line}: the header has no 'title' column (found: {columns})").format(
+                    line=line, columns=", ".join(header)))
             continue
         if len(cells) > len(header):
             extra = cells[len(header):]
             if any(c.strip() for c in extra):
-                errors.append(RowError(line, None, f"{len(cells)} cells but the header names {len(header)} columns"))
+                errors.append(RowError(line, None, ngettext(
+                    "{cells} cells but the header names {n} column", "{cells} cells but the header names {n} columns",
+                    len(header)).format(cells=len(cells), n=len(header))))
                 continue
         row = dict(zip(header, cells))
         try:
@@ -169,5 +176,5 @@ def parse_task_rows(text: str, *, now: datetime, my_zone: str,
         except ValidationError as exc:
             errors.append(RowError(line, exc.field, exc.message))
     if header is None:
-        raise ValidationError("the file has no header line naming the columns, e.g. title,client,batch")
+        raise ValidationError(_("the file has no header line naming the columns, e.g. title,client,batch"))
     return TaskRows(tuple(tasks), tuple(errors))

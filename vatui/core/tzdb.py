@@ -7,6 +7,7 @@ import zoneinfo
 from dataclasses import dataclass
 
 from vatui.core.errors import ValidationError
+from vatui.i18n import _
 
 # Names people type that are not in the zone database. Kept short on purpose: the lookup
 # already matches every zone's city part ("sydn" finds Australia/Sydney).
@@ -99,12 +100,11 @@ def validate_zone(name: str, *, field: str = "zone") -> str:
     if cleaned and _known_zone(cleaned):
         return cleaned
     hints = find_zones(cleaned.rsplit("/", 1)[-1], limit=3) if cleaned else []
-    hint = (" Did you mean " + ", ".join(m.zone for m in hints) + "?") if hints else ""
-    raise ValidationError(
-        f"{field}: {cleaned!r} is not a known IANA time zone (e.g. Australia/Sydney, "
-        f"America/New_York, Asia/Kolkata).{hint}",
-        field=field,
-    )
+    message = _("{field}: {text!r} is not a known IANA time zone (e.g. Australia/Sydney, America/New_York, "
+                "Asia/Kolkata).").format(field=field, text=cleaned)
+    if hints:
+        message += " " + _("Did you mean {zones}?").format(zones=", ".join(m.zone for m in hints))
+    raise ValidationError(message, field=field)
 
 
 def city_of(zone: str) -> str:
@@ -140,6 +140,6 @@ def find_zones(query: str, *, limit: int = 8) -> list[ZoneMatch]:
             ranked.append((2, zone))
         elif q in full:
             ranked.append((3, zone))
-    for _, zone in sorted(ranked):
+    for _rank, zone in sorted(ranked):
         add(zone, city_of(zone))
     return out[:limit]

@@ -16,7 +16,8 @@ from vatui.core.business import zone
 from vatui.core.models import Task
 from vatui.core.reports import Digest, GroupBy, Report, Row, hours2
 from vatui.exports import words as w
-from vatui.i18n import _
+from vatui.formats import moment
+from vatui.i18n import _, pgettext
 
 FORMATS = ("table", "csv", "md", "json")
 
@@ -99,7 +100,8 @@ def render_markdown(report: Report) -> str:
     out.append("| " + " | ".join("---" if i < labels else "---:" for i in range(len(headers))) + " |")
     for cells in body:
         out.append("| " + " | ".join(_md_cell(c) for c in cells) + " |")
-    total = [f"**{_('Total')}**", *[""] * (labels - 1), *[f"**{c}**" for c in _hour_cells(report, report)]]
+    total_word = _("Total")
+    total = [f"**{total_word}**", *[""] * (labels - 1), *[f"**{c}**" for c in _hour_cells(report, report)]]
     if report.by is GroupBy.CLIENT:
         total.append("")
     total.append(w.fmt_amounts(report.totals))
@@ -194,7 +196,7 @@ def _due_words(digest: Digest, task: Task) -> str:
     if task.due is None:
         return ""
     local = task.due.astimezone(zone(digest.client.tz))
-    return " " + _("(due {when})").format(when=f"{local:%a %d %b %H:%M}")
+    return " " + _("(due {when})").format(when=moment(local, pad=True))
 
 
 def render_digest(digest: Digest, *, me_name: str = "") -> str:
@@ -203,16 +205,16 @@ def render_digest(digest: Digest, *, me_name: str = "") -> str:
     c = digest.client
     period = w.period_title(digest.period)
     when = _("{period} · times in {city} time").format(period=period, city=c.city) if c.city else period
-    out = [f"# {_('{client}: weekly update').format(client=c.name)}", "", f"_{when}_", "", _("Hi,"), "",
-           _("Here is where things stand."), ""]
-    out += [f"## {_('Done')}", ""]
+    title = _("{client}: weekly update").format(client=c.name)
+    out = [f"# {title}", "", f"_{when}_", "", _("Hi,"), "", _("Here is where things stand."), ""]
+    out += ["## " + pgettext("digest", "Done"), ""]
     if digest.done:
         out += [f"- {t.title}" for t in digest.done]
     else:
         out.append(_("Nothing was finished in this period."))
-    out += ["", f"## {_('Time spent: {hours} h').format(hours=w.fmt_hours(digest.tracked))}", ""]
+    out += ["", "## " + _("Time spent: {hours} h").format(hours=w.fmt_hours(digest.tracked)), ""]
     if digest.by_batch:
-        out += [f"| {_('Work')} | {_('Hours')} |", "| --- | ---: |"]
+        out += ["| " + _("Work") + " | " + pgettext("digest", "Hours") + " |", "| --- | ---: |"]
         for row in digest.by_batch:
             name = row.batch if row.batch else _("other work")
             out.append(f"| {_md_cell(name)} | {w.fmt_hours(row.tracked)} |")
@@ -221,12 +223,12 @@ def render_digest(digest: Digest, *, me_name: str = "") -> str:
                                                                    amount=w.fmt_money(digest.amount, c.currency))]
     else:
         out.append(_("No time was tracked in this period."))
-    out += ["", f"## {_('Next up')}", ""]
+    out += ["", "## " + _("Next up"), ""]
     if digest.next_up:
         out += [f"- {t.title}{_due_words(digest, t)}" for t in digest.next_up]
     else:
         out.append(_("Nothing is queued."))
-    out += ["", f"## {_('Waiting on you')}", ""]
+    out += ["", "## " + _("Waiting on you"), ""]
     if digest.waiting:
         out += [f"- {t.title}{_due_words(digest, t)}" for t in digest.waiting]
     else:

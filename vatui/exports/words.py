@@ -8,17 +8,18 @@ from decimal import Decimal
 
 from vatui.core.reports import Amounts, GroupBy, Period, PeriodKind, Row, hours2
 from vatui.core.settings import Settings
+from vatui.formats import long_day, money, month_year, number, weekday_day_month
 from vatui.i18n import _
 
 
 def fmt_hours(duration: timedelta) -> str:
-    """Decimal hours with two places, as invoices show them: 1h30m -> "1.50"."""
-    return f"{hours2(duration)}"
+    """Decimal hours with two places, as invoices show them: 1h30m -> "1.50" ("1,50" in ro, pt_BR)."""
+    return number(hours2(duration), group=False)
 
 
 def fmt_money(amount: Decimal, currency: str) -> str:
-    """"1,500.00 INR": grouped for people. Machines get plain amounts (see csv/json)."""
-    return f"{amount:,} {currency}"
+    """"1,500.00 INR" ("1.500,00 INR"): grouped for people. Machines get plain amounts (see csv/json)."""
+    return money(amount, currency)
 
 
 def fmt_amounts(amounts: Amounts) -> str:
@@ -26,11 +27,11 @@ def fmt_amounts(amounts: Amounts) -> str:
 
 
 def fmt_day(day: date) -> str:
-    return f"{day:%a %d %b}"
+    return weekday_day_month(day, pad=True)
 
 
 def fmt_long_day(day: date) -> str:
-    return f"{day:%a %d %b %Y}"
+    return long_day(day, pad=True)
 
 
 def period_title(period: Period) -> str:
@@ -38,7 +39,7 @@ def period_title(period: Period) -> str:
     if period.kind is PeriodKind.TODAY:
         return _("Today, {day}").format(day=fmt_long_day(first))
     if period.kind is PeriodKind.MONTH:
-        return f"{first:%B %Y}"
+        return month_year(first)
     if first == last:
         return fmt_long_day(first)
     if period.kind is PeriodKind.WEEK:

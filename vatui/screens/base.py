@@ -20,6 +20,7 @@ from vatui.core.clock import Clock
 from vatui.core.models import Task
 from vatui.core.settings import Settings
 from vatui.i18n import N_, _
+from vatui.keys import TranslatedBindings
 from vatui.store import Store
 from vatui.widgets.pane import Pane
 
@@ -37,7 +38,7 @@ class UndoStep:
     undo: Callable[[], Any]
 
 
-class CockpitBase(Screen[None]):
+class CockpitBase(TranslatedBindings, Screen[None]):
     # Escape first goes to the focused pane (the clock's cursor returns to now), then un-zooms.
     ESCAPE_TO_MINIMIZE = False
     BINDINGS = [

@@ -3,10 +3,12 @@ order (remembered), the overlap finder, and adding, editing and removing clients
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 from vatui.core.errors import ValidationError
 from vatui.core.models import CLIENT_COLOURS, Client
+from vatui.core.settings import Settings
 from vatui.core.zones import (
     HOUR,
     Place,
@@ -19,6 +21,7 @@ from vatui.core.zones import (
     shift_days,
 )
 from vatui.i18n import _
+from vatui.queue_text import client_in_use
 from vatui.screens.base import CockpitBase, UndoStep
 from vatui.widgets.clock_pane import ClockPane, StripView, weekday
 
@@ -39,8 +42,7 @@ def client_usage(store, client_id: int) -> tuple[int, int]:  # noqa: ANN001 - th
 
 
 def in_use_message(name: str, tasks: int, entries: int) -> str:
-    return _("{name} still has {tasks} tasks and {entries} time entries; they would lose their client. "
-             "Delete or move them first.").format(name=name, tasks=tasks, entries=entries)
+    return client_in_use(name, tasks, entries)
 
 
 class ClockController(CockpitBase):
@@ -59,7 +61,10 @@ class ClockController(CockpitBase):
         return self._clock_sort
 
     def clock_places(self, at: datetime) -> list[Place]:
-        return order(places(self.settings, self.store.clients.all()), self.clock_sort(), at, self.settings.me_zone)
+        rows = order(places(self.settings, self.store.clients.all()), self.clock_sort(), at, self.settings.me_zone)
+        if self.settings.me_name == Settings().me_name:  # the default name, said in the user's language
+            rows = [replace(p, name=_("Me")) if p.is_me else p for p in rows]
+        return rows
 
     def refresh_clock(self, now: datetime) -> None:
         pane = self.clock_pane()

@@ -9,6 +9,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer
 
 from vatui.core.tzdb import city_of
+from vatui.formats import weekday_day_month
 from vatui.i18n import _
 from vatui.screens.blocks_controller import BlocksController
 from vatui.screens.clock_controller import ClockController
@@ -37,7 +38,7 @@ class CockpitScreen(ClockController, BlocksController, QueueController, Pomodoro
 
     def refresh_top_bar(self, now: datetime) -> None:
         local = now.astimezone(self.app.my_zone)
-        text = f" vatui · {local:%a %d %b} · {self.settings.me_city or city_of(self.settings.me_zone)}"
+        text = f" vatui · {weekday_day_month(local.date(), pad=True)} · {self.settings.me_city or city_of(self.settings.me_zone)}"
         if self.app.demo:
             wide = self.size.width >= 110
             text += "  " + (_("DEMO DATA: a temporary file; nothing is written to your own data file") if wide

@@ -15,6 +15,7 @@ from textual.widgets import DataTable, SelectionList, Static
 from vatui.core.business import zone
 from vatui.core.durations import format_duration
 from vatui.core.zones import Overlap, Place, find_overlaps
+from vatui.formats import relative
 from vatui.i18n import N_, _, ngettext
 from vatui.widgets.clock_pane import weekday
 
@@ -94,9 +95,12 @@ class OverlapModal(ModalScreen[None]):
                              "Try fewer at once.").format(days=DAYS))
             return
         total = sum((w.length for w in self.windows), timedelta())
+        first = self.windows[0]
+        when = (_("One is on now.") if first.ongoing(self.now)
+                else _("The next starts {when}.").format(when=relative(first.start - self.now)))
         summary.update(ngettext("{n} window in the next {days} days, {total} in all.",
                                 "{n} windows in the next {days} days, {total} in all.", len(self.windows))
-                       .format(n=len(self.windows), days=DAYS, total=format_duration(total)))
+                       .format(n=len(self.windows), days=DAYS, total=format_duration(total)) + " " + when)
         # My time first (as the strip), then each chosen place in its own time.
         table.add_column(_("Your time"), key="mine")
         table.add_column(_("Length"), key="length")

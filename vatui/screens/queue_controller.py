@@ -17,7 +17,7 @@ from vatui.core.models import DEFAULT_BATCHES, Client, Status, Task
 from vatui.core.queues import QueueView, TaskFilter, View, build_view, defer_day, move_task, next_in_view
 from vatui.core.quickadd import QuickAdd, find_client, parse_day_field, parse_quick_add
 from vatui.core.taskform import apply_form, form_values, toggle_next_item
-from vatui.i18n import _
+from vatui.i18n import _, ngettext
 from vatui.queue_text import describe_quick_add, format_moment
 from vatui.screens.base import CockpitBase, UndoStep
 from vatui.widgets.queue_pane import QueuePane
@@ -292,7 +292,7 @@ class QueueController(CockpitBase):
         lst = self.queue_pane.task_list
         anchor = lst.neighbour(step)
         if anchor is None:
-            self.notify(_("Already at the {end} of its group.").format(end=_("top") if step < 0 else _("bottom")),
+            self.notify(_("Already at the top of its group.") if step < 0 else _("Already at the bottom of its group."),
                         timeout=3)
             return
         today = self._today(self.now())
@@ -395,7 +395,8 @@ class QueueController(CockpitBase):
 
             def done(added: list[Task]) -> None:
                 self._queue_select = added[0].id if added else None
-                self._note(_("Added {n} tasks for {client} from {template}.").format(
+                self._note(ngettext("Added {n} task for {client} from {template}.",
+                                    "Added {n} tasks for {client} from {template}.", len(added)).format(
                     n=len(added), client=result[1], template=result[0]))
 
             self.save(lambda: store.tasks.add_many(tasks), done=done,

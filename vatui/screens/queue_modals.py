@@ -21,6 +21,7 @@ from vatui.core.errors import ValidationError
 from vatui.core.models import Status, Task
 from vatui.core.quickadd import QuickAdd, QuickAddError
 from vatui.i18n import N_, _
+from vatui.queue_text import STATUS_WORDS
 
 MODAL_CSS = """
 {name} {{ align: center middle; }}
@@ -55,6 +56,8 @@ class QuickAddModal(ModalScreen["str | None"]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="modal-box") as box:
             box.border_title = _("Quick add")
+            # TRANSLATORS: an example task line: translate the title words, keep the tokens (@acme #email !u !i
+            # ~15m due:fri reply:24h) as they are: they are the syntax vatui reads.
             yield Input(self.text, id="qa-line", compact=True,
                         placeholder=_("Reply to invoice question @acme #email !u !i ~15m due:fri reply:24h"))
             yield Static("", id="qa-preview")
@@ -139,7 +142,7 @@ class TaskModal(ModalScreen["Task | None"]):
 
     def compose(self) -> ComposeResult:
         v = self.values
-        statuses = [(_(s.value), s.value) for s in Status]
+        statuses = [(_(STATUS_WORDS[s]), s.value) for s in Status]
         with Vertical(classes="modal-box") as box:
             box.border_title = self.form_title
             with VerticalScroll():
@@ -165,7 +168,7 @@ class TaskModal(ModalScreen["Task | None"]):
                 yield self._error("estimate")
                 with Horizontal(classes="form-row"):
                     yield Label(_("Due"), classes="form-label")
-                    yield Input(str(v["due"]), id="f-due", compact=True, placeholder=_("fri 17:00 client"))
+                    yield Input(str(v["due"]), id="f-due", compact=True, placeholder="fri 17:00 client")
                 yield self._error("due")
                 with Horizontal(classes="form-row"):
                     yield Label(_("Reply by"), classes="form-label")
@@ -176,7 +179,7 @@ class TaskModal(ModalScreen["Task | None"]):
                     yield Label(_("Status"), classes="form-label")
                     yield Select(statuses, value=str(v["status"]), allow_blank=False, id="f-status", compact=True)
                     yield Label(_("Defer to"), classes="form-label-2")
-                    yield Input(str(v["defer"]), id="f-defer", compact=True, placeholder=_("tomorrow"))
+                    yield Input(str(v["defer"]), id="f-defer", compact=True, placeholder="tomorrow")  # the word the field reads
                 yield self._error("status")
                 yield self._error("defer")
                 with Horizontal(classes="form-row"):
@@ -288,7 +291,7 @@ class ApplyTemplateModal(ModalScreen[Any]):
                              id="tp-client", compact=True)
             with Horizontal(classes="form-row"):
                 yield Label(_("Start day"), classes="form-label")
-                yield Input("today", id="tp-start", compact=True, placeholder=_("today, mon, +3d, 2026-12-01"))
+                yield Input("today", id="tp-start", compact=True, placeholder="today, mon, +3d, 2026-12-01")
             yield Static("", id="err-start", classes="field-error")
             yield Static("", id="tp-preview")
             yield Static(_("Enter or Ctrl+S creates the tasks · Esc cancels"), classes="modal-help")

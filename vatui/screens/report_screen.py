@@ -39,7 +39,9 @@ from vatui.core.reports import (
 )
 from vatui.exports import words as w
 from vatui.exports.report_text import numeric_columns, render_digest, table_rows
+from vatui.formats import weekday_day
 from vatui.i18n import N_, _, ngettext
+from vatui.keys import TranslatedBindings
 from vatui.screens.base import NARROW_BELOW, SHORT_BELOW
 from vatui.screens.digest_modal import DigestModal, DigestRequest
 from vatui.store.history import entries_between, tasks_by_id
@@ -51,7 +53,7 @@ if TYPE_CHECKING:
 GROUPS = (GroupBy.CLIENT, GroupBy.TASK, GroupBy.BATCH, GroupBy.DAY)
 
 
-class ReportScreen(Screen[None]):
+class ReportScreen(TranslatedBindings, Screen[None]):
     BINDINGS = [
         Binding("escape", "close_report", N_("Back"), id="close-report", tooltip=N_("Back to the cockpit")),
         Binding("d", "show_period('today')", N_("Today"), id="report-today", tooltip=N_("Report on today")),
@@ -171,7 +173,7 @@ class ReportScreen(Screen[None]):
 
     @staticmethod
     def _day_label(day: date, today: date) -> str:
-        label = f"{day:%a %d}"
+        label = weekday_day(day, pad=True)
         return label + " " + _("(today)") if day == today else label
 
     def _period_words(self) -> str:

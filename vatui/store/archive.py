@@ -15,6 +15,7 @@ from typing import Any
 from tinydb import TinyDB
 from tinydb.table import Document
 
+from vatui.i18n import _
 from vatui.store import codec
 from vatui.store.errors import StoreError
 from vatui.store.schema import META_TABLE, SCHEMA_VERSION, ShapeError, TooNew, check_shape
@@ -56,11 +57,13 @@ class Archive:
             }
         except (UnreadableFile, ShapeError, codec.CodecError) as exc:
             raise StoreError(
-                f"The archive file {path} cannot be used: {exc}. It has not been touched; restore it from a "
-                "backup or move it aside (its records will then be missing from old reports)."
+                _("The archive file {path} cannot be used: {problem}. It has not been touched; restore it from a "
+                  "backup or move it aside (its records will then be missing from old reports).").format(
+                    path=path, problem=exc)
             ) from None
         except TooNew as exc:
-            raise StoreError(f"The archive file {path} was written by a newer vatui (data format {exc.version}).") from None
+            raise StoreError(_("The archive file {path} was written by a newer vatui (data format {version}).").format(
+                path=path, version=exc.version)) from None
         self._cache[year] = (signature, records)
         return records
 

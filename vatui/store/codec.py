@@ -24,6 +24,7 @@ from vatui.core.models import (
     TimeBlock,
     TimeEntry,
 )
+from vatui.i18n import _
 
 
 class CodecError(ValueError):
@@ -40,10 +41,10 @@ def dec_dt(value: Any) -> datetime | None:
     if value is None:
         return None
     if not isinstance(value, str):
-        raise ValueError(f"expected a timestamp string, got {type(value).__name__}")
+        raise ValueError(_("expected a timestamp string, got {kind}").format(kind=type(value).__name__))
     parsed = datetime.fromisoformat(value)
     if parsed.tzinfo is None:
-        raise ValueError(f"timestamp {value!r} has no zone")
+        raise ValueError(_("timestamp {value!r} has no zone").format(value=value))
     return parsed.astimezone(timezone.utc)
 
 
@@ -58,19 +59,19 @@ def _from_minutes(value: Any) -> timedelta | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise ValueError("expected a number of minutes")
+        raise ValueError(_("expected a number of minutes"))
     return timedelta(minutes=value)
 
 
 def _bool(value: Any) -> bool:
     if not isinstance(value, bool):
-        raise ValueError(f"expected true or false, got {value!r}")
+        raise ValueError(_("expected true or false, got {value!r}").format(value=value))
     return value
 
 
 def _str(value: Any) -> str:
     if not isinstance(value, str):
-        raise ValueError(f"expected text, got {type(value).__name__}")
+        raise ValueError(_("expected text, got {kind}").format(kind=type(value).__name__))
     return value
 
 
@@ -78,7 +79,7 @@ def _opt_int(value: Any) -> int | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValueError(f"expected a whole number, got {value!r}")
+        raise ValueError(_("expected a whole number, got {value!r}").format(value=value))
     return value
 
 
@@ -141,7 +142,7 @@ def encode_task(t: Task) -> dict[str, Any]:
 def decode_task(d: Mapping[str, Any], id: int | None) -> Task:
     rank = d.get("rank")
     if rank is not None and (isinstance(rank, bool) or not isinstance(rank, (int, float))):
-        raise ValueError("rank: expected a number")
+        raise ValueError(_("{field}: expected a number").format(field="rank"))
     defer = d.get("defer_until")
     return Task(
         title=_str(d["title"]),
@@ -267,15 +268,16 @@ CODECS: dict[str, tuple[Callable[[Any], dict[str, Any]], Callable[[Mapping[str, 
 def decode(table: str, raw: Mapping[str, Any], id: int | None) -> Any:
     """Decode one record, turning every way it can be wrong into one CodecError."""
     if not isinstance(raw, Mapping):
-        raise CodecError(f"{table} record {id}: expected an object, got {type(raw).__name__}")
+        raise CodecError(_("{table} record {id}: expected an object, got {kind}").format(table=table, id=id,
+                                                                                        kind=type(raw).__name__))
     try:
         return CODECS[table][1](raw, id)
     except ValidationError as exc:
-        raise CodecError(f"{table} record {id}: {exc.message}") from None
+        raise CodecError(_("{table} record {id}: {problem}").format(table=table, id=id, problem=exc.message)) from None
     except KeyError as exc:
-        raise CodecError(f"{table} record {id}: missing field {exc.args[0]!r}") from None
+        raise CodecError(_("{table} record {id}: missing field {name!r}").format(table=table, id=id, name=exc.args[0])) from None
     except (TypeError, ValueError, ArithmeticError) as exc:
-        raise CodecError(f"{table} record {id}: {exc}") from None
+        raise CodecError(_("{table} record {id}: {problem}").format(table=table, id=id, problem=exc)) from None
 
 
 def encode(table: str, record: Any) -> dict[str, Any]:

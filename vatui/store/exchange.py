@@ -12,6 +12,7 @@ from typing import Any
 
 from vatui import __version__
 from vatui.core.errors import ValidationError
+from vatui.i18n import _, ngettext
 from vatui.store import codec
 from vatui.store.backups import backup_dir
 from vatui.store.history import all_records
@@ -46,30 +47,31 @@ def export_dataset(store: Store, *, now: datetime, settings: dict[str, Any] | No
 def parse_dataset(data: Any) -> Dataset:
     """Decode and check an export. Raises ValidationError naming the first bad record."""
     if not isinstance(data, dict) or data.get("kind") != EXPORT_KIND:
-        raise ValidationError("this is not a vatui export (it has no \"kind\": \"vatui-export\" header)")
+        raise ValidationError(_("this is not a vatui export (it has no \"kind\": \"vatui-export\" header)"))
     schema = data.get("schema")
     if not isinstance(schema, int) or schema > SCHEMA_VERSION:
-        raise ValidationError(f"this export uses data format {schema!r}; this vatui reads up to {SCHEMA_VERSION}")
+        raise ValidationError(_("this export uses data format {version!r}; this vatui reads up to {known}").format(
+            version=schema, known=SCHEMA_VERSION))
     ds = Dataset()
     for table in RECORD_TABLES:
         raw = data.get(table, [])
         if not isinstance(raw, list):
-            raise ValidationError(f"{table}: expected a list")
+            raise ValidationError(_("{table}: expected a list").format(table=table))
         seen: set[int] = set()
         for n, item in enumerate(raw, 1):
             if not isinstance(item, dict):
-                raise ValidationError(f"{table} item {n}: expected an object")
+                raise ValidationError(_("{table} item {n}: expected an object").format(table=table, n=n))
             rid = item.get("id")
             if isinstance(rid, bool) or not isinstance(rid, int) or rid < 1:
-                raise ValidationError(f"{table} item {n}: \"id\" must be a positive whole number")
+                raise ValidationError(_("{table} item {n}: \"id\" must be a positive whole number").format(table=table, n=n))
             if rid in seen:
-                raise ValidationError(f"{table} item {n}: id {rid} appears twice")
+                raise ValidationError(_("{table} item {n}: id {id} appears twice").format(table=table, n=n, id=rid))
             seen.add(rid)
             body = {k: v for k, v in item.items() if k != "id"}
             try:
                 ds.records[table].append(codec.decode(table, body, rid))
             except codec.CodecError as exc:
-                raise ValidationError(f"{table} item {n}: {exc}") from None
+                raise ValidationError(_("{table} item {n}: {problem}").format(table=table, n=n, problem=exc)) from None
     _check_references(ds)
     return ds
 
@@ -80,20 +82,24 @@ def _check_references(ds: Dataset) -> None:
     names: dict[str, int] = {}
     for c in ds.records["clients"]:
         if c.key in names:
-            raise ValidationError(f"clients: the name {c.name!r} is used by ids {names[c.key]} and {c.id}")
+            raise ValidationError(_("clients: the name {name!r} is used by ids {first} and {second}").format(
+                name=c.name, first=names[c.key], second=c.id))
         names[c.key] = c.id
     for table in ("tasks", "blocks", "entries"):
         for r in ds.records[table]:
             if r.client_id is not None and r.client_id not in clients:
-                raise ValidationError(f"{table} id {r.id}: refers to client {r.client_id}, which is not in the file")
+                raise ValidationError(_("{table} id {id}: refers to client {client}, which is not in the file").format(
+                    table=table, id=r.id, client=r.client_id))
     for e in ds.records["entries"]:
         if e.task_id is not None and e.task_id not in tasks:
-            raise ValidationError(f"entries id {e.id}: refers to task {e.task_id}, which is not in the file")
+            raise ValidationError(_("{table} id {id}: refers to task {task}, which is not in the file").format(
+                table="entries", id=e.id, task=e.task_id))
     for t in ds.records["templates"]:
         for item in t.items:
             cid = getattr(item, "client_id", None)
             if cid is not None and cid not in clients:
-                raise ValidationError(f"templates id {t.id}: refers to client {cid}, which is not in the file")
+                raise ValidationError(_("{table} id {id}: refers to client {client}, which is not in the file").format(
+                    table="templates", id=t.id, client=cid))
 
 
 def import_dataset(store: Store, ds: Dataset, *, mode: str) -> dict[str, int]:
@@ -103,8 +109,11 @@ def import_dataset(store: Store, ds: Dataset, *, mode: str) -> dict[str, int]:
         existing = sum(len(getattr(store, t)) for t in RECORD_TABLES)
         if mode == "new" and (existing or store.archive.years()):
             raise ValidationError(
-                f"the data file already holds {existing} records (and {len(store.archive.years())} archive years); "
-                "use --replace to replace them (today's backup keeps the old data) or --merge to add to them"
+                _("the data file already holds {records} (and {years}); use --replace to replace them (today's "
+                  "backup keeps the old data) or --merge to add to them").format(
+                    records=ngettext("{n} record", "{n} records", existing).format(n=existing),
+                    years=ngettext("{n} archive year", "{n} archive years", len(store.archive.years())).format(
+                        n=len(store.archive.years())))
             )
         if mode in ("new", "replace"):
             if store.archive.years():

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from vatui.i18n import _
+
 SCHEMA_VERSION = 1
 META_TABLE = "_meta"
 STATE_TABLE = "state"
@@ -31,26 +33,26 @@ def check_shape(data: dict[str, Any]) -> None:
         return  # empty: a new file
     meta_table = data.get(META_TABLE)
     if not isinstance(meta_table, dict) or not isinstance(meta_table.get("1"), dict):
-        tables = ", ".join(sorted(map(str, data))[:5]) or "nothing"
-        raise ShapeError(f"it has no vatui header (found {tables})")
+        tables = ", ".join(sorted(map(str, data))[:5]) or _("nothing")
+        raise ShapeError(_("it has no vatui header (found {tables})").format(tables=tables))
     meta = meta_table["1"]
     if meta.get("app") != "vatui":
-        raise ShapeError("its header does not say it was written by vatui")
+        raise ShapeError(_("its header does not say it was written by vatui"))
     version = meta.get("schema")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise ShapeError(f"its data-format version {version!r} is not a positive whole number")
+        raise ShapeError(_("its data-format version {version!r} is not a positive whole number").format(version=version))
     if version > SCHEMA_VERSION:
         raise TooNew(version)
     if not isinstance(meta.get("next_id"), dict):
-        raise ShapeError("its header has no id counters")
+        raise ShapeError(_("its header has no id counters"))
     for name, table in data.items():
         if name not in KNOWN_TABLES:
-            raise ShapeError(f"it holds an unknown table {name!r}")
+            raise ShapeError(_("it holds an unknown table {name!r}").format(name=name))
         if not isinstance(table, dict):
-            raise ShapeError(f"its table {name!r} is not an object")
+            raise ShapeError(_("its table {name!r} is not an object").format(name=name))
         for key in table:
             if not key.isdigit():
-                raise ShapeError(f"table {name!r} has a record id {key!r} that is not a number")
+                raise ShapeError(_("table {name!r} has a record id {key!r} that is not a number").format(name=name, key=key))
 
 
 def migrate(data: dict[str, Any]) -> bool:

@@ -16,6 +16,7 @@ from typing import Any
 import orjson
 from tinydb.storages import Storage
 
+from vatui.i18n import _
 from vatui.store.atomic import atomic_write_bytes
 
 Signature = tuple[int, int, int, int]
@@ -72,16 +73,16 @@ class AtomicJSONStorage(Storage):
         try:
             raw = self.path.read_bytes()
         except OSError as exc:
-            raise UnreadableFile(f"it cannot be read ({exc.strerror})") from None
+            raise UnreadableFile(_("it cannot be read ({reason})").format(reason=exc.strerror)) from None
         if not raw.strip():
             data: Any = {}
         else:
             try:
                 data = orjson.loads(raw)
             except orjson.JSONDecodeError as exc:
-                raise UnreadableFile(f"it is not valid JSON ({exc})") from None
+                raise UnreadableFile(_("it is not valid JSON ({reason})").format(reason=exc)) from None
         if not isinstance(data, dict):
-            raise UnreadableFile(f"it holds a JSON {type(data).__name__}, not the object vatui writes")
+            raise UnreadableFile(_("it holds a JSON {kind}, not the object vatui writes").format(kind=type(data).__name__))
         return data
 
     def seed(self, data: dict[str, dict[str, Any]]) -> None:

@@ -24,6 +24,7 @@ from tinydb.table import Document
 from vatui.core.clock import Clock, SystemClock
 from vatui.core.errors import ValidationError
 from vatui.core.models import Client, Task, Template, TimeBlock, TimeEntry
+from vatui.i18n import N_, _
 from vatui.store import codec
 from vatui.store.archive import Archive
 from vatui.store.atomic import remove_stale_temp_files
@@ -45,11 +46,13 @@ from vatui.store.storage import AtomicJSONStorage, UnreadableFile, disk_signatur
 R = TypeVar("R")
 
 
+RECORD_WORDS = {"clients": N_("client"), "tasks": N_("task"), "blocks": N_("time block"), "entries": N_("time entry"),
+                "templates": N_("template")}
+
+
 def _untouched(path: Path) -> str:
-    return (
-        f"The file has not been touched. Restore the newest copy from {backup_dir(path)}, move the file "
-        "aside to start afresh, or point vatui at another file with --db PATH (or VATUI_DB)."
-    )
+    return _("The file has not been touched. Restore the newest copy from {folder}, move the file aside to start "
+             "afresh, or point vatui at another file with --db PATH (or VATUI_DB).").format(folder=backup_dir(path))
 
 
 class Collection(Generic[R]):
@@ -76,7 +79,8 @@ class Collection(Generic[R]):
     def require(self, id: int) -> R:
         found = self.get(id)
         if found is None:
-            raise NotFound(f"{self.table[:-1]} {id} does not exist (was it deleted in another vatui window?)")
+            raise NotFound(_("{record} {id} does not exist (was it deleted in another vatui window?)").format(
+                record=_(RECORD_WORDS.get(self.table, self.table)), id=id))
         return found
 
     def add(self, record: R) -> R:
@@ -182,18 +186,21 @@ class Store:
         try:
             data = self._storage.load()
         except UnreadableFile as exc:
-            raise StoreError(f"vatui cannot use its data file {self.path}: {exc}. {_untouched(self.path)}") from None
+            raise StoreError(_("vatui cannot use its data file {path}: {problem}.").format(path=self.path, problem=exc)
+                             + " " + _untouched(self.path)) from None
         try:
             check_shape(data)
         except TooNew as exc:
             raise StoreError(
-                f"The data file {self.path} was written by a newer vatui (data format {exc.version}; this "
-                f"vatui reads up to {SCHEMA_VERSION}). Upgrade vatui (pip install -U vatui), or point this one "
-                "at another file with --db PATH. The file has not been touched."
+                _("The data file {path} was written by a newer vatui (data format {version}; this vatui reads up "
+                  "to {known}). Upgrade vatui (pip install -U vatui), or point this one at another file with "
+                  "--db PATH. The file has not been touched.").format(path=self.path, version=exc.version,
+                                                                      known=SCHEMA_VERSION)
             ) from None
         except ShapeError as exc:
             raise StoreError(
-                f"The file {self.path} does not look like a vatui data file: {exc}. {_untouched(self.path)}"
+                _("The file {path} does not look like a vatui data file: {problem}.").format(path=self.path, problem=exc)
+                + " " + _untouched(self.path)
             ) from None
         if not data:
             data[META_TABLE] = {"1": new_meta()}
@@ -204,7 +211,8 @@ class Store:
             for table in RECORD_TABLES:
                 records[table] = self._decode_table(table, data.get(table, {}), previous.get(table, {}))
         except codec.CodecError as exc:
-            raise StoreError(f"The data file {self.path} holds a damaged record: {exc}. {_untouched(self.path)}") from None
+            raise StoreError(_("The data file {path} holds a damaged record: {problem}.").format(path=self.path, problem=exc)
+                             + " " + _untouched(self.path)) from None
         self._storage.seed(data)
         self._db.clear_cache()
         self._records = records
@@ -266,11 +274,13 @@ class Store:
                 lock.acquire()
             except Timeout:
                 raise StoreError(
-                    f"Another vatui has held the lock on {self.path} for over {self.lock_timeout:.0f} s, so the "
-                    f"change was not saved. If no other vatui is running, delete {lock.lock_file} and try again."
+                    _("Another vatui has held the lock on {path} for over {seconds} s, so the change was not saved. "
+                      "If no other vatui is running, delete {lock} and try again.").format(
+                        path=self.path, seconds=f"{self.lock_timeout:.0f}", lock=lock.lock_file)
                 ) from None
             except OSError as exc:
-                raise StoreError(f"vatui cannot lock its data file {self.path}: {exc.strerror}.") from None
+                raise StoreError(_("vatui cannot lock its data file {path}: {reason}.").format(
+                    path=self.path, reason=exc.strerror)) from None
             try:
                 with self._rlock:
                     self._owner = me
@@ -299,8 +309,8 @@ class Store:
         except OSError as exc:
             self._discard()
             raise StoreError(
-                f"vatui could not save to {self.path} ({exc.strerror or exc}); the last change was not saved. "
-                "The file still holds everything saved before it."
+                _("vatui could not save to {path} ({reason}); the last change was not saved. The file still holds "
+                  "everything saved before it.").format(path=self.path, reason=exc.strerror or exc)
             ) from None
         self.revision += 1
 
@@ -345,7 +355,8 @@ class Store:
         if table == "clients":
             for other in self._records["clients"].values():
                 if other.key == record.key and other.id != own_id:
-                    raise ValidationError(f"name: there is already a client called {other.name}", field="name")
+                    raise ValidationError(_("{field}: there is already a client called {name}").format(
+                        field="name", name=other.name), field="name")
 
     # --- small key/value state (Pomodoro, remembered choices) ----------------------------------
     def get_state(self, key: str, default: Any = None) -> Any:

@@ -104,12 +104,12 @@ class CockpitServer(Server):
         try:
             host = request.url.host or ""
         except ValueError:
-            return "bad Host header"
+            return _("bad Host header")
         if self.loopback_only and not is_loopback(host):
-            return f"Host {host_header!r} is not this machine (vatui serve listens on loopback only)"
+            return _("Host {host!r} is not this machine (vatui serve listens on loopback only)").format(host=host_header)
         origin = request.headers.get("Origin")
         if origin is not None and origin.split("://", 1)[-1].lower() != host_header.lower():
-            return f"a page from {origin!r} may not use this cockpit"
+            return _("a page from {origin!r} may not use this cockpit").format(origin=origin)
         return None
 
     @web.middleware
@@ -117,7 +117,7 @@ class CockpitServer(Server):
         reason = self.refusal(request)
         if reason is not None:
             log.warning("refused %s %s: %s", request.method, request.path, reason)
-            raise web.HTTPForbidden(text=f"vatui serve: refused: {reason}\n")
+            raise web.HTTPForbidden(text=_("vatui serve: refused: {reason}").format(reason=reason) + "\n")
         response: web.StreamResponse = await handler(request)
         if not response.prepared:  # a WebSocket has already sent its headers
             response.headers.setdefault("X-Frame-Options", "DENY")

@@ -23,8 +23,9 @@ from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
 
+from vatui import formats
 from vatui.core.zones import Cell, HoursState, HourStrip, Reading, format_offset, format_span
-from vatui.i18n import N_, _
+from vatui.i18n import N_, _, current_language
 from vatui.widgets.fit import TextCell, fit_words
 from vatui.widgets.pane import Pane
 
@@ -37,10 +38,10 @@ STATE_SYMBOLS = {
     HoursState.WEEKEND: "○",
 }
 ME_SYMBOL = "⌂"
+WEEKDAYS, WEEKDAYS_SHORT = formats.WEEKDAYS, formats.WEEKDAYS_2  # moved to vatui.formats; kept for importers
 CLIENT_DOT = "●"
-WEEKDAYS_SHORT = (N_("Mo"), N_("Tu"), N_("We"), N_("Th"), N_("Fr"), N_("Sa"), N_("Su"))
-WEEKDAYS = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
 
+STATE_WIDTH = 15  # "▼ closes in 40m"; wider in a language whose words need it (state_width)
 LABEL_WIDTH = 12  # the strip's row labels (up to WIDE_LABEL in a wide pane)
 WIDE_LABEL = 18
 CELL_WIDTH = 3  # "09 " per hour
@@ -63,12 +64,26 @@ def state_words(reading: Reading) -> str:
             return _("weekend")
 
 
+_STATE_WIDTHS: dict[str, int] = {}
+
+
+def state_width() -> int:
+    """The state column in the language in use: its usual words ("opens in 8h30") and symbol, at
+    least STATE_WIDTH and at most 20 cells; the name column gives way."""
+    language = current_language()
+    if language not in _STATE_WIDTHS:
+        words = (_("in hours"), _("after hours"), _("weekend"), _("closes in {time}").format(time="40m"),
+                 _("opens in {time}").format(time="8h30"))
+        _STATE_WIDTHS[language] = max(STATE_WIDTH, min(20, 2 + max(cell_len(w) for w in words)))
+    return _STATE_WIDTHS[language]
+
+
 def day_marker(shift: int) -> str:
     return "" if shift == 0 else f"{shift:+d}"
 
 
 def weekday(at: datetime) -> str:
-    return _(WEEKDAYS[at.weekday()])
+    return formats.weekday(at)
 
 
 def describe_at(reading: Reading) -> str:
@@ -97,6 +112,8 @@ class ClockRow(Horizontal):
         self.cell_day = TextCell(classes="day")
         self.cell_offset = TextCell(classes="offset")
         self.cell_state = TextCell(classes="state")
+        if state_width() != STATE_WIDTH:
+            self.cell_state.styles.width = state_width()
         self.state_class = ""
         self.show(reading)
 
@@ -271,7 +288,7 @@ class HourStripView(Widget):
             for i in cols:
                 cell = row[i]
                 day = cell.starting_day
-                text = _(WEEKDAYS_SHORT[day.weekday()]) if day is not None else f"{cell.local.hour:02d}"
+                text = formats.weekday_2(day) if day is not None else f"{cell.local.hour:02d}"
                 style = _CELL_STYLES[cell.kind] + (" bold" if i == now_i else "")
                 parts.append(("[", "bold $accent") if i == cur_i else ("]", "bold $accent") if i - 1 == cur_i else " ")
                 parts.append((text, style))

@@ -14,7 +14,7 @@ from textual.widgets import Input
 from vatui.core.deadlines import DeadlineReader
 from vatui.core.models import Quadrant, Task
 from vatui.core.queues import QueueCount, QueueView, View
-from vatui.i18n import N_, _
+from vatui.i18n import N_, _, ngettext
 from vatui.widgets.pane import Pane
 from vatui.widgets.queue_rows import truncate_words
 from vatui.widgets.task_list import TaskList
@@ -143,17 +143,19 @@ class QueuePane(Pane):
         view, counts, batch = self._counts
         name = _(VIEW_NAMES[view])
         if view is View.CLIENT:
-            items = [f"{(c.label.split() or [_('no client')])[0]} {c.count}" for c in counts]
+            nobody = _("no client")
+            items = [f"{(c.label.split() or [nobody])[0]} {c.count}" for c in counts]
         elif view is View.BATCH:
             first = [c for c in counts if c.label == batch]
             items = [f"{c.label} {c.count}" for c in first + [c for c in counts if c.label != batch]]
             name = _("batch:")
         elif view is View.EISENHOWER:
-            items = [f"{_(QUADRANT_SHORT[Quadrant(c.label)])} {c.count}" for c in counts]
+            items = [_(QUADRANT_SHORT[Quadrant(c.label)]) + f" {c.count}" for c in counts]
         else:
             items = [str(c.count) for c in counts]
         late, soon = self._states
-        states = ([_("{n} late").format(n=late)] if late else []) + ([_("{n} soon").format(n=soon)] if soon else [])
+        states = (([ngettext("{n} late", "{n} late", late).format(n=late)] if late else [])
+                  + ([ngettext("{n} soon", "{n} soon", soon).format(n=soon)] if soon else []))
         if view is View.BATCH:
             info = " · ".join([*states, f"{name} " + " · ".join(items)])
         else:

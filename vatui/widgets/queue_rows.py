@@ -21,7 +21,8 @@ from vatui.core.deadlines import DeadlineReader
 from vatui.core.durations import format_duration
 from vatui.core.models import Quadrant, Status
 from vatui.core.queues import Group, Row, View
-from vatui.i18n import _
+from vatui.formats import weekday
+from vatui.i18n import _, current_language
 from vatui.queue_text import deadline_words, due_with_place, format_day, format_when, group_count, group_title
 from vatui.textfit import fit_words as truncate_words
 
@@ -64,6 +65,39 @@ def status_word(row: Row, today: date) -> tuple[str, str]:
     return "", ""
 
 
+@dataclass(frozen=True, slots=True)
+class Widths:
+    """The word columns' widths in the language in use: as wide as its usual words need (English:
+    10, 16 and 10), within limits, so a longer language keeps its words and the title gives way."""
+
+    short_deadline: int  # "↩ late 45m", narrow layout
+    deadline: int  # "reply soon 45m", "due Fri 17:00"
+    status: int  # "waiting", "until Fri", huge layout
+
+
+_WIDTHS: dict[str, Widths] = {}
+
+
+def widths() -> Widths:
+    language = current_language()
+    if language not in _WIDTHS:
+        left, day = "45m", weekday(date(2026, 11, 27))
+
+        def need(*texts: str, least: int, most: int) -> int:
+            return max(least, min(most, max(cell_len(t) for t in texts)))
+
+        _WIDTHS[language] = Widths(
+            short_deadline=need(_("↩ late {left}").format(left=left), _("↩ soon {left}").format(left=left),
+                                _("late {left}").format(left=left), _("soon {left}").format(left=left),
+                                _("↩ late"), _("↩ now"), least=10, most=13),
+            deadline=need(*(_(t).format(left=left) for t in ("reply soon {left}", "reply in {left}", "overdue {left}",
+                                                              "due soon {left}")),
+                          _("due {when}").format(when=f"{day} 17:00"), _("reply now"), least=16, most=20),
+            status=need(_("doing"), _("waiting"), _("back"), _("until {day}").format(day=day), least=10, most=14),
+        )
+    return _WIDTHS[language]
+
+
 def layout_of(width: int, view: View = View.EISENHOWER) -> str:
     """narrow, normal or wide. The per-client and batch views have no client/batch columns, so
     they go wide sooner (the right-hand pane of a 200-column cockpit)."""
@@ -99,7 +133,7 @@ def task_cells(row: Row, reader: DeadlineReader, width: int, view: View, today: 
         d = reader.pressing(task)
         words, style = deadline_words(d, now, short=True) if d else ("", "")
         cells.append(("", 0, base, False))
-        cells.append((words, 10, style or "dim", True))
+        cells.append((words, widths().short_deadline, style or "dim", True))
     elif layout == "normal":
         if show_client:
             cells.append(("", 0, base, False))
@@ -111,7 +145,7 @@ def task_cells(row: Row, reader: DeadlineReader, width: int, view: View, today: 
         cells.append((_checklist(row), 5, "dim", True))
         d = reader.pressing(task)
         words, style = deadline_words(d, now, short=False) if d else ("", "")
-        cells.append((words, 16, style or "dim", False))
+        cells.append((words, widths().deadline, style or "dim", False))
     else:
         cells.append(("", 0, base, False))
         if show_client:
@@ -120,7 +154,7 @@ def task_cells(row: Row, reader: DeadlineReader, width: int, view: View, today: 
             cells.append((task.batch, 9, "dim", False))
         if width >= HUGE_FROM:
             words, style = status_word(row, today)
-            cells.append((words, 10, style or "dim", False))
+            cells.append((words, widths().status, style or "dim", False))
         cells.append((format_duration(task.estimate) if task.estimate else "", 6, "dim", True))
         cells.append((_checklist(row), 5, "dim", True))
         due = reader.due(task)
@@ -133,7 +167,7 @@ def task_cells(row: Row, reader: DeadlineReader, width: int, view: View, today: 
             cells.append(((_("mine {when}").format(when=mine)) if mine else "", 18, "dim", False))
         reply = reader.reply(task)
         words, style = deadline_words(reply, now, short=False) if reply else ("", "")
-        cells.append((words, 16, style or "dim", False))
+        cells.append((words, widths().deadline, style or "dim", False))
     gaps = len(cells) - 1
     title_width = max(4, width - gaps - sum(w for _t, w, _s, _r in cells))
     out: list[Cell] = []
