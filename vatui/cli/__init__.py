@@ -13,12 +13,12 @@ import sys
 from collections.abc import Sequence
 
 from vatui import __version__
-from vatui.cli import blocks, clients, cockpit, data, pomodoro, reports, serve, tasks
+from vatui.cli import blocks, clients, cockpit, data, pomodoro, reports, serve, tasks, today
 from vatui.cli.common import CliError, Context, add_global_options
 from vatui.core.errors import ValidationError, VatuiError
 from vatui.i18n import DOMAIN, LOCALE_DIR, N_, _, choose_language, current_language, ngettext
 
-COMMAND_MODULES = [cockpit, clients, tasks, blocks, data, pomodoro, reports, serve]
+COMMAND_MODULES = [cockpit, today, clients, tasks, blocks, data, pomodoro, reports, serve]
 
 
 def build_parser() -> argparse.ArgumentParser:

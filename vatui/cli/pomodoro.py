@@ -358,8 +358,16 @@ def cmd_status(ctx: Context) -> int:
             doc["damaged"] = loaded.damaged
         ctx.print(json.dumps(doc, indent=2, ensure_ascii=False))
         return 0
-    if loaded.damaged:
-        ctx.print(_("The stored timer state could not be read ({why}); it will be reset.").format(why=loaded.damaged))
+    for line in status_lines(ctx, v, now, damaged=loaded.damaged):
+        ctx.print(line)
+    return 0
+
+
+def status_lines(ctx: Context, v: View, now: datetime, *, damaged: str | None = None) -> list[str]:
+    """The timer in words, then today's and this week's tracked time (`status` and `vatui today`)."""
+    lines: list[str] = []
+    if damaged:
+        lines.append(_("The stored timer state could not be read ({why}); it will be reset.").format(why=damaged))
     zone = _zone(ctx)
     who = _who(ctx, v.task_id, v.client_id)
     if v.phase is None:
@@ -376,9 +384,9 @@ def cmd_status(ctx: Context) -> int:
         line += f" · {who}"
     if v.paused:
         line += " · " + _("paused")
-    ctx.print(line)
+    lines.append(line)
     if v.question is not None:
-        ctx.print(_question_text(ctx, v))
+        lines.append(_question_text(ctx, v))
     day = day_bounds(local_date(now, zone), zone)
     running = [] if v.state.run is None or not v.state.run.phase.tracks_time else list(v.state.run.stretches(now))
     t = totals(ctx.store.entries.all(), now, zone, client_id=v.client_id, week_start=ctx.config.settings.week_start,
@@ -390,8 +398,8 @@ def cmd_status(ctx: Context) -> int:
             client=client.name, today=format_duration(t.today_client), week=format_duration(t.week_client))
     line += " · " + _("all: {today} today, {week} this week").format(
         today=format_duration(t.today_all), week=format_duration(t.week_all))
-    ctx.print(line)
-    return 0
+    lines.append(line)
+    return lines
 
 
 # --- stopwatch ----------------------------------------------------------------------------------

@@ -24,22 +24,13 @@ from textual.message import Message
 from textual.widget import Widget
 
 from vatui import formats
-from vatui.core.zones import Cell, HoursState, HourStrip, Reading, format_offset, format_span
+from vatui.clock_text import CLIENT_DOT, ME_SYMBOL, STATE_SYMBOLS, state_words
+from vatui.core.zones import Cell, HourStrip, Reading, format_offset
 from vatui.i18n import N_, _, current_language
 from vatui.widgets.fit import TextCell, fit_words
 from vatui.widgets.pane import Pane
 
-# Symbols beside the words, so no state is told by colour alone (all in the WGL4 set, one cell wide).
-STATE_SYMBOLS = {
-    HoursState.IN_HOURS: "■",
-    HoursState.CLOSING_SOON: "▼",
-    HoursState.OPENS_SOON: "▲",
-    HoursState.AFTER_HOURS: "□",
-    HoursState.WEEKEND: "○",
-}
-ME_SYMBOL = "⌂"
 WEEKDAYS, WEEKDAYS_SHORT = formats.WEEKDAYS, formats.WEEKDAYS_2  # moved to vatui.formats; kept for importers
-CLIENT_DOT = "●"
 
 STATE_WIDTH = 15  # "▼ closes in 40m"; wider in a language whose words need it (state_width)
 LABEL_WIDTH = 12  # the strip's row labels (up to WIDE_LABEL in a wide pane)
@@ -47,21 +38,6 @@ WIDE_LABEL = 18
 CELL_WIDTH = 3  # "09 " per hour
 COMPACT_BELOW = 62  # columns inside the pane: drop the city column (names first)
 TIGHT_BELOW = 48  # and the offset column (an 80-column cockpit: 40 each side)
-
-
-def state_words(reading: Reading) -> str:
-    span = format_span(reading.change_in) if reading.change_in is not None else ""
-    match reading.state:
-        case HoursState.IN_HOURS:
-            return _("in hours")
-        case HoursState.CLOSING_SOON:
-            return _("closes in {time}").format(time=span)
-        case HoursState.OPENS_SOON:
-            return _("opens in {time}").format(time=span)
-        case HoursState.AFTER_HOURS:
-            return _("after hours")
-        case _:
-            return _("weekend")
 
 
 _STATE_WIDTHS: dict[str, int] = {}

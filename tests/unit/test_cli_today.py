@@ -1,0 +1,57 @@
+"""`vatui today`: the day as plain text in 80 columns, or JSON."""
+
+import io
+import json
+from argparse import Namespace
+
+import pytest
+
+from vatui.cli import main
+from vatui.cli.common import Context
+from vatui.core.models import TimeEntry
+from vatui.textfit import cell_len
+
+
+@pytest.fixture
+def today(demo_store, clock, tmp_path, monkeypatch):
+    config = tmp_path / "config.toml"
+    config.write_text('[me]\nzone = "Europe/Bucharest"\ncity = "Bucharest"\n')
+    monkeypatch.setenv("VATUI_CONFIG", str(config))
+
+    def run(*args):
+        out, err = io.StringIO(), io.StringIO()
+        code = main(["--db", str(demo_store.path), "today", *args], ctx=Context(Namespace(), clock=clock, out=out, err=err))
+        return code, out.getvalue(), err.getvalue()
+
+    return run
+
+
+def test_the_day_in_eighty_columns(today, demo_store, clock):
+    hudson = demo_store.client_named("hudson")
+    demo_store.entries.add(TimeEntry(start=clock.now().replace(hour=12), end=clock.now().replace(hour=13, minute=30),
+                                     client_id=hudson.id))
+    code, out, err = today()
+    assert code == 0 and not err
+    lines = out.splitlines()
+    assert all(cell_len(line) <= 80 for line in lines), max(lines, key=cell_len)
+    assert lines[0] == "vatui · Mon 23 Nov 2026 · 15:00 Bucharest"
+    for heading in ("Clocks", "Today's blocks · 7h35m planned, 1h30m tracked", "Next task per client", "Pomodoro",
+                    "Tracked today"):
+        assert heading in lines
+    text = "\n".join(lines)
+    assert "⌂ Me" in text and "Sydney" in text and "▲ opens in 9h" in text  # Bondi, 00:00 Tue in Sydney
+    assert "▶ 14:00-15:30  Hudson Realty" in text and "30m left" in text  # the current block
+    assert "!ui Triage partner inbox" in text  # Regent Law's next task by the rule
+    assert "Idle. Next: focus (25m)." in text
+    assert "Hudson Realty" in text.split("Tracked today")[1] and "1.50 h  60.00 USD" in text
+
+
+def test_json_for_scripts(today):
+    code, out, _err = today("--json")
+    doc = json.loads(out)
+    assert code == 0
+    assert set(doc) == {"now", "zone", "clocks", "blocks", "next_tasks", "pomodoro", "tracked_today"}
+    assert doc["zone"] == "Europe/Bucharest" and len(doc["clocks"]) == 5 and doc["clocks"][0]["me"]
+    assert sum(b["current"] for b in doc["blocks"]) == 1
+    assert {t["client_name"] for t in doc["next_tasks"]} == {"Bondi Bakes", "Regent Law", "Hudson Realty", "Masala Media"}
+    assert doc["pomodoro"]["phase"] is None

@@ -1,0 +1,150 @@
+"""`vatui today`: the day on one page of plain text (80 columns) or JSON, for cron, scripts and
+a quick look without the full screen: clocks, today's blocks, each client's next task, the
+Pomodoro and what was tracked today. Built from the same core functions as the panes."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import datetime, timedelta
+from typing import Any
+
+from vatui.cli.common import Context
+from vatui.cli.pomodoro import _status_dict, status_lines
+from vatui.cli.tasks import _task_json
+from vatui.clock_text import CLIENT_DOT, ME_SYMBOL, STATE_SYMBOLS, state_words
+from vatui.core.blocks import day_of, plan_day
+from vatui.core.deadlines import DeadlineReader
+from vatui.core.durations import format_duration
+from vatui.core.queues import next_task
+from vatui.core.reports import GroupBy, build_report, today_period
+from vatui.core.zones import SortBy, format_offset, order, places, readings
+from vatui.exports.report_text import report_data
+from vatui.exports.words import fmt_amounts, fmt_hours
+from vatui.formats import long_day
+from vatui.i18n import _
+from vatui.queue_text import deadline_words
+from vatui.store.history import tasks_by_id
+from vatui.textfit import fit_words
+from vatui.timekeeping import TimeKeeper
+from vatui.widgets.queue_rows import FLAGS
+
+WIDTH = 80
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    today = sub.add_parser("today", parents=[common],
+                           help=_("the day in plain text: clocks, blocks, next tasks, Pomodoro, tracked time"))
+    today.add_argument("--json", action="store_true", help=_("the same as JSON, for scripts"))
+    today.set_defaults(func=cmd_today)
+
+
+def _hm(at: datetime, zone: str) -> str:
+    from zoneinfo import ZoneInfo
+
+    return f"{at.astimezone(ZoneInfo(zone)):%H:%M}"
+
+
+def cmd_today(ctx: Context) -> int:
+    now = ctx.clock.now()
+    settings = ctx.config.settings
+    zone = settings.me_zone
+    store = ctx.store
+    clients = {c.id: c for c in store.clients.all() if c.id is not None}
+    rows = order(places(settings, clients.values()), SortBy.OFFSET, now, zone)
+    clock = readings(rows, now, zone, settings.closing_soon)
+    day = day_of(now, zone)
+    plan = plan_day(store.blocks.all(), day, zone, buffer=settings.block_buffer, entries=store.entries.all(),
+                    task_batches={t.id: t.batch for t in store.tasks.all() if t.id is not None})
+    standing = plan.standing(now)
+    tasks = store.tasks.all()
+    reader = DeadlineReader(clients, now, zone)
+    top = [(c, next_task([t for t in tasks if t.client_id == c.id], day))
+           for c in sorted(clients.values(), key=lambda c: c.key)]
+    keeper = TimeKeeper(store, settings)
+    loaded = keeper.read()
+    timer = keeper.view(now, loaded)
+    period = today_period(now, zone)
+    entries = [e for e in store.entries.all() if e.end > period.start and e.start < period.end]
+    tracked = build_report(period, entries, clients=clients,
+                           tasks=tasks_by_id(store, {e.task_id for e in entries if e.task_id is not None}),
+                           by=GroupBy.CLIENT, rounding=settings.billing_rounding)
+
+    if ctx.args.json:
+        doc: dict[str, Any] = {
+            "now": now.isoformat().replace("+00:00", "Z"),
+            "zone": zone,
+            "clocks": [{
+                "name": r.place.name, "city": r.place.city, "zone": r.place.zone, "me": r.place.is_me,
+                "local": r.local.isoformat(), "day_shift": r.day_shift,
+                "offset_min": int(r.offset.total_seconds() // 60), "state": r.state.value,
+                "change_at": r.change_at.isoformat().replace("+00:00", "Z") if r.change_at else None,
+            } for r in clock],
+            "blocks": [{
+                "id": i.block.id, "start": i.block.start.isoformat().replace("+00:00", "Z"),
+                "end": i.block.end.isoformat().replace("+00:00", "Z"), "client_id": i.block.client_id,
+                "batch": i.block.batch, "note": i.block.note, "current": n == standing.current,
+                "next": n == standing.next, "overlap": bool(i.overlaps), "no_buffer": bool(i.too_close),
+                "tracked_min": int(i.actual.total_seconds() // 60) if i.actual is not None else None,
+            } for n, i in enumerate(plan.items)],
+            "next_tasks": [_task_json(t, clients, reader) for _c, t in top if t is not None],
+            "pomodoro": _status_dict(ctx, timer, now),
+            "tracked_today": report_data(tracked),
+        }
+        ctx.print(json.dumps(doc, indent=2, ensure_ascii=False))
+        return 0
+
+    out: list[str] = []
+    me = next(r for r in clock if r.place.is_me)
+    out.append(fit_words(f"vatui · {long_day(day)} · {me.local:%H:%M} {me.place.city}", WIDTH))
+    out += ["", _("Clocks")]
+    for r in clock:
+        mark = ME_SYMBOL if r.place.is_me else CLIENT_DOT
+        shift = f"{r.day_shift:+d}" if r.day_shift else ""
+        state = f"{STATE_SYMBOLS[r.state]} {state_words(r)}"
+        out.append(f"  {mark} {fit_words(r.place.name, 22):<22} {fit_words(r.place.city, 14):<14} "
+                   f"{r.local:%H:%M} {shift:<2} {format_offset(r.offset):>6}  {state}".rstrip())
+    out += ["", _("Today's blocks · {planned} planned, {tracked} tracked").format(
+        planned=format_duration(plan.planned), tracked=format_duration(plan.tracked))]
+    if not plan.items:
+        out.append("  " + _("No blocks planned today. Add one: vatui block add \"9:30-11 @acme\""))
+    for n, i in enumerate(plan.items):
+        b = i.block
+        client = clients.get(b.client_id) if b.client_id is not None else None
+        who = client.name if client else f"#{b.batch}" if b.batch else ""
+        if n == standing.current:
+            where = _("{left} left").format(left=format_duration(standing.left))
+        elif n == standing.next:
+            where = _("in {time}").format(time=format_duration(standing.starts_in))
+        else:
+            where = ""
+        flags = " ".join(w for w, on in ((_("overlap"), i.overlaps), (_("no buffer"), i.too_close)) if on)
+        actual = f"{format_duration(i.actual or timedelta(0))}/{format_duration(b.length)}"
+        lead = "▶" if n == standing.current else " "
+        text = f"{lead} {_hm(b.start, zone)}-{_hm(b.end, zone)}  {fit_words(who, 18):<18} "
+        tail = "  ".join(x for x in (where, flags, actual) if x)
+        room = max(0, WIDTH - len(text) - len(tail) - 2)
+        out.append(text + fit_words(b.note, room).ljust(room) + "  " + tail)
+    out += ["", _("Next task per client")]
+    if not any(t for _c, t in top):
+        out.append("  " + _("Nothing to do: every queue is empty."))
+    for c, t in top:
+        if t is None:
+            continue
+        words = "  ".join(deadline_words(d, now, short=False)[0] for d in reader.both(t))
+        head = f"  {fit_words(c.name, 18):<18} {FLAGS[t.quadrant]} "
+        room = max(0, WIDTH - len(head) - len(words) - 2)
+        out.append(head + fit_words(t.title, room).ljust(room) + ("  " + words if words else ""))
+    out += ["", _("Pomodoro")]
+    out += ["  " + line for line in status_lines(ctx, timer, now, damaged=loaded.damaged)]
+    out += ["", _("Tracked today")]
+    if tracked.empty:
+        out.append("  " + _("Nothing tracked yet today."))
+    for row in tracked.rows:
+        name = row.client.name if row.client else _("no client")
+        out.append(f"  {fit_words(name, 24):<24} {fmt_hours(row.tracked):>7} h  {fmt_amounts(row.amounts)}")
+    if not tracked.empty:
+        out.append(f"  {_('Total'):<24} {fmt_hours(tracked.tracked):>7} h  {fmt_amounts(tracked.totals)}")
+    for line in out:
+        ctx.print(line.rstrip())
+    return 0
