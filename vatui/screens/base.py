@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from textual import events
 from textual.binding import Binding
 from textual.screen import Screen
 
@@ -62,6 +63,7 @@ class CockpitBase(TranslatedBindings, Screen[None]):
         self._undo: list[UndoStep] = []
         self._last_minute: datetime | None = None
         self._seen_revision = -1
+        self.active_pane: Pane | None = None  # the pane last focused (by key, Tab or mouse)
 
     # --- services ------------------------------------------------------------------------------
     @property
@@ -190,13 +192,26 @@ class CockpitBase(TranslatedBindings, Screen[None]):
     def action_focus_pane(self, number: int) -> None:
         if self.maximized is not None:
             self.minimize()
-        self.pane(number).focus_body()
+        self.active_pane = self.pane(number)
+        self.active_pane.focus_body()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        pane = next((a for a in event.widget.ancestors_with_self if isinstance(a, Pane)), None)
+        if pane is not None:
+            self.active_pane = pane
 
     def action_zoom_pane(self) -> None:
+        """Zoom the pane that holds the focus (the pane itself, whatever widget inside has focus:
+        Textual will not maximise a scrolling body). The pane last chosen is the fallback, so a
+        `3` then `z` sent in one burst zooms pane 3 even if focus is still settling."""
         if self.maximized is not None:
             self.minimize()
-        elif self.focused is not None:
-            self.maximize(self.focused)
+            return
+        focused = self.focused
+        pane = next((a for a in focused.ancestors_with_self if isinstance(a, Pane)), None) if focused else None
+        pane = pane or self.active_pane
+        if pane is not None:
+            self.maximize(pane, container=False)
 
     def action_back_out(self) -> None:
         if self.maximized is not None:
