@@ -6,9 +6,10 @@ from __future__ import annotations
 from rich.cells import cell_len
 
 
-def fit_words(text: str, width: int) -> str:
+def fit_words(text: str, width: int, *, cut_words: bool = True) -> str:
     """`text` if it fits in `width` cells; else the longest run of whole words that fits with "…".
-    A single word wider than the whole width is cut (there is nothing better to show)."""
+    When not even the first word fits, it is cut (a name: better a part than nothing), or with
+    `cut_words=False` nothing is shown (a note: a word cut in half helps nobody)."""
     if width <= 0:
         return ""
     if cell_len(text) <= width:
@@ -26,6 +27,8 @@ def fit_words(text: str, width: int) -> str:
         if cell_len(candidate) + 1 > width:
             break
         out = candidate
+    if not out and not cut_words:
+        return ""
     if not out:
         chars = ""
         for ch in text:

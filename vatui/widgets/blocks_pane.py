@@ -29,6 +29,7 @@ from vatui.core import blocks as core
 from vatui.core.durations import format_duration
 from vatui.core.models import Client, TimeBlock
 from vatui.i18n import N_, _
+from vatui.textfit import fit_words as fit
 from vatui.widgets.pane import Pane
 
 WIDE_NOTE_MIN = 6  # a note squeezed below this many cells is left out rather than shown as "a…"
@@ -64,24 +65,6 @@ class RowView:
 
 
 # --- text helpers ------------------------------------------------------------------------------
-def fit(text: str, width: int) -> str:
-    """`text` cut to `width` cells at a word boundary, with "…" when cut."""
-    if cell_len(text) <= width:
-        return text
-    if width <= 1:
-        return "…"[:max(width, 0)]
-    out = ""
-    for word in text.split(" "):
-        candidate = f"{out} {word}" if out else word
-        if cell_len(candidate) + 1 > width:
-            break
-        out = candidate
-    if not out:  # one long word: cut inside it
-        while text and cell_len(text) + 1 > width:
-            text = text[:-1]
-        out = text
-    return out.rstrip(" ,;:-–") + "…"
-
 
 def minutes_text(delta: timedelta | None) -> str:
     return format_duration(timedelta(minutes=core.whole_minutes_up(delta or timedelta())))
@@ -92,7 +75,8 @@ def describe_block(block: TimeBlock, zone: ZoneInfo, clients: Mapping[int, Clien
     start, end = block.start.astimezone(zone), block.end.astimezone(zone)
     client = clients.get(block.client_id) if block.client_id is not None else None
     who = client.name if client else (f"#{block.batch}" if block.batch else "")
-    return " ".join(p for p in (f"{start:%H:%M}-{end:%H:%M}", who, fit(block.note, 30) if block.note else "") if p)
+    note = fit(block.note, 30, cut_words=False) if block.note else ""
+    return " ".join(p for p in (f"{start:%H:%M}-{end:%H:%M}", who, note) if p)
 
 
 def day_label(day: date, today: date) -> str:
@@ -190,9 +174,10 @@ def block_row(view: DayView, n: int, width: int, tier: int | None = None) -> Row
         shown_local = True
     # The note comes after the client's time: never instead of it.
     if b.note and (shown_local or not local_text) and room - used >= 1 + min(cell_len(b.note), WIDE_NOTE_MIN):
-        note = fit(b.note, room - used - 1)
-        parts.append(" " + note)
-        used += 1 + cell_len(note)
+        note = fit(b.note, room - used - 1, cut_words=False)
+        if note:
+            parts.append(" " + note)
+            used += 1 + cell_len(note)
     if right:
         parts.append(" " * max(2, room - used + 2))
         parts.extend(right)
