@@ -100,7 +100,7 @@ def _channels(value: Any) -> tuple[str, ...]:
 
 def _terminal_style(value: Any) -> str:
     if value not in NOTIFY_TERMINAL_STYLES:
-        raise ValueError(f"choose one of {', '.join(NOTIFY_TERMINAL_STYLES)}")
+        raise ValueError(_("choose one of {choices}").format(choices=", ".join(NOTIFY_TERMINAL_STYLES)))
     return value
 
 

@@ -18,6 +18,10 @@ from vatui.i18n import N_, _, current_language
 WEEKDAYS = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
 # TRANSLATORS: two-cell weekday names, shown in the hour strip where a place's day starts.
 WEEKDAYS_2 = (N_("Mo"), N_("Tu"), N_("We"), N_("Th"), N_("Fr"), N_("Sa"), N_("Su"))
+# TRANSLATORS: whole weekday names, offered as the name of a day template ("Monday"); capitalised
+# as a name would be.
+WEEKDAYS_LONG = (N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"), N_("Friday"), N_("Saturday"),
+                 N_("Sunday"))
 MONTHS = (N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"), N_("Jun"), N_("Jul"), N_("Aug"), N_("Sep"),
           N_("Oct"), N_("Nov"), N_("Dec"))
 # A whole month with its year, as a report's title (some languages put a word between the two).
@@ -40,6 +44,11 @@ def weekday(day: date) -> str:
 def weekday_2(day: date) -> str:
     """Two cells: "Mo", "Lu", "2ª"."""
     return _(WEEKDAYS_2[day.weekday()])
+
+
+def weekday_long(day: date) -> str:
+    """"Monday", "Luni", "Segunda-feira"."""
+    return _(WEEKDAYS_LONG[day.weekday()])
 
 
 def month(day: date) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from vatui.core.pomodoro import Phase, Refusal
-from vatui.i18n import _
+from vatui.i18n import N_, _
 
 
 def phase_name(phase: Phase | None) -> str:
@@ -21,6 +21,21 @@ def phase_name(phase: Phase | None) -> str:
 def phase_letter(phase: Phase) -> str:
     """One letter for a status bar: F(ocus), B(reak), L(ong break), S(topwatch)."""
     return {Phase.FOCUS: _("F"), Phase.SHORT_BREAK: _("B"), Phase.LONG_BREAK: _("L"), Phase.STOPWATCH: _("S")}[phase]
+
+
+# TRANSLATORS: where a time entry came from, shown in a narrow column of the entries list.
+SOURCES = {"pomodoro": N_("Pomodoro"), "stopwatch": N_("stopwatch"), "manual": N_("by hand"), "import": N_("import")}
+
+
+def source_name(source: str) -> str:
+    """A time entry's source in words ("by hand" for "manual"); an unknown one as stored."""
+    return _(SOURCES[source]) if source in SOURCES else source
+
+
+def quoted(title: str) -> str:
+    """A task's title in the language's quotation marks: “Reply to Acme”, „Răspuns”."""
+    # TRANSLATORS: a task's title in quotation marks; use your language's marks.
+    return _("“{title}”").format(title=title)
 
 
 def refusal(reason: Refusal) -> str:

@@ -2,9 +2,8 @@
 in Bucharest) with demo data, at 120x36 and 80x24; and the report screen in Romanian (decimal
 commas, month and weekday names). Review the SVGs before accepting them.
 
-The whole cockpit is shown, so these change when a pane's words or layout change (the blocks and
-Pomodoro panes are placeholders on this branch): regenerate them with --snapshot-update after
-reviewing the new pictures."""
+The whole cockpit is shown (all four panes real), so these change when any pane's words or layout
+change: regenerate them with --snapshot-update after reviewing the new pictures."""
 
 from __future__ import annotations
 

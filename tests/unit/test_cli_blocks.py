@@ -127,7 +127,7 @@ def test_shift_by_the_overrun_and_by_an_amount(cli):
     got = {b.id: (local(b.start)[-5:], local(b.end)[-5:]) for b in Store(cli.db).blocks.all()}
     assert got == {1: ("13:30", "15:00"), 2: ("15:10", "15:50"), 3: ("16:00", "16:30"), 4: ("09:00", "10:00")}
     code, out, _ = cli("block", "shift", "--by=-10m", "--after", "2")
-    assert code == 0 and "now ends 10m sooner; 1 later blocks moved 10m earlier" in out
+    assert code == 0 and "now ends 10m sooner; 1 later block moved 10m earlier" in out
     got = {b.id: (local(b.start)[-5:], local(b.end)[-5:]) for b in Store(cli.db).blocks.all()}
     assert got[2] == ("15:10", "15:40") and got[3] == ("15:50", "16:20")
     code, _, err = cli("block", "shift", "soon", "--after", "2")

@@ -16,7 +16,8 @@ from vatui.core import blocks as core
 from vatui.core.durations import format_duration, parse_duration
 from vatui.core.errors import ValidationError
 from vatui.core.models import Client, Template, TimeBlock
-from vatui.i18n import _
+from vatui.formats import hm, long_day, weekday, weekday_day_month
+from vatui.i18n import _, ngettext, pgettext
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -115,7 +116,7 @@ def describe(block: TimeBlock, zone_name: str, clients: dict[int, Client]) -> st
     """ "09:30-11:00 Acme weekly report" for messages."""
     start, end = core.local_span(block, zone_name)
     who = clients[block.client_id].name if block.client_id in clients else ("#" + block.batch if block.batch else "")
-    return " ".join(p for p in (f"{start:%H:%M}-{end:%H:%M}", who, block.note) if p)
+    return " ".join(p for p in (f"{hm(start)}-{hm(end)}", who, block.note) if p)
 
 
 def cmd_add(ctx: Context) -> int:
@@ -126,7 +127,7 @@ def cmd_add(ctx: Context) -> int:
     added = store.blocks.add(block)
     start_day = core.day_of(added.start, _zone(ctx))
     ctx.print(_("Added block {id}: {what} ({day}).").format(
-        id=added.id, what=describe(added, _zone(ctx), _clients(ctx)), day=f"{start_day:%a %d %b %Y}"))
+        id=added.id, what=describe(added, _zone(ctx), _clients(ctx)), day=long_day(start_day, pad=True)))
     _warn_flags(ctx, added, start_day)
     return 0
 
@@ -170,11 +171,14 @@ def cmd_list(ctx: Context) -> int:
     if ctx.args.json:
         ctx.print(json.dumps(_as_json(plan, standing, clients), indent=2, ensure_ascii=False))
         return 0
-    title = _("{day} ({zone}): {count} blocks, {planned} planned, {tracked} tracked").format(
-        day=f"{day:%a %d %b %Y}", zone=zone_name, count=len(plan.items),
+    title = ngettext("{day} ({zone}): {count} block, {planned} planned, {tracked} tracked",
+                     "{day} ({zone}): {count} blocks, {planned} planned, {tracked} tracked", len(plan.items)).format(
+        day=long_day(day, pad=True), zone=zone_name, count=len(plan.items),
         planned=format_duration(plan.planned), tracked=format_duration(plan.tracked))
     if plan.length != timedelta(hours=24):
-        title += " · " + _("a {hours}-hour day (clocks change)").format(hours=int(plan.length.total_seconds() // 3600))
+        hours = int(plan.length.total_seconds() // 3600)
+        title += " · " + ngettext("a {hours}-hour day (clocks change)", "a {hours}-hour day (clocks change)",
+                                  hours).format(hours=hours)
     ctx.print(title)
     if not plan.items:
         ctx.print(_('No blocks. Add one: vatui block add "9:30-11 @acme weekly report"'))
@@ -183,17 +187,17 @@ def cmd_list(ctx: Context) -> int:
     for n, info in enumerate(plan.items):
         b = info.block
         start, end = core.local_span(b, zone_name)
-        times = f"{start:%H:%M}-{end:%H:%M}"
+        times = f"{hm(start)}-{hm(end)}"
         if info.from_previous_day:
-            times = _("{times} (from {day})").format(times=times, day=f"{start:%a}")
+            times = _("{times} (from {day})").format(times=times, day=weekday(start.date()))
         if info.into_next_day:
-            times = _("{times} (to {day})").format(times=times, day=f"{end:%a}")
+            times = _("{times} (to {day})").format(times=times, day=weekday(end.date()))
         client = clients.get(b.client_id) if b.client_id is not None else None
         who = client.name if client else ("#" + b.batch if b.batch else "")
         there = ""
         if client:
             cs, ce = core.local_span(b, client.tz)
-            there = f"{cs:%H:%M}-{ce:%H:%M} {client.city}"
+            there = f"{hm(cs)}-{hm(ce)} {client.city}"
         flags = []
         if standing.current == n:
             flags.append(_("now, {left} left").format(left=_minutes(standing.left)))
@@ -205,8 +209,8 @@ def cmd_list(ctx: Context) -> int:
             flags.append(_("no buffer to {ids}").format(ids=", ".join(str(plan.items[m].block.id) for m in info.too_close)))
         tracked = format_duration(info.actual) if info.actual is not None else "-"
         rows.append([str(b.id), times, format_duration(b.length), who, b.note, there, tracked, "; ".join(flags)])
-    ctx.print(table(rows, [_("ID"), _("Time"), _("Length"), _("For"), _("Note"), _("Client time"), _("Tracked"),
-                           _("Flags")]))
+    ctx.print(table(rows, [_("ID"), pgettext("time of day", "Time"), _("Length"), _("For"), _("Note"), _("Client time"),
+                           _("Tracked"), _("Flags")]))
     return 0
 
 
@@ -298,12 +302,15 @@ def cmd_shift(ctx: Context) -> int:
         changed = core.shift_later(store.blocks.all(), store.blocks.require(anchor.id), delta, until=until)  # type: ignore[arg-type]
         for b in changed:
             store.blocks.update(b)
+    count = len(changed) - 1
     if delta > timedelta(0):
-        text = _("Block {id} ({what}) now ends {delta} later; {count} later blocks moved {delta} later.")
+        text = ngettext("Block {id} ({what}) now ends {delta} later; {count} later block moved {delta} later.",
+                        "Block {id} ({what}) now ends {delta} later; {count} later blocks moved {delta} later.", count)
     else:
-        text = _("Block {id} ({what}) now ends {delta} sooner; {count} later blocks moved {delta} earlier.")
+        text = ngettext("Block {id} ({what}) now ends {delta} sooner; {count} later block moved {delta} earlier.",
+                        "Block {id} ({what}) now ends {delta} sooner; {count} later blocks moved {delta} earlier.", count)
     ctx.print(text.format(id=anchor.id, what=describe(anchor, zone_name, clients), delta=format_duration(abs(delta)),
-                          count=len(changed) - 1))
+                          count=count))
     return 0
 
 
@@ -317,10 +324,10 @@ def cmd_copy(ctx: Context) -> int:
     if not new and not skipped:
         raise CliError(_("no block starts on {day}, so there is nothing to copy").format(day=source.isoformat()))
     added = store.blocks.add_many(new)
-    ctx.print(_("Copied {count} blocks from {source} to {target}.").format(
-        count=len(added), source=f"{source:%a %d %b}", target=f"{target:%a %d %b}"))
-    if skipped:
-        ctx.print(_("Skipped {count} (already there, or for a client that no longer exists).").format(count=skipped))
+    ctx.print(ngettext("Copied {count} block from {source} to {target}.", "Copied {count} blocks from {source} to {target}.",
+                       len(added)).format(count=len(added), source=weekday_day_month(source, pad=True),
+                                          target=weekday_day_month(target, pad=True)))
+    _say_skipped(ctx, skipped)
     return 0
 
 
@@ -349,8 +356,9 @@ def cmd_template_save(ctx: Context) -> int:
         saved = ctx.store.templates.update(replace(template, id=same[0].id))
     else:
         saved = ctx.store.templates.add(template)
-    ctx.print(_("Saved {count} blocks of {day} as the day template {name!r}.").format(
-        count=len(saved.items), day=f"{day:%a %d %b}", name=saved.name))
+    ctx.print(ngettext("Saved {count} block of {day} as the day template {name!r}.",
+                       "Saved {count} blocks of {day} as the day template {name!r}.", len(saved.items)).format(
+        count=len(saved.items), day=weekday_day_month(day, pad=True), name=saved.name))
     return 0
 
 
@@ -363,11 +371,17 @@ def cmd_template_apply(ctx: Context) -> int:
                                           existing=core.blocks_on(store.blocks.all(), day, zone_name),
                                           known_clients=set(_clients(ctx)))
     added = store.blocks.add_many(new)
-    ctx.print(_("Added {count} blocks from {name!r} to {day}.").format(count=len(added), name=template.name,
-                                                                       day=f"{day:%a %d %b}"))
-    if skipped:
-        ctx.print(_("Skipped {count} (already there, or for a client that no longer exists).").format(count=skipped))
+    ctx.print(ngettext("Added {count} block from {name!r} to {day}.", "Added {count} blocks from {name!r} to {day}.",
+                       len(added)).format(count=len(added), name=template.name, day=weekday_day_month(day, pad=True)))
+    _say_skipped(ctx, skipped)
     return 0
+
+
+def _say_skipped(ctx: Context, skipped: int) -> None:
+    if skipped:
+        ctx.print(ngettext("Skipped {count} (already there, or for a client that no longer exists).",
+                           "Skipped {count} (already there, or for a client that no longer exists).",
+                           skipped).format(count=skipped))
 
 
 def cmd_template_list(ctx: Context) -> int:

@@ -20,9 +20,10 @@ from vatui.core.durations import format_duration
 from vatui.core.models import Client, Task, TimeEntry
 from vatui.core.pomodoro import Answer, Outcome, Phase, Pomodoro, Refusal, Timer, TimerError, View, focus_done_between
 from vatui.core.tracking import day_bounds, entries_on, entry_window, local_date, manual_entry, parse_day, totals
-from vatui.i18n import _
+from vatui.formats import hm
+from vatui.i18n import _, pgettext
 from vatui.timekeeping import Applied, TimeKeeper
-from vatui.timer_words import clock, phase_letter, phase_name, refusal
+from vatui.timer_words import clock, phase_letter, phase_name, quoted, refusal, source_name
 
 SHORT_NAME = 14  # characters of the client's name in `status --short`
 
@@ -121,7 +122,7 @@ def _zone(ctx: Context) -> ZoneInfo:
 
 
 def _hm(ctx: Context, at: datetime) -> str:
-    return f"{at.astimezone(_zone(ctx)):%H:%M}"
+    return hm(at.astimezone(_zone(ctx)))
 
 
 def _keeper(ctx: Context) -> TimeKeeper:
@@ -140,7 +141,7 @@ def _who(ctx: Context, task_id: int | None, client_id: int | None) -> str:
     parts = []
     task = _task(ctx, task_id)
     if task is not None:
-        parts.append(f"“{task.title}”")
+        parts.append(quoted(task.title))
     client = _client(ctx, client_id)
     parts.append(client.name if client else _("no client"))
     return " · ".join(parts)
@@ -475,10 +476,10 @@ def cmd_entries(ctx: Context) -> int:
         r = _entry_row(ctx, e)
         title = r["task"] or ""
         rows.append([str(e.id), _hm(ctx, e.start), _hm(ctx, e.end), format_duration(e.duration), r["client"] or "-",
-                     title if len(title) <= 40 else title[:39] + "…", _("yes") if e.billable else _("no"), e.source,
-                     e.note])
-    ctx.print(table(rows, [_("ID"), _("From"), _("To"), _("Time"), _("Client"), _("Task"), _("Billable"),
-                           _("Source"), _("Note")]))
+                     title if len(title) <= 40 else title[:39] + "…", _("yes") if e.billable else _("no"),
+                     source_name(e.source), e.note])
+    ctx.print(table(rows, [_("ID"), _("From"), _("To"), pgettext("a length of time", "Time"), _("Client"), _("Task"),
+                           _("Billable"), _("Source"), _("Note")]))
     total = sum((e.duration for e in found), timedelta(0))
     ctx.print(_("Total {time} on {day} ({zone}).").format(time=format_duration(total), day=day.isoformat(), zone=zone.key))
     return 0

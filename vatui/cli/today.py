@@ -144,7 +144,8 @@ def cmd_today(ctx: Context) -> int:
         name = row.client.name if row.client else _("no client")
         out.append(f"  {fit_words(name, 24):<24} {fmt_hours(row.tracked):>7} h  {fmt_amounts(row.amounts)}")
     if not tracked.empty:
-        out.append(f"  {_('Total'):<24} {fmt_hours(tracked.tracked):>7} h  {fmt_amounts(tracked.totals)}")
+        total = _("Total")
+        out.append(f"  {total:<24} {fmt_hours(tracked.tracked):>7} h  {fmt_amounts(tracked.totals)}")
     for line in out:
         ctx.print(line.rstrip())
     return 0

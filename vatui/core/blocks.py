@@ -32,6 +32,7 @@ from vatui.core.business import local_instant, zone
 from vatui.core.durations import format_duration, parse_duration
 from vatui.core.errors import ValidationError
 from vatui.core.models import Client, DayTemplateItem, Template, TimeBlock, TimeEntry
+from vatui.i18n import _
 
 STEP = timedelta(minutes=15)  # one press of move / stretch / shrink
 MIN_LENGTH = timedelta(minutes=5)  # shrinking stops here: a block never reaches zero length
@@ -226,11 +227,12 @@ def resize(block: TimeBlock, delta: timedelta) -> TimeBlock:
     if end - block.start < MIN_LENGTH:
         if block.length <= MIN_LENGTH:
             raise ValidationError(
-                f"length: the block is already {format_duration(block.length)}, as short as a block can be",
+                _("{field}: the block is already {length}, as short as a block can be").format(
+                    field="length", length=format_duration(block.length)),
                 field="length")
         end = block.start + MIN_LENGTH
     if end - block.start > MAX_LENGTH:
-        raise ValidationError("length: a block cannot be longer than 24 hours", field="length")
+        raise ValidationError(_("{field}: a block cannot be longer than 24 hours").format(field="length"), field="length")
     return replace(block, end=end)
 
 
@@ -277,13 +279,15 @@ def shift_later(blocks: Sequence[TimeBlock], anchor: TimeBlock, delta: timedelta
     new_anchor = replace(anchor, end=anchor.end + delta)
     if new_anchor.length < MIN_LENGTH:
         raise ValidationError(
-            f"shift: {format_duration(-delta)} earlier would leave the block shorter than {format_duration(MIN_LENGTH)}",
+            _("{field}: {delta} earlier would leave the block shorter than {minimum}").format(
+                field="shift", delta=format_duration(-delta), minimum=format_duration(MIN_LENGTH)),
             field="shift")
     later = [b for b in blocks if not _same(b, anchor) and anchor.start < b.start < until]
     moved = [move(b, delta) for b in sorted(later, key=sort_key)]
     if moved and moved[0].start <= anchor.start:
         raise ValidationError(
-            f"shift: {format_duration(-delta)} earlier would move a block before the one it follows", field="shift")
+            _("{field}: {delta} earlier would move a block before the one it follows").format(
+                field="shift", delta=format_duration(-delta)), field="shift")
     return [new_anchor, *moved]
 
 
@@ -307,8 +311,8 @@ def template_items(blocks: Iterable[TimeBlock], day: date, zone_name: str) -> tu
 def day_template(name: str, blocks: Iterable[TimeBlock], day: date, zone_name: str) -> Template:
     items = template_items(blocks, day, zone_name)
     if not items:
-        raise ValidationError(f"template: no block starts on {day.isoformat()}, so there is nothing to save",
-                              field="template")
+        raise ValidationError(_("{field}: no block starts on {day}, so there is nothing to save").format(
+            field="template", day=day.isoformat()), field="template")
     return Template(kind="day", name=name, items=items)
 
 
@@ -379,20 +383,24 @@ def _clock(token: str, field: str) -> _Clock:
         return _Clock(token, None, None)
     m = _CLOCK.match(t)
     if not m:
-        raise ValidationError(f"{field}: {token!r} is not a time; write e.g. 9:30, 14:00 or 2pm", field=field)
+        raise ValidationError(_("{field}: {text!r} is not a time; write e.g. 9:30, 14:00 or 2pm").format(
+            field=field, text=token), field=field)
     if m.group(4) is not None:
         hour, minute, suffix = int(m.group(4)), int(m.group(5)), None
     else:
         hour, minute = int(m.group(1)), int(m.group(2) or 0)
         suffix = {"a": "am", "p": "pm"}.get(m.group(3) or "", m.group(3))
     if minute > 59:
-        raise ValidationError(f"{field}: {token!r} is not a time (minutes go up to 59)", field=field)
+        raise ValidationError(_("{field}: {text!r} is not a time (minutes go up to 59)").format(field=field, text=token),
+                              field=field)
     if suffix:
         if not 1 <= hour <= 12:
-            raise ValidationError(f"{field}: {token!r} is not a time (with am/pm the hour is 1 to 12)", field=field)
+            raise ValidationError(_("{field}: {text!r} is not a time (with am/pm the hour is 1 to 12)").format(
+                field=field, text=token), field=field)
         hour = hour % 12 + (12 if suffix == "pm" else 0)
     if hour * 60 + minute > 24 * 60:
-        raise ValidationError(f"{field}: {token!r} is not a time (hours go up to 24:00)", field=field)
+        raise ValidationError(_("{field}: {text!r} is not a time (hours go up to 24:00)").format(field=field, text=token),
+                              field=field)
     return _Clock(token, hour * 60 + minute, suffix)
 
 
@@ -416,7 +424,7 @@ def find_client(clients: Iterable[Client], token: str, *, field: str = "client")
     clients = list(clients)
     key = " ".join(token.split()).casefold().lstrip("@")
     if not key:
-        raise ValidationError(f"{field}: write the client's name after @, e.g. @acme", field=field)
+        raise ValidationError(_("{field}: write the client's name after @, e.g. @acme").format(field=field), field=field)
     slug = _slug(key)
     for c in clients:
         if c.key == key:
@@ -429,9 +437,11 @@ def find_client(clients: Iterable[Client], token: str, *, field: str = "client")
         return matches[0]
     if matches:
         names = ", ".join(sorted(c.name for c in matches))
-        raise ValidationError(f"{field}: {token!r} fits several clients ({names}); type more of the name", field=field)
-    known = ", ".join(sorted(c.name for c in clients)) or "none yet"
-    raise ValidationError(f"{field}: no client called {token!r} (clients: {known})", field=field)
+        raise ValidationError(_("{field}: {text!r} fits several clients ({names}); type more of the name").format(
+            field=field, text=token, names=names), field=field)
+    known = ", ".join(sorted(c.name for c in clients)) or _("none yet")
+    raise ValidationError(_("{field}: no client called {text!r} (clients: {known})").format(
+        field=field, text=token, known=known), field=field)
 
 
 def parse_block(text: str, *, day: date, zone_name: str, now: datetime,
@@ -447,7 +457,8 @@ def parse_block(text: str, *, day: date, zone_name: str, now: datetime,
     """
     raw = " ".join(text.split())
     if not raw:
-        raise ValidationError(f"start: type a time and what the block is for, e.g. {EXAMPLES}", field="start")
+        raise ValidationError(_("{field}: type a time and what the block is for, e.g. {examples}").format(
+            field="start", examples=EXAMPLES), field="start")
     tz = zone(zone_name)
     now_minute = now.replace(second=0, microsecond=0)
 
@@ -459,7 +470,8 @@ def parse_block(text: str, *, day: date, zone_name: str, now: datetime,
     if ranged:
         first, last = _clock(ranged.group(1), "start"), _clock(ranged.group(2), "end")
         if last.minute is None:
-            raise ValidationError(f"end: {last.token!r} cannot end a block; write a time, e.g. now-11:00", field="end")
+            raise ValidationError(_("{field}: {text!r} cannot end a block; write a time, e.g. now-11:00").format(
+                field="end", text=last.token), field="end")
         if last.suffix and not first.suffix:
             guess = _with_suffix(first, last.suffix)
             if guess.minute is not None and guess.minute < last.minute:
@@ -467,20 +479,22 @@ def parse_block(text: str, *, day: date, zone_name: str, now: datetime,
         start, end = instant(first), instant(last)
         rest = raw[ranged.end():].split()
         if end == start:
-            raise ValidationError(f"end: {ranged.group(0).strip()!r} has zero length", field="end")
+            raise ValidationError(_("{field}: {text!r} has zero length").format(field="end", text=ranged.group(0).strip()),
+                                  field="end")
         if end < start:
             raise ValidationError(
-                f"end: {last.token!r} is before the start {first.token!r}; for a block past midnight write "
-                "its length, e.g. 23:00 2h", field="end")
+                _("{field}: {text!r} is before the start {start!r}; for a block past midnight write "
+                  "its length, e.g. 23:00 2h").format(field="end", text=last.token, start=first.token), field="end")
     else:
         head = _START_HEAD.match(raw)
         if not head:
             token = raw.split()[0]
-            raise ValidationError(f"start: {token!r} is not a time; begin with one, e.g. {EXAMPLES}", field="start")
+            raise ValidationError(_("{field}: {text!r} is not a time; begin with one, e.g. {examples}").format(
+                field="start", text=token, examples=EXAMPLES), field="start")
         first = _clock(head.group(1), "start")
         if first.minute == 24 * 60:
-            raise ValidationError(f"start: {first.token!r} is the end of the day; start at 23:59 at the latest",
-                                  field="start")
+            raise ValidationError(_("{field}: {text!r} is the end of the day; start at 23:59 at the latest").format(
+                field="start", text=first.token), field="start")
         start = instant(first)
         rest = raw[head.end():].split()
 
@@ -490,39 +504,46 @@ def parse_block(text: str, *, day: date, zone_name: str, now: datetime,
     note: list[str] = []
     for token in rest:
         if token == "@":
-            raise ValidationError("client: write the client's name after @, e.g. @acme", field="client")
+            raise ValidationError(_("{field}: write the client's name after @, e.g. @acme").format(field="client"),
+                                  field="client")
         if token.startswith("@"):
             if client_token is not None:
-                raise ValidationError(f"client: one client per block ({client_token!r} and {token!r})", field="client")
+                raise ValidationError(_("{field}: one client per block ({first!r} and {text!r})").format(
+                    field="client", first=client_token, text=token), field="client")
             pool = clients() if callable(clients) else clients
             client_id = find_client(pool, token).id
             client_token = token
         elif _BATCH.match(token):
             if batch is not None:
-                raise ValidationError(f"batch: one batch per block (#{batch} and {token!r})", field="batch")
+                raise ValidationError(_("{field}: one batch per block ({first} and {text!r})").format(
+                    field="batch", first="#" + batch, text=token), field="batch")
             batch = token[1:].lower()
         elif token == "#":
-            raise ValidationError("batch: write the batch after #, e.g. #email", field="batch")
+            raise ValidationError(_("{field}: write the batch after #, e.g. #email").format(field="batch"), field="batch")
         elif length is None and not note and _DURATION.match(token):
             if end is not None:
-                raise ValidationError(f"length: {token!r} given as well as an end time; give one or the other",
-                                      field="length")
+                raise ValidationError(_("{field}: {text!r} given as well as an end time; give one or the other").format(
+                    field="length", text=token), field="length")
             length = parse_duration(token, field="length", allow_zero=True)
             if not length:
-                raise ValidationError(f"length: {token!r} is zero length", field="length")
+                raise ValidationError(_("{field}: {text!r} is zero length").format(field="length", text=token),
+                                      field="length")
         else:
             note.append(token)
     if end is None:
         if length is None:
             raise ValidationError(
-                f"length: {first.token!r} needs an end or a length, e.g. {first.token}-11:00 or {first.token} 45m",
+                _("{field}: {text!r} needs an end or a length, e.g. {start}-11:00 or {start} 45m").format(
+                    field="length", text=first.token, start=first.token),
                 field="length")
         end = start + length
     if end - start > MAX_LENGTH:
-        raise ValidationError(f"length: {format_duration(end - start)} is longer than a day", field="length")
+        raise ValidationError(_("{field}: {length} is longer than a day").format(
+            field="length", length=format_duration(end - start)), field="length")
     text_note = " ".join(note)
     if len(text_note) > MAX_NOTE:
-        raise ValidationError(f"note: keep the note under {MAX_NOTE} characters", field="note")
+        raise ValidationError(_("{field}: keep the note under {count} characters").format(field="note", count=MAX_NOTE),
+                              field="note")
     return TimeBlock(start=start, end=end, client_id=client_id, batch=batch, note=text_note)
 
 

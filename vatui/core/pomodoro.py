@@ -29,6 +29,7 @@ from typing import Any
 from vatui.core.errors import VatuiError
 from vatui.core.models import TimeEntry
 from vatui.core.settings import PomodoroSettings
+from vatui.i18n import _
 
 STATE_KEY = "pomodoro"  # store.get_state / set_state key
 STATE_VERSION = 1
@@ -334,7 +335,7 @@ def advance(state: Pomodoro, now: datetime, cfg: PomodoroSettings, forgotten_aft
     now = _utc(now)
     entries: list[TimeEntry] = []
     ends: list[PhaseEnd] = []
-    for _ in range(MAX_CHAIN):
+    for _step in range(MAX_CHAIN):
         run = state.run
         if run is None or run.phase is Phase.STOPWATCH or run.end_at is None or run.end_at > now:
             break
@@ -648,26 +649,26 @@ def _dec(value: Any) -> datetime | None:
     if value is None:
         return None
     if not isinstance(value, str):
-        raise StateError(f"expected a timestamp, got {value!r}")
+        raise StateError(_("expected a timestamp, got {value!r}").format(value=value))
     try:
         parsed = datetime.fromisoformat(value)
     except ValueError:
-        raise StateError(f"{value!r} is not a timestamp") from None
+        raise StateError(_("{value!r} is not a timestamp").format(value=value)) from None
     if parsed.tzinfo is None:
-        raise StateError(f"timestamp {value!r} has no zone")
+        raise StateError(_("timestamp {value!r} has no zone").format(value=value))
     return parsed.astimezone(timezone.utc)
 
 
 def _dec_req(value: Any) -> datetime:
     out = _dec(value)
     if out is None:
-        raise StateError("a timestamp is missing")
+        raise StateError(_("a timestamp is missing"))
     return out
 
 
 def _secs(value: Any) -> timedelta:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
-        raise StateError(f"expected a number of seconds, got {value!r}")
+        raise StateError(_("expected a number of seconds, got {value!r}").format(value=value))
     return timedelta(seconds=value)
 
 
@@ -675,20 +676,20 @@ def _opt_id(value: Any) -> int | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int):
-        raise StateError(f"expected an id, got {value!r}")
+        raise StateError(_("expected an id, got {value!r}").format(value=value))
     return value
 
 
 def _stretches(value: Any) -> tuple[Stretch, ...]:
     if not isinstance(value, list):
-        raise StateError("expected a list of stretches")
+        raise StateError(_("expected a list of stretches"))
     out = []
     for pair in value:
         if not isinstance(pair, list) or len(pair) != 2:
-            raise StateError("a stretch is [start, end]")
+            raise StateError(_("a stretch is [start, end]"))
         a, b = _dec_req(pair[0]), _dec_req(pair[1])
         if b < a:
-            raise StateError("a stretch ends before it starts")
+            raise StateError(_("a stretch ends before it starts"))
         out.append((a, b))
     return tuple(out)
 
@@ -701,7 +702,7 @@ def _phase(value: Any) -> Phase:
     try:
         return Phase(value)
     except ValueError:
-        raise StateError(f"unknown phase {value!r}") from None
+        raise StateError(_("unknown phase {value!r}").format(value=value)) from None
 
 
 def to_dict(state: Pomodoro) -> dict[str, Any]:
@@ -745,10 +746,10 @@ def from_dict(raw: Mapping[str, Any] | None) -> Pomodoro:
     if raw is None:
         return Pomodoro()
     if not isinstance(raw, Mapping):
-        raise StateError("the timer state is not an object")
+        raise StateError(_("the timer state is not an object"))
     version = raw.get("version")
     if version != STATE_VERSION:
-        raise StateError(f"unknown timer state version {version!r}")
+        raise StateError(_("unknown timer state version {version!r}").format(version=version))
     try:
         r = raw.get("run")
         run = None
@@ -763,11 +764,11 @@ def from_dict(raw: Mapping[str, Any] | None) -> Pomodoro:
                 auto=bool(r.get("auto", False)),
             )
             if run.running_since is None and not run.segments:
-                raise StateError("a paused run has no time")
+                raise StateError(_("a paused run has no time"))
         e = raw.get("ended")
         cycle = raw.get("cycle", 0)
         if isinstance(cycle, bool) or not isinstance(cycle, int) or cycle < 0:
-            raise StateError(f"cycle: expected a count, got {cycle!r}")
+            raise StateError(_("{field}: expected a count, got {value!r}").format(field="cycle", value=cycle))
         return Pomodoro(
             run=run,
             task_id=_opt_id(raw.get("task")),
@@ -789,7 +790,7 @@ def from_dict(raw: Mapping[str, Any] | None) -> Pomodoro:
             interrupted=tuple(_dec_req(i) for i in raw.get("interrupted", [])),
         )
     except (KeyError, TypeError, AttributeError) as exc:
-        raise StateError(f"the timer state is damaged ({exc})") from None
+        raise StateError(_("the timer state is damaged ({problem})").format(problem=exc)) from None
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from vatui.core.errors import ValidationError
 from vatui.core.hours import parse_clock_time
 from vatui.core.models import TimeEntry
+from vatui.i18n import _
 
 Interval = tuple[datetime, datetime]
 
@@ -103,8 +104,8 @@ def parse_day(text: str, today: date, *, field: str = "date") -> date:
     try:
         return date.fromisoformat(word)
     except ValueError:
-        raise ValidationError(f"{field}: {text!r} is not a date; write e.g. 2026-11-23, today or yesterday",
-                              field=field) from None
+        raise ValidationError(_("{field}: {text!r} is not a date; write e.g. 2026-11-23, today or yesterday").format(
+            field=field, text=text), field=field) from None
 
 
 def wall_instant(day: date, minute: int, tz: ZoneInfo, *, field: str = "time") -> datetime:
@@ -116,8 +117,9 @@ def wall_instant(day: date, minute: int, tz: ZoneInfo, *, field: str = "time") -
     utc = wall.astimezone(timezone.utc)
     if utc.astimezone(tz).replace(tzinfo=None) != wall.replace(tzinfo=None):
         raise ValidationError(
-            f"{field}: {minute // 60:02d}:{minute % 60:02d} does not exist on {day.isoformat()} in {tz.key} "
-            "(the clocks jumped forward)", field=field)
+            _("{field}: {time} does not exist on {day} in {zone} (the clocks jumped forward)").format(
+                field=field, time=f"{minute // 60:02d}:{minute % 60:02d}", day=day.isoformat(), zone=tz.key),
+            field=field)
     return utc
 
 
@@ -129,7 +131,8 @@ def entry_window(day: date, start_text: str, end_text: str, tz: ZoneInfo) -> Int
     start = wall_instant(day, start_min, tz, field="from")
     end = wall_instant(day, end_min, tz, field="to")
     if end <= start:
-        raise ValidationError(f"to: {end_text.strip()} is not after {start_text.strip()}", field="to")
+        raise ValidationError(_("{field}: {end} is not after {start}").format(
+            field="to", end=end_text.strip(), start=start_text.strip()), field="to")
     return start, end
 
 

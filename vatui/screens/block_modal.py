@@ -22,6 +22,7 @@ from textual.widgets.option_list import Option
 from vatui.core.errors import ValidationError
 from vatui.core.models import TimeBlock
 from vatui.i18n import N_, _
+from vatui.screens.client_modal import field_message
 
 T = TypeVar("T")
 
@@ -100,7 +101,9 @@ class PromptModal(ModalScreen[T | None], Generic[T]):
         try:
             value = self.read(event.value)
         except ValidationError as exc:
-            self._set_error(exc.message)
+            # Without the "start: " / "length: " key in front: it is English in every language, and
+            # the message names the part of the text that is wrong already.
+            self._set_error(field_message(exc))
             return
         self.dismiss(value)
 

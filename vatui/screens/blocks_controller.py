@@ -19,7 +19,8 @@ from vatui.core import blocks as core
 from vatui.core.durations import format_duration, parse_duration
 from vatui.core.errors import ValidationError
 from vatui.core.models import Client, Template, TimeBlock, validate_name
-from vatui.i18n import _
+from vatui.formats import weekday_day_month, weekday_long
+from vatui.i18n import _, ngettext
 from vatui.screens.base import CockpitBase, UndoStep
 from vatui.screens.block_modal import BlockModal, PromptModal, TemplatePickModal
 from vatui.widgets.blocks_pane import BlocksPane, DayView, describe_block
@@ -124,12 +125,13 @@ class BlocksController(CockpitBase):
 
     def _preview_block(self, block: TimeBlock) -> str:
         start = block.start.astimezone(self.app.my_zone)
-        text = f"{start:%a %d %b} " + self._describe(block) + f" · {format_duration(block.length)}"
-        return text
+        # TRANSLATORS: the add/edit block form's preview, e.g. "Mon 23 Nov 09:30-11:00 Acme report · 1h30m".
+        return _("{day} {block} · {length}").format(day=weekday_day_month(start.date(), pad=True),
+                                                    block=self._describe(block), length=format_duration(block.length))
 
     def on_blocks_pane_add_requested(self, message: BlocksPane.AddRequested) -> None:
         self.app.push_screen(
-            BlockModal(title=_("Add a block · {day}").format(day=f"{message.day:%a %d %b}"),
+            BlockModal(title=_("Add a block · {day}").format(day=weekday_day_month(message.day, pad=True)),
                        read=partial(self._read_block, message.day), preview=self._preview_block),
             callback=self._add_block)
 
@@ -170,7 +172,7 @@ class BlocksController(CockpitBase):
             return
         day = core.day_of(block.start, self.my_zone_name)
         self.app.push_screen(
-            BlockModal(title=_("Edit block · {day}").format(day=f"{day:%a %d %b}"),
+            BlockModal(title=_("Edit block · {day}").format(day=weekday_day_month(day, pad=True)),
                        read=partial(self._read_block, day), preview=self._preview_block,
                        initial=core.block_text(block, self.my_zone_name, self._blocks_clients)),
             callback=partial(self._edit_block, block))
@@ -282,10 +284,15 @@ class BlocksController(CockpitBase):
         def said(result: tuple[list[TimeBlock], list[TimeBlock]]) -> None:
             olds, _new = result
             if olds:
-                text = _("{what} now ends {delta} later; {count} later blocks moved by as much.") if delta > timedelta(0) \
-                    else _("{what} now ends {delta} sooner; {count} later blocks moved by as much.")
-                self.notify(text.format(what=self._describe(olds[0]), delta=format_duration(abs(delta)),
-                                        count=len(olds) - 1), timeout=5)
+                count = len(olds) - 1
+                if delta > timedelta(0):
+                    text = ngettext("{what} now ends {delta} later; {count} later block moved by as much.",
+                                    "{what} now ends {delta} later; {count} later blocks moved by as much.", count)
+                else:
+                    text = ngettext("{what} now ends {delta} sooner; {count} later block moved by as much.",
+                                    "{what} now ends {delta} sooner; {count} later blocks moved by as much.", count)
+                self.notify(text.format(what=self._describe(olds[0]), delta=format_duration(abs(delta)), count=count),
+                            timeout=5)
 
         self.save(change, done=said,
                   undo=lambda result: UndoStep(_("shift by {delta}").format(delta=format_duration(delta)),
@@ -308,7 +315,8 @@ class BlocksController(CockpitBase):
         day = message.day
         blocks = self.store.blocks.all()
         if not core.template_items(blocks, day, self.my_zone_name):
-            self.notify(_("No block starts on {day}: nothing to save.").format(day=f"{day:%a %d %b}"), timeout=4)
+            self.notify(_("No block starts on {day}: nothing to save.").format(day=weekday_day_month(day, pad=True)),
+                        timeout=4)
             return
         existing = self._day_templates()
 
@@ -316,10 +324,10 @@ class BlocksController(CockpitBase):
             return validate_name(text, what="template")
 
         names = ", ".join(t.name for t in existing)
-        label = _("Save the plan of {day} as the day template:").format(day=f"{day:%a %d %b}")
+        label = _("Save the plan of {day} as the day template:").format(day=weekday_day_month(day, pad=True))
         hint = _("Existing: {names} (the same name replaces it)").format(names=names) if names else ""
         self.app.push_screen(PromptModal(title=_("Save as template"), label=label, read=read,
-                                         initial=f"{day:%A}", hint=hint, id="template-name-modal"),
+                                         initial=weekday_long(day), hint=hint, id="template-name-modal"),
                              callback=lambda name: name is not None and self._save_template(day, name))
 
     def _save_template(self, day: date, name: str) -> None:
@@ -340,8 +348,10 @@ class BlocksController(CockpitBase):
                 self.store.templates.update(old)
 
         self.save(change,
-                  done=lambda r: self.notify(_("Saved {count} blocks as the day template {name!r}.").format(
-                      count=len(r[0].items), name=r[0].name), timeout=4),
+                  done=lambda r: self.notify(ngettext("Saved {count} block as the day template {name!r}.",
+                                                      "Saved {count} blocks as the day template {name!r}.",
+                                                      len(r[0].items)).format(count=len(r[0].items), name=r[0].name),
+                                             timeout=4),
                   undo=lambda r: UndoStep(_("save template {name!r}").format(name=r[0].name), partial(undo, *r)))
 
     def on_blocks_pane_template_apply_requested(self, message: BlocksPane.TemplateApplyRequested) -> None:
@@ -354,11 +364,12 @@ class BlocksController(CockpitBase):
             items = t.items
             first = min(i.start_minute for i in items) if items else 0  # type: ignore[union-attr]
             span = f"{first // 60:02d}:{first % 60:02d}"
-            choices.append((t.id, _("{name} · {count} blocks from {start}").format(name=t.name, count=len(items),
-                                                                                 start=span)))
+            choices.append((t.id, ngettext("{name} · {count} block from {start}", "{name} · {count} blocks from {start}",
+                                           len(items)).format(name=t.name, count=len(items), start=span)))
         day = message.day
         self.app.push_screen(
-            TemplatePickModal(title=_("Apply a day template to {day}").format(day=f"{day:%a %d %b}"), choices=choices),
+            TemplatePickModal(title=_("Apply a day template to {day}").format(day=weekday_day_month(day, pad=True)),
+                              choices=choices),
             callback=lambda tid: tid is not None and self._apply_template(day, tid))
 
     def _add_blocks(self, compute: Callable[[], tuple[list[TimeBlock], int]], *, what: Callable[[int], str],
@@ -377,8 +388,9 @@ class BlocksController(CockpitBase):
                 return
             text = what(len(added))
             if skipped:
-                text += " " + _("{count} skipped (already there, or for a client that no longer exists).").format(
-                    count=skipped)
+                text += " " + ngettext("{count} skipped (already there, or for a client that no longer exists).",
+                                       "{count} skipped (already there, or for a client that no longer exists).",
+                                       skipped).format(count=skipped)
             self.notify(text, timeout=5)
 
         self.save(change, done=said,
@@ -398,7 +410,9 @@ class BlocksController(CockpitBase):
                                           existing=core.blocks_on(store.blocks.all(), day, zone_name),
                                           known_clients={c.id for c in store.clients.all() if c.id is not None})
 
-        self._add_blocks(compute, what=lambda n: _("Added {count} blocks from {name!r}.").format(count=n, name=template.name),
+        self._add_blocks(compute, what=lambda n: ngettext("Added {count} block from {name!r}.",
+                                                          "Added {count} blocks from {name!r}.", n).format(
+                                                              count=n, name=template.name),
                          empty=_("The template has no blocks."))
 
     def on_blocks_pane_copy_requested(self, message: BlocksPane.CopyRequested) -> None:
@@ -410,5 +424,7 @@ class BlocksController(CockpitBase):
             return core.copy_day(store.blocks.all(), source, day, zone_name,
                                  known_clients={c.id for c in store.clients.all() if c.id is not None})
 
-        self._add_blocks(compute, what=lambda n: _("Copied {count} blocks from {day}.").format(count=n, day=f"{source:%a %d %b}"),
-                         empty=_("No block starts on {day}: nothing to copy.").format(day=f"{source:%a %d %b}"))
+        source_day = weekday_day_month(source, pad=True)
+        self._add_blocks(compute, what=lambda n: ngettext("Copied {count} block from {day}.", "Copied {count} blocks from {day}.",
+                                                          n).format(count=n, day=source_day),
+                         empty=_("No block starts on {day}: nothing to copy.").format(day=source_day))

@@ -18,15 +18,17 @@ from vatui.core.durations import format_duration
 from vatui.core.errors import ValidationError
 from vatui.core.models import Client, TimeEntry
 from vatui.core.tracking import entries_on, entry_window, local_date, parse_day
-from vatui.i18n import N_, _
+from vatui.formats import hm, long_day
+from vatui.i18n import N_, _, pgettext
 from vatui.screens.base import UndoStep
+from vatui.timer_words import source_name
 
 if TYPE_CHECKING:
     from vatui.screens.pomodoro_controller import PomodoroController
 
 
 def _hm(at, zone) -> str:  # noqa: ANN001
-    return f"{at.astimezone(zone):%H:%M}"
+    return hm(at.astimezone(zone))
 
 
 class EntriesScreen(ModalScreen[None]):
@@ -68,8 +70,8 @@ class EntriesScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        table.add_columns(_("From"), _("To"), _("Time"), _("Client"), _("Task"), _("Billable"), _("Source"),
-                          _("Note"))
+        table.add_columns(_("From"), _("To"), pgettext("a length of time", "Time"), _("Client"), _("Task"), _("Billable"),
+                          _("Source"), _("Note"))
         self.reload()
         table.focus()
 
@@ -86,13 +88,13 @@ class EntriesScreen(ModalScreen[None]):
             title = task.title if task else ""
             table.add_row(_hm(e.start, self.zone), _hm(e.end, self.zone), format_duration(e.duration),
                           client.name if client else "-", title if len(title) <= 34 else title[:33] + "…",
-                          _("yes") if e.billable else _("no"), e.source, e.note, key=str(e.id))
+                          _("yes") if e.billable else _("no"), source_name(e.source), e.note, key=str(e.id))
         if self.rows:
             table.move_cursor(row=min(keep, len(self.rows) - 1))
         total = sum((e.duration for e in self.rows), timedelta(0))
         billable = sum((e.duration for e in self.rows if e.billable), timedelta(0))
         box = self.query_one(Vertical)
-        box.border_title = _("Time entries · {day}").format(day=f"{self.day:%a %d %b %Y}")
+        box.border_title = _("Time entries · {day}").format(day=long_day(self.day, pad=True))
         text = (_("Total {total}, billable {billable}").format(total=format_duration(total),
                                                                billable=format_duration(billable))
                 if self.rows else _("No time tracked on this day. Press a to add some."))

@@ -34,10 +34,11 @@ from vatui.core.pomodoro import (
     view,
 )
 from vatui.core.tracking import Totals, day_bounds, local_date, totals
+from vatui.formats import hm
 from vatui.i18n import _, ngettext
 from vatui.screens.base import CockpitBase
 from vatui.timekeeping import Applied, TimeKeeper
-from vatui.timer_words import big_minutes, clock, phase_name, refusal
+from vatui.timer_words import big_minutes, clock, phase_name, quoted, refusal
 from vatui.widgets.pomodoro_pane import PomodoroDisplay, PomodoroPane
 
 LATE = timedelta(seconds=90)  # an end noticed this late is announced with its time
@@ -193,7 +194,7 @@ class PomodoroController(CockpitBase):
         client = self.store.clients.get(v.client_id) if v.client_id is not None else None
         who = client.name if client else _("no client")
         if task is not None:
-            return f"“{task.title}” · {who}"
+            return f"{quoted(task.title)} · {who}"
         if client is not None:
             return _("No task · {client}").format(client=who)
         return _("No task bound: a focus takes the task selected in the queue")
@@ -215,7 +216,7 @@ class PomodoroController(CockpitBase):
             if ended is not None and ended.next_phase is v.next_phase and ended.phase is not Phase.STOPWATCH:
                 word = _("{phase} done").format(phase=phase_name(ended.phase)).upper()
                 note = _("{next} next · ended {at}").format(next=phase_name(v.next_phase).lower(),
-                                                             at=f"{ended.at.astimezone(zone):%H:%M}")
+                                                             at=hm(ended.at.astimezone(zone)))
             else:
                 word = _("Idle").upper()
                 note = _("{next} next").format(next=phase_name(v.next_phase).lower())
@@ -231,7 +232,7 @@ class PomodoroController(CockpitBase):
                 note = _("left · paused")
             else:
                 assert v.ends_at is not None
-                note = _("left · ends {at}").format(at=f"{v.ends_at.astimezone(zone):%H:%M}")
+                note = _("left · ends {at}").format(at=hm(v.ends_at.astimezone(zone)))
         if v.paused:
             word = _("{phase} · paused").format(phase=word).upper()
         if v.question is not None:
@@ -257,7 +258,7 @@ class PomodoroController(CockpitBase):
                                                           length=format_duration(length, seconds=True))
         else:
             body = _("Next: {next} ({length}).").format(next=nxt, length=format_duration(length, seconds=True))
-        at = f"{end.at.astimezone(self._zone):%H:%M}"
+        at = hm(end.at.astimezone(self._zone))
         if not live:
             body += " " + _("It ended at {at}, while vatui was closed.").format(at=at)
         elif now - end.at > LATE:
@@ -275,9 +276,9 @@ class PomodoroController(CockpitBase):
         zone = self._zone
         task = self.store.tasks.get(q.task_id) if q.task_id is not None else None
         client = self.store.clients.get(q.client_id) if q.client_id is not None else None
-        who = " · ".join(p for p in [f"“{task.title}”" if task else "", client.name if client else ""] if p)
+        who = " · ".join(p for p in [quoted(task.title) if task else "", client.name if client else ""] if p)
         what = phase_name(q.phase).lower() + (f" ({who})" if who else "")
-        since = f"{q.since.astimezone(zone):%H:%M}"
+        since = hm(q.since.astimezone(zone))
         if q.closed:
             text = _("The {what} kept running after vatui was closed at {since}.").format(what=what, since=since)
         else:
@@ -286,7 +287,7 @@ class PomodoroController(CockpitBase):
         keep = _("Keep {time}").format(time=format_duration(q.keep))
         trim = None
         if q.trim != q.keep:
-            trim = _("Trim to {at} ({time})").format(at=f"{q.plan_end.astimezone(zone):%H:%M}",
+            trim = _("Trim to {at} ({time})").format(at=hm(q.plan_end.astimezone(zone)),
                                                      time=format_duration(q.trim))
         discard = _("Discard")
         ui.asking = True
@@ -416,7 +417,7 @@ class PomodoroController(CockpitBase):
 
         if not self._pomodoro_check(now, cmd):
             return False
-        self._pomodoro_apply(cmd, said=_("Focus on “{title}”.").format(title=task.title))
+        self._pomodoro_apply(cmd, said=_("Focus on {title}.").format(title=quoted(task.title)))
         return True
 
     def start_focus_on(self, task: Task) -> bool:

@@ -28,7 +28,8 @@ from textual.widgets import Static
 from vatui.core import blocks as core
 from vatui.core.durations import format_duration
 from vatui.core.models import Client, TimeBlock
-from vatui.i18n import N_, _
+from vatui.formats import hm, weekday_day_month
+from vatui.i18n import N_, _, ngettext
 from vatui.textfit import fit_words as fit
 from vatui.widgets.pane import Pane
 
@@ -81,9 +82,10 @@ def describe_block(block: TimeBlock, zone: ZoneInfo, clients: Mapping[int, Clien
 
 def day_label(day: date, today: date) -> str:
     names = {0: _("today"), 1: _("tomorrow"), -1: _("yesterday")}
-    base = f"{day:%a %d %b}"
+    base = weekday_day_month(day, pad=True)
     rel = names.get((day - today).days)
-    return f"{base} ({rel})" if rel else base
+    # TRANSLATORS: a day in the blocks pane's title and how far it is from today, e.g. "Tue 24 Nov (tomorrow)".
+    return _("{day} ({relative})").format(day=base, relative=rel) if rel else base
 
 
 # --- rows --------------------------------------------------------------------------------------
@@ -239,7 +241,8 @@ def detail_line(view: DayView, n: int, width: int) -> Content:
 
 
 def marker_row(now: datetime, zone: ZoneInfo, width: int) -> RowView:
-    label = f"── {now.astimezone(zone):%H:%M} {_('now')} "
+    # TRANSLATORS: the now-marker line of the blocks timeline, e.g. "15:00 now".
+    label = "── " + _("{time} now").format(time=hm(now.astimezone(zone))) + " "
     return RowView(key="marker", content=Content(label + "─" * max(0, width - cell_len(label))),
                    classes=frozenset({"-marker"}))
 
@@ -345,7 +348,7 @@ class BlockList(VerticalScroll, can_focus=True):
         # fill a row that is on its way out, and nothing is remounted as the day changes.
         rows = list(self.query_children(BlockRow))
         if len(rows) < len(views):
-            new = [BlockRow() for _ in range(len(views) - len(rows))]
+            new = [BlockRow() for _row in range(len(views) - len(rows))]
             self.mount_all(new)
             rows += new
         for row, view in zip(rows, views):
@@ -409,6 +412,7 @@ class BlocksHost(Protocol):
 
 class BlocksPane(Pane):
     PANE_TITLE = N_("Today's blocks")
+    DAY = Binding.Group(N_("Day"), compact=True)  # "[ ] Day" in the footer: fits 80 columns in every language
 
     DEFAULT_CSS = """
     BlocksPane { height: 1fr; }
@@ -438,9 +442,10 @@ class BlocksPane(Pane):
                 tooltip=N_("A block ran long: it ends now, and every later block of the day moves by as much")),
         Binding("O", "shift(True)", N_("Shift by…"), id="shift-blocks", show=False,
                 tooltip=N_("Make the block under the cursor N minutes longer and move every later block by N")),
-        Binding("left_square_bracket", "day(-1)", N_("Day before"), id="blocks-previous-day",
+        Binding("left_square_bracket", "day(-1)", N_("Day before"), id="blocks-previous-day", group=DAY,
                 tooltip=N_("Look at the day before")),
-        Binding("right_square_bracket", "day(1)", N_("Day after"), id="blocks-next-day", tooltip=N_("Look at the day after")),
+        Binding("right_square_bracket", "day(1)", N_("Day after"), id="blocks-next-day", group=DAY,
+                tooltip=N_("Look at the day after")),
         Binding("T", "today", N_("Today"), id="blocks-today", show=False, tooltip=N_("Back to today")),
         Binding("w", "save_template", N_("Save as template"), id="save-day-template", show=False,
                 tooltip=N_("Save this day's plan as a named day template (e.g. Monday)")),
@@ -541,7 +546,8 @@ class BlocksPane(Pane):
         if new_day:
             self.block_list.user_moved = False
         self.title = _(self.PANE_TITLE) if view.is_today else _("Blocks")
-        self.set_info(f"{view.plan.day:%a %d %b}" if view.is_today else day_label(view.plan.day, view.today))
+        self.set_info(weekday_day_month(view.plan.day, pad=True) if view.is_today
+                      else day_label(view.plan.day, view.today))
         self._draw()
 
     def _width(self) -> int:
@@ -554,7 +560,7 @@ class BlocksPane(Pane):
         totals = [_("{planned} planned · {tracked} tracked").format(
             planned=format_duration(view.plan.planned), tracked=format_duration(view.plan.tracked))]
         hours = round(view.plan.length.total_seconds() / 3600)
-        head = [_("{hours}-hour day").format(hours=hours)] if hours != 24 else []
+        head = [ngettext("{hours}-hour day", "{hours}-hour day", hours).format(hours=hours)] if hours != 24 else []
         legend = []
         if any(i.overlaps for i in view.plan.items):
             legend.append("▲ " + _("overlap"))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -24,7 +25,22 @@ from vatui.widgets.big_digits import BigDigits
 from vatui.widgets.pane import Pane
 
 PHASE_CLASSES = ("-focus", "-break", "-stopwatch", "-idle")
+SEP = " · "
 
+
+def fit_parts(text: str, width: int) -> str:
+    """`text` made of " · "-separated parts, cut to `width` cells by dropping whole parts from the
+    end ("●○○○ · 1 focus today · 2 interruptions" -> "●○○○ · 1 focus today"); the first part alone
+    is cut at a word boundary. A width of 0 or less (not laid out yet) leaves the text whole."""
+    if width <= 0 or cell_len(text) <= width:
+        return text
+    parts = text.split(SEP)
+    while len(parts) > 1:
+        parts.pop()
+        joined = SEP.join(parts)
+        if cell_len(joined) <= width:
+            return joined
+    return fit_words(parts[0], width)
 
 
 class Line(Widget):
@@ -111,6 +127,7 @@ class PomodoroPane(Pane):
     def __init__(self, number: int, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(number, id=id, classes=classes)
         self.shown: PomodoroDisplay | None = None
+        self.fitted: tuple[str, str] = ("", "")  # (meta, note) as shown, cut to the pane's width
 
     def compose(self) -> ComposeResult:
         body = Vertical(id="pomo-body")
@@ -141,7 +158,10 @@ class PomodoroPane(Pane):
         if old is None or old.paused != d.paused:
             self.set_class(d.paused, "-paused")
         self._static("#pomo-phase", d.phase, old.phase if old else None, layout=True)
-        self._static("#pomo-meta", d.meta, old.meta if old else None)
+        meta, note = self._fit(d)
+        old_meta, old_note = self.fitted if old is not None else (None, None)
+        self.fitted = (meta, note)
+        self._static("#pomo-meta", meta, old_meta)
         # The per-second write is the two-column seconds widget alone: "24:" is its own widget
         # and changes once a minute. Laid out again only when a width changes (a stopwatch
         # passing an hour: "59:" -> "1:00:").
@@ -150,7 +170,7 @@ class PomodoroPane(Pane):
         self._static("#pomo-clock-head", head + ":", old_head + ":" if old_head is not None else None,
                      layout=old_head is None or len(old_head) != len(head))
         self._static("#pomo-clock", secs, old_secs, layout=old_secs is None)
-        self._static("#pomo-note", d.note, old.note if old else None, layout=True)
+        self._static("#pomo-note", note, old_note, layout=True)
         if old is None or old.big != d.big:
             self.query_one("#pomo-big", BigDigits).update(d.big)
         for name in ("task", "today", "week"):
@@ -158,6 +178,28 @@ class PomodoroPane(Pane):
             if old is None or getattr(old, name) != text:
                 self.query_one(f"#pomo-{name}", Line).text = text
         self.set_info(d.info)
+
+    def _fit(self, d: PomodoroDisplay) -> tuple[str, str]:
+        """The meta and note texts cut (by whole " · " parts) to what the head and clock rows leave
+        them, so a narrow pane or a longer language never pushes them into the phase or past the
+        edge. Only the width matters, so this costs nothing per second."""
+        width = self.query_one("#pomo-body").content_size.width
+        meta = fit_parts(d.meta, width - cell_len(d.phase) - 1)  # at least one space after the phase
+        note = fit_parts(d.note, width - cell_len(d.clock))
+        return meta, note
+
+    def on_resize(self) -> None:
+        if self.shown is not None:
+            self.call_after_refresh(self._refit)
+
+    def _refit(self) -> None:
+        if self.shown is None:
+            return
+        meta, note = self._fit(self.shown)
+        old_meta, old_note = self.fitted
+        self.fitted = (meta, note)
+        self._static("#pomo-meta", meta, old_meta)
+        self._static("#pomo-note", note, old_note, layout=True)
 
     def _static(self, selector: str, text: str, old: str | None, *, layout: bool = False) -> None:
         if old != text:
