@@ -42,6 +42,7 @@ def refusal(reason: Refusal) -> str:
     return {
         Refusal.NOTHING_RUNNING: _("No timer is running."),
         Refusal.ALREADY_RUNNING: _("A focus is already running; stop or skip it first."),
+        Refusal.PAUSED: _("The timer is paused: resume it (p, or vatui pomodoro resume) or stop it first."),
         Refusal.NOT_PAUSED: _("The timer is not paused."),
         Refusal.ALREADY_PAUSED: _("The timer is already paused."),
         Refusal.NOT_FOCUS: _("Interruptions are logged during a focus."),

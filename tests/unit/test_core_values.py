@@ -102,3 +102,11 @@ def test_money_rounding_follows_the_currency():
 @pytest.mark.parametrize("typed, zone", [("sydn", "Australia/Sydney"), ("kolk", "Asia/Kolkata"), ("NYC", "America/New_York")])
 def test_zone_finder(typed, zone):
     assert find_zones(typed)[0].zone == zone
+
+
+@pytest.mark.parametrize("text, hint", [("9-5pm", "24-hour clock"), ("mon-fri 9am-5pm", "24-hour clock"),
+                                        ("9h-17h", "is not a range like 09:00-17:00")])
+def test_mistyped_hours_are_told_about_the_range_not_a_weekday(text, hint):
+    with pytest.raises(ValidationError) as err:
+        WeekHours.parse(text)
+    assert hint in err.value.message and "weekday" not in err.value.message

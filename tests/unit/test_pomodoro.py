@@ -150,8 +150,9 @@ def test_start_refused_while_a_focus_runs_or_is_paused(timer):
         timer.start(s, at(1), task_id=2, bind=True)
     assert err.value.reason is Refusal.ALREADY_RUNNING
     s = timer.pause(s, at(2)).state
-    with pytest.raises(TimerError):
+    with pytest.raises(TimerError) as err:
         timer.start(s, at(3))
+    assert err.value.reason is Refusal.PAUSED  # the words then say: resume it or stop it
 
 
 def test_start_focus_during_a_break_ends_the_break(timer):

@@ -81,7 +81,9 @@ class WeekHours:
                                   field="hours")
         for group in groups:
             words = group.lower().split()
-            if words and not _RANGE.match(words[0]):
+            # A first word that starts with a digit is a (maybe mistyped) range, not a day name:
+            # "9-5pm" should be told about the clock, not that "9" is not a weekday.
+            if words and not _RANGE.match(words[0]) and not words[0][:1].isdigit():
                 day_indexes = _parse_days(words[0])
                 words = words[1:]
             else:
@@ -96,6 +98,9 @@ class WeekHours:
             ranges: list[Range] = []
             for word in words:
                 m = _RANGE.match(word)
+                if not m and ("am" in word or "pm" in word):
+                    raise ValidationError(_("{field}: {text!r} is not a range like 09:00-17:00; use the 24-hour clock "
+                                            "(5pm is 17:00)").format(field="hours", text=word), field="hours")
                 if not m:
                     raise ValidationError(_("{field}: {text!r} is not a range like 09:00-17:00").format(field="hours", text=word),
                                           field="hours")

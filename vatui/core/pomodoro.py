@@ -65,6 +65,7 @@ class Refusal(enum.StrEnum):
 
     NOTHING_RUNNING = "nothing_running"
     ALREADY_RUNNING = "already_running"
+    PAUSED = "paused"  # a paused focus stands in the way: resume or stop it
     NOT_PAUSED = "not_paused"
     ALREADY_PAUSED = "already_paused"
     NOT_FOCUS = "not_focus"
@@ -499,6 +500,8 @@ class Timer:
         stopped = None
         if s.run is not None:
             if s.run.phase is Phase.FOCUS or s.run.phase is wanted:
+                if s.run.paused_at is not None:
+                    raise TimerError(Refusal.PAUSED, "the timer is paused")
                 raise TimerError(Refusal.ALREADY_RUNNING, "a timer is already running")
             s, extra, short, stopped = self._stop_run(s, now)
         if bind:

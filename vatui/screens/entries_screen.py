@@ -38,9 +38,11 @@ class EntriesScreen(ModalScreen[None]):
         Binding("d,delete", "delete_entry", N_("Delete"), id="delete-entry",
                 tooltip=N_("Delete the selected entry (u undoes)")),
         Binding("u", "undo", N_("Undo"), id="undo-entry", tooltip=N_("Undo the last change")),
-        Binding("left_square_bracket", "day(-1)", N_("Previous day"), id="entries-previous-day"),
-        Binding("right_square_bracket", "day(1)", N_("Next day"), id="entries-next-day"),
-        Binding("escape,q", "close", N_("Close"), id="close-entries"),
+        Binding("left_square_bracket", "day(-1)", N_("Previous day"), id="entries-previous-day",
+                tooltip=N_("The time entries of the day before")),
+        Binding("right_square_bracket", "day(1)", N_("Next day"), id="entries-next-day",
+                tooltip=N_("The time entries of the day after")),
+        Binding("escape,q", "close", N_("Close"), id="close-entries", tooltip=N_("Back to the cockpit")),
     ]
 
     DEFAULT_CSS = """
@@ -168,8 +170,8 @@ class EntryModal(ModalScreen[TimeEntry | None]):
     """Add or edit one entry. Nothing is saved until every field is valid; errors show by the field."""
 
     BINDINGS = [
-        Binding("escape", "cancel", N_("Cancel"), id="cancel-entry"),
-        Binding("ctrl+s", "save", N_("Save"), id="save-entry"),
+        Binding("escape", "cancel", N_("Cancel"), id="cancel-entry", tooltip=N_("Close the form, saving nothing")),
+        Binding("ctrl+s", "save", N_("Save"), id="save-entry", tooltip=N_("Save the entry")),
     ]
 
     DEFAULT_CSS = """

@@ -14,9 +14,12 @@ from vatui.i18n import N_, _
 
 class UnattendedModal(ModalScreen[Answer | None]):
     BINDINGS = [
-        Binding("k", "choose('keep')", N_("Keep"), id="keep-unattended"),
-        Binding("t", "choose('trim')", N_("Trim"), id="trim-unattended"),
-        Binding("d", "choose('discard')", N_("Discard"), id="discard-unattended"),
+        Binding("k", "choose('keep')", N_("Keep"), id="keep-unattended",
+                tooltip=N_("Log all the time the timer ran")),
+        Binding("t", "choose('trim')", N_("Trim"), id="trim-unattended",
+                tooltip=N_("Log the time up to the planned end (or your last key press), drop the rest")),
+        Binding("d", "choose('discard')", N_("Discard"), id="discard-unattended",
+                tooltip=N_("Log none of the unattended time")),
         Binding("escape", "later", N_("Later"), id="answer-later",
                 tooltip=N_("Decide later (timer commands wait until you answer)")),
     ]
