@@ -75,3 +75,11 @@ def test_a_record_in_both_places_is_read_once_hot_copy_winning(store):
     archive_old(store, NOW, ZONE)  # moves it again, overwriting the archived copy
     assert [t.notes for t in all_records(store, "tasks") if t.id == old_done.id] == ["hot"]
     assert store.tasks.get(old_done.id) is None
+
+
+def test_a_client_with_archived_history_is_still_in_use(store):
+    from vatui.store.history import client_usage
+
+    c, *_ = _seed(store)
+    archive_old(store, NOW, ZONE)
+    assert client_usage(store, c.id) == (1, 4)  # the old done task and every entry, hot or archived

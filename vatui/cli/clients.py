@@ -12,6 +12,7 @@ from vatui.core.money import parse_rate
 from vatui.formats import money
 from vatui.i18n import _
 from vatui.queue_text import client_in_use
+from vatui.store.history import client_usage
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -108,8 +109,7 @@ def cmd_edit(ctx: Context) -> int:
 def cmd_remove(ctx: Context) -> int:
     client = find_client(ctx, ctx.args.name)
     store = ctx.store
-    tasks = sum(1 for t in store.tasks.all() if t.client_id == client.id)
-    entries = sum(1 for e in store.entries.all() if e.client_id == client.id)
+    tasks, entries = client_usage(store, client.id)  # type: ignore[arg-type]
     if tasks or entries:
         raise CliError(client_in_use(client.name, tasks, entries))
     store.clients.delete(client.id)  # type: ignore[arg-type]

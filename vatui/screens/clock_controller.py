@@ -23,6 +23,7 @@ from vatui.core.zones import (
 from vatui.i18n import _
 from vatui.queue_text import client_in_use
 from vatui.screens.base import CockpitBase, UndoStep
+from vatui.store.history import client_usage
 from vatui.widgets.clock_pane import ClockPane, StripView, weekday
 
 SORT_STATE = "clock.sort"
@@ -33,12 +34,6 @@ CURSOR_LIMIT = timedelta(days=366)
 
 class ClientInUse(ValidationError):
     """A client that still has tasks or tracked time cannot be removed (as `vatui client remove`)."""
-
-
-def client_usage(store, client_id: int) -> tuple[int, int]:  # noqa: ANN001 - the Store
-    tasks = sum(1 for t in store.tasks.all() if t.client_id == client_id)
-    entries = sum(1 for e in store.entries.all() if e.client_id == client_id)
-    return tasks, entries
 
 
 def in_use_message(name: str, tasks: int, entries: int) -> str:

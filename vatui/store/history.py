@@ -112,6 +112,16 @@ def find_task(store: Store, task_id: int) -> Task | None:
     return None
 
 
+def client_usage(store: Store, client_id: int) -> tuple[int, int]:
+    """(tasks, time entries) that name this client, hot or archived: a client with billing history
+    in last year's archive is still in use."""
+    tasks = [t for t in store.tasks.all() if t.client_id == client_id]
+    entries = [e for e in store.entries.all() if e.client_id == client_id]
+    archived_tasks = [t for t in _archived(store, "tasks", 0, 9999) if t.client_id == client_id]
+    archived_entries = [e for e in _archived(store, "entries", 0, 9999) if e.client_id == client_id]
+    return len(_merge(tasks, archived_tasks)), len(_merge(entries, archived_entries))
+
+
 def tasks_by_id(store: Store, ids: set[int]) -> dict[int, Task]:
     """Tasks for these ids, hot or archived (reports naming old entries' tasks)."""
     out = {t.id: t for t in store.tasks.all() if t.id in ids}
