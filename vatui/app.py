@@ -150,7 +150,10 @@ class VatuiApp(App[int]):
         self.theme_changed_signal.subscribe(self, self._remember_theme)
 
     def _remember_theme(self, theme: Theme) -> None:
-        if self.store.get_state("theme") != theme.name:
+        # Only a choice that differs from what the next start would pick anyway is written: the
+        # theme set at start-up is announced too, and a write there would rewrite the data file
+        # (and refresh every pane) on every start.
+        if (self.store.get_state("theme") or self.settings.theme) != theme.name:
             self.writer.submit(lambda: self.store.set_state("theme", theme.name))
 
     def action_next_theme(self) -> None:
