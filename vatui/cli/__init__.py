@@ -7,6 +7,7 @@ full screen is actually started.
 from __future__ import annotations
 
 import argparse
+import gc
 import gettext
 import os
 import sys
@@ -94,6 +95,8 @@ def main(argv: Sequence[str] | None = None, *, ctx: Context | None = None) -> in
         print(note, file=ctx.err if ctx else sys.stderr)
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.func is not cockpit.cmd_cockpit:
+        gc.enable()  # vatui/__main__.py held it off for the cockpit's start-up only
     context = ctx or Context(args)
     context.args = args
     try:

@@ -85,12 +85,17 @@ class CockpitBase(TranslatedBindings, Screen[None]):
     def on_mount(self) -> None:
         self.refresh_all()
         self.pane(3).focus_body()
+        self.call_after_refresh(self.first_paint_done)
+
+    def first_paint_done(self) -> None:
         # The records just loaded live as long as the app: move them (and Textual's start-up
         # objects) out of the garbage collector's reach. With a heavy year a full collection took
         # 50 ms, enough to stall a key press; frozen, it costs nothing. Acyclic records that are
-        # later replaced are still freed by reference counting.
+        # later replaced are still freed by reference counting. Then collection resumes (the
+        # `vatui` command holds it off during start-up: see vatui/__main__.py).
         gc.freeze()
-        self.call_after_refresh(self.housekeeping)
+        gc.enable()
+        self.housekeeping()
 
     def housekeeping(self) -> None:
         """Once a day, after the first paint: move old records to the archive (history.py), so

@@ -22,7 +22,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import ScrollableContainer, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from vatui.core.reports import (
     GroupBy,
@@ -46,6 +46,7 @@ from vatui.screens.base import NARROW_BELOW, SHORT_BELOW
 from vatui.screens.digest_modal import DigestModal, DigestRequest
 from vatui.store.history import entries_between, tasks_by_id
 from vatui.widgets.bar_chart import Bar, BarChart, truncate_words
+from vatui.widgets.footer import KeyFooter
 
 if TYPE_CHECKING:
     from vatui.app import VatuiApp
@@ -104,7 +105,7 @@ class ReportScreen(TranslatedBindings, Screen[None]):
                 yield Static(id="report-table-title")
                 yield Static(id="report-table")
         yield Static(id="report-status")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         settings = self.app.settings
