@@ -504,8 +504,6 @@ class ClockPane(Pane):
     ClockPane #clock-empty { color: $text-muted; height: auto; margin-top: 1; }
     ClockPane #hour-strip { margin-top: 1; }
     ClockPane #clock-readout { height: 1; width: 1fr; color: $text; }
-    ClockPane.-no-strip #hour-strip { display: none; }
-    ClockPane.-no-strip #clock-readout { display: none; }
     """
 
     @dataclass
@@ -608,14 +606,18 @@ class ClockPane(Pane):
         self._relayout()
 
     def _relayout(self) -> None:
+        """Show the strip and its read-out line only when they fit under the rows. (Widgets'
+        display, not classes on the pane: a class change restyles every widget in the pane.)"""
         width, height = self.content_size
-        self.set_class(width < COMPACT_BELOW, "-compact")
-        self.set_class(width < TIGHT_BELOW, "-tight")
+        if not width:
+            return  # not laid out yet: on_resize follows
         rows = max(1, len(self._readings))
         hint = 0 if rows > 1 else 1 + -(-cell_len(str(self.empty_hint.content)) // max(1, width))
         # Rows (and the hint), a blank line, the header, a strip line per row and the read-out line.
         fits = height >= rows + hint + 1 + 1 + rows + 1 and width >= LABEL_WIDTH + 6 * CELL_WIDTH
-        self.set_class(not fits, "-no-strip")
+        if self.strip.display != fits:
+            self.strip.display = fits
+            self.readout.display = fits
 
     # --- actions: the pane only says what was asked ------------------------------------------
     def selected_client_id(self) -> int | None:

@@ -2,11 +2,13 @@
 
 Textual's Footer rebuilds all its key widgets whenever the screen says its bindings may have
 changed: every focus move, and several times while the cockpit starts (12 ms each, most of a
-pane switch). Most of those calls would draw the same keys again; this one compares first.
+pane switch). Most of those calls would draw the same keys again; this one compares first, and
+builds its keys compact from the start.
 """
 
 from __future__ import annotations
 
+from textual.app import ComposeResult
 from textual.widgets import Footer
 
 
@@ -28,6 +30,14 @@ class KeyFooter(Footer):
         shown = tuple(words(b, enabled, tooltip) for _node, b, enabled, tooltip in active.values() if b.show)
         palette = active.get(app.COMMAND_PALETTE_BINDING)
         return shown, palette and words(*palette[1:]), self.show_command_palette, app.ENABLE_COMMAND_PALETTE
+
+    def compose(self) -> ComposeResult:
+        # Each key is compact from the start: Textual sets "-compact" on a key once it is
+        # mounted, which restyles it (and its two parts) a second time.
+        for widget in super().compose():
+            if type(widget).__name__ == "FooterKey":  # (not exported by textual.widgets)
+                widget.set_class(True, "-compact", update=False)
+            yield widget
 
     async def recompose(self) -> None:
         shown = self.shown_keys()
