@@ -33,6 +33,15 @@ NARROW_BELOW = 100  # columns: below this the panes switch to their compact form
 SHORT_BELOW = 30  # rows
 
 
+class FollowsCockpit:
+    """A screen opened over the cockpit that shows what is in the store (the report, the day's
+    entries): refreshed whenever the cockpit is. (A marker the cockpit checks for, so that it
+    need not import every such screen to find out whether one is open.)"""
+
+    def cockpit_refreshed(self) -> None:
+        """The store may have changed: show it again."""
+
+
 @dataclass
 class UndoStep:
     label: str
@@ -125,6 +134,9 @@ class CockpitBase(TranslatedBindings, Screen[None]):
         self.refresh_blocks(now)
         self.refresh_queue(now)
         self.refresh_pomodoro(now)
+        for screen in list(self.app.screen_stack):
+            if isinstance(screen, FollowsCockpit) and screen.is_mounted:
+                screen.cockpit_refreshed()
 
     def tick(self, now: datetime) -> None:
         """Called once a second by the app. Cheap unless something changed."""

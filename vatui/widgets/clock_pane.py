@@ -11,8 +11,8 @@ messages; it never touches the store.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from rich.cells import cell_len
@@ -353,10 +353,22 @@ class ClockTable(ScrollView, can_focus=True):
 # --- the hour strip -------------------------------------------------------------------------
 @dataclass(frozen=True)
 class StripView:
-    strip: HourStrip
+    """What the strip shows. The strip itself is worked out (by `make`, from the controller)
+    only when first drawn: with fifty clients it takes 20 ms, and a pane too short to show it
+    never needs it. Two views are equal when they show the same places, hour and cursor."""
+
+    key: tuple  # what the strip depends on: the places, the hour, the cursor
     labels: tuple[str, ...]
     now: datetime
     cursor: datetime | None
+    make: Callable[[], HourStrip] = field(compare=False, repr=False)
+    _made: list[HourStrip] = field(default_factory=list, compare=False, repr=False)
+
+    @property
+    def strip(self) -> HourStrip:
+        if not self._made:
+            self._made.append(self.make())
+        return self._made[0]
 
 
 class HourStripView(Widget):
