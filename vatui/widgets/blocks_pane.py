@@ -599,7 +599,9 @@ class BlocksPane(Pane):
         self._show_detail()
 
     def on_resize(self) -> None:
-        self.call_after_refresh(self._redraw_if_resized)
+        # The list has its new size already (laid out in the same pass): redraw now rather than
+        # after the next refresh, which would add a frame (and a layout) to every resize.
+        self._redraw_if_resized()
 
     def _redraw_if_resized(self) -> None:
         if self._width() != self._drawn_width:

@@ -189,7 +189,9 @@ class ClockTable(ScrollView, can_focus=True):
         self.selected = max(0, min(len(rows) - 1, selected))
         if [r.key for r in old] != [r.key for r in rows]:
             if len(old) != len(rows):
-                self.virtual_size = Size(self.size.width, len(rows))  # the pane lays out again
+                # Only the height counts (the rows are drawn to the width they get): a width
+                # here would lay the pane out again on every resize.
+                self.virtual_size = Size(0, len(rows))
             self.refresh()
             self.call_after_refresh(self._scroll_to_selected)  # once laid out with the new rows
             return
@@ -313,9 +315,6 @@ class ClockTable(ScrollView, can_focus=True):
         super().notify_style_update()
         self._strips.clear()
         self._palettes.clear()
-
-    def on_resize(self, event: events.Resize) -> None:
-        self.virtual_size = Size(event.size.width, len(self._rows))
 
     def on_focus(self) -> None:
         self.refresh_line(self.selected)

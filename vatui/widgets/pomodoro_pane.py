@@ -188,7 +188,7 @@ class PomodoroPane(Pane):
 
     def on_resize(self) -> None:
         if self.shown is not None:
-            self.call_after_refresh(self._refit)
+            self._refit()  # the body has its new size already (laid out in the same pass)
 
     def _refit(self) -> None:
         if self.shown is None:
