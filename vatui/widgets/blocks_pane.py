@@ -296,7 +296,7 @@ class BlockRow(Static):
         if old is not None and old.signature == view.signature:
             return
         if old is None or old.content.plain != view.content.plain or tuple(old.content.spans) != tuple(view.content.spans):
-            self.update(view.content)
+            self.update(view.content, layout=False)  # one row, 1fr wide: its size never depends on its text
         # One style update for all the classes (each set_class restyles on its own).
         # A row not mounted yet is styled when it is mounted.
         self.update_classes({cls: cls in view.classes for cls in ROW_CLASSES}, update=self.is_mounted)

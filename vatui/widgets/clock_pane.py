@@ -24,10 +24,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.cache import LRUCache
 from textual.color import Color, ColorParseError
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.geometry import Region, Size
 from textual.message import Message
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Static
@@ -135,11 +135,42 @@ def column_layout(width: int, *, compact: bool, tight: bool, state_w: int) -> tu
     return tuple(out)
 
 
-class ClockTable(ScrollView, can_focus=True):
-    """The rows, drawn line by line; the pane's focusable body. Moving the selection repaints two
-    lines; a new minute repaints the cells whose words changed."""
+# The row is drawn by three widgets side by side, so that a minute's change is sent alone:
+# Textual resends a changed line of a widget from the widget's left edge, so a time cell in the
+# middle of one wide widget would resend the name before it on every row, every minute.
+PARTS = (("names", ("dot", "name", "city")), ("times", ("time", "day", "offset")), ("states", ("state",)))
+PART_OF = {column: part for part, columns in PARTS for column in columns}
 
-    ALLOW_MAXIMIZE = True  # `z` then zooms the whole pane
+
+class ClockPart(Widget):
+    """One part of every row (see PARTS), drawn line by line by the table it sits in."""
+
+    DEFAULT_CSS = """
+    ClockPart { width: auto; height: auto; }
+    """
+
+    def __init__(self, table: ClockTable, part: str) -> None:
+        super().__init__(classes=f"clock-part -{part}")
+        self.table = table
+        self.part = part
+
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        x0, width = self.table.part_span(self.part, container.width)
+        return width
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self.table.rows())
+
+    def render_line(self, y: int) -> Strip:
+        return self.table.part_line(self.part, y, self.size.width)
+
+
+class ClockTable(VerticalScroll, can_focus=True):
+    """The rows; the pane's focusable body. A few widgets whatever the number of clients (every
+    widget is restyled when focus moves between panes). Moving the selection repaints two lines;
+    a new minute repaints the cells whose words changed."""
+
+    ALLOW_MAXIMIZE = True  # scroll containers refuse by default; `z` then zooms the whole pane
 
     COMPONENT_CLASSES = {
         "clock-table--selected", "clock-table--selected-focused", "clock-table--name", "clock-table--city",
@@ -149,6 +180,7 @@ class ClockTable(ScrollView, can_focus=True):
     DEFAULT_CSS = """
     ClockTable { height: auto; max-height: 100%; background: transparent; overflow-x: hidden;
                  scrollbar-size-vertical: 1; }
+    ClockTable > Horizontal { height: auto; width: 1fr; }
     ClockTable > .clock-table--selected { background: $boost; }
     ClockTable > .clock-table--selected-focused { background: $primary 25%; }
     ClockTable > .clock-table--city { color: $text-muted; }
@@ -173,9 +205,14 @@ class ClockTable(ScrollView, can_focus=True):
         super().__init__(id="clock-table")
         self.selected = 0
         self._rows: tuple[ClockRow, ...] = ()
+        self.parts = {name: ClockPart(self, name) for name, _columns in PARTS}
         self._strips: LRUCache[tuple, Strip] = LRUCache(256)
         self._palettes: dict[tuple[bool, bool], dict[str, Style]] = {}
         self._dot_colours: dict[str, RichColor | None] = {}
+
+    def compose(self) -> ComposeResult:
+        with Horizontal():
+            yield from self.parts.values()
 
     # --- data in -------------------------------------------------------------------------------
     def rows(self) -> list[ClockRow]:
@@ -188,45 +225,64 @@ class ClockTable(ScrollView, can_focus=True):
         self._rows = tuple(rows)
         self.selected = max(0, min(len(rows) - 1, selected))
         if [r.key for r in old] != [r.key for r in rows]:
-            if len(old) != len(rows):
-                # Only the height counts (the rows are drawn to the width they get): a width
-                # here would lay the pane out again on every resize.
-                self.virtual_size = Size(0, len(rows))
-            self.refresh()
+            for part in self.parts.values():
+                part.refresh(layout=len(old) != len(rows))  # the height follows the rows
             self.call_after_refresh(self._scroll_to_selected)  # once laid out with the new rows
             return
         if old_selected != self.selected:
-            self.refresh_line(old_selected)
-            self.refresh_line(self.selected)
+            self._refresh_row(old_selected)
+            self._refresh_row(self.selected)
         for index, (before, now) in enumerate(zip(old, rows)):
             if before != now:
                 for column in self.columns():
                     if before.text(column.name) != now.text(column.name) or (
                             column.name == "state" and before.state_class != now.state_class) or (
                             column.name == "dot" and before.dot_style != now.dot_style):
-                        self.refresh(self.cell_region(index, column.name))
+                        self.part_of(column.name).refresh(self.cell_region(index, column.name))
+
+    def _refresh_row(self, index: int) -> None:
+        for part in self.parts.values():
+            part.refresh(Region(0, index, part.size.width, 1))
 
     # --- geometry ------------------------------------------------------------------------------
     @property
     def line_width(self) -> int:
-        """The width a row is drawn in: the widget less its scrollbar."""
+        """The width a row is drawn in: the table less its scrollbar."""
         return self.scrollable_content_region.width
 
-    def columns(self) -> tuple[Column, ...]:
-        width = self.size.width
-        return column_layout(self.line_width, compact=width < COMPACT_BELOW, tight=width < TIGHT_BELOW,
-                             state_w=state_width())
+    def columns(self, width: int | None = None) -> tuple[Column, ...]:
+        """Where each shown column is in a row `width` cells wide (the row as drawn now)."""
+        width = self.line_width if width is None else width
+        return column_layout(width, compact=width < COMPACT_BELOW, tight=width < TIGHT_BELOW, state_w=state_width())
 
     def column(self, name: str) -> Column | None:
         """A column as drawn now, or None while it is hidden (narrow pane)."""
         return next((c for c in self.columns() if c.name == name), None)
 
+    def part_span(self, part: str, width: int) -> tuple[int, int]:
+        """Where a part starts in a row `width` wide, and how wide it is (up to the next part)."""
+        columns = self.columns(width)
+        starts = {}
+        for column in columns:
+            starts.setdefault(PART_OF[column.name], column.x)
+        order = [name for name, _columns in PARTS if name in starts]
+        if part not in starts:
+            return 0, 0
+        x0 = starts[part]
+        following = order.index(part) + 1
+        end = starts[order[following]] if following < len(order) else max(width, columns[-1].x + columns[-1].width)
+        return x0, max(0, end - x0)
+
+    def part_of(self, column: str) -> ClockPart:
+        return self.parts[PART_OF[column]]
+
     def cell_region(self, index: int, column: str) -> Region:
-        """Where row `index`'s `column` is, in the widget (empty when hidden or scrolled away)."""
+        """Where row `index`'s `column` is in the part that draws it (empty when hidden)."""
         found = self.column(column)
         if found is None:
             return Region(0, 0, 0, 0)
-        return Region(found.x, index - round(self.scroll_offset.y), found.width, 1)
+        x0, _width = self.part_span(PART_OF[column], self.line_width)
+        return Region(found.x - x0, index, found.width, 1)
 
     def shown_text(self, index: int, column: str) -> str:
         """A cell's words as drawn (cut at a word boundary with "…" when the column is narrow)."""
@@ -235,27 +291,27 @@ class ClockTable(ScrollView, can_focus=True):
         return "" if found is None else fit_words(row.text(column), found.width)
 
     # --- rendering -----------------------------------------------------------------------------
-    def render_line(self, y: int) -> Strip:
-        index = round(self.scroll_offset.y) + y
+    def part_line(self, part: str, index: int, part_width: int) -> Strip:
+        """Line `index` of one part: its slice of the whole row."""
         width = self.line_width
+        x0, _width = self.part_span(part, width)
         if not (0 <= index < len(self._rows)) or width <= 0:
-            return Strip.blank(max(0, width), self.rich_style)
+            return Strip.blank(part_width, self._palette(False)[""])
         row = self._rows[index]
         selected = index == self.selected
-        key = (row, width, self.size.width, selected, selected and self.has_focus)
+        key = (row, width, selected, selected and self.has_focus)
         strip = self._strips.get(key)
         if strip is None:
-            strip = self._build_strip(row, selected)
+            strip = self._build_strip(row, selected, width)
             self._strips[key] = strip
-        return strip
+        return strip.crop_extend(x0, x0 + part_width, self._palette(selected)[""])
 
-    def _build_strip(self, row: ClockRow, selected: bool) -> Strip:
+    def _build_strip(self, row: ClockRow, selected: bool, width: int) -> Strip:
         styles = self._palette(selected)
         gap = styles[""]
-        width = self.line_width
         segments: list[Segment] = []
         x = 0
-        for column in self.columns():
+        for column in self.columns(width):
             if column.x > x:
                 segments.append(Segment(" " * (column.x - x), gap))
             text = fit_words(row.text(column.name), column.width)
@@ -317,10 +373,10 @@ class ClockTable(ScrollView, can_focus=True):
         self._palettes.clear()
 
     def on_focus(self) -> None:
-        self.refresh_line(self.selected)
+        self._refresh_row(self.selected)
 
     def on_blur(self) -> None:
-        self.refresh_line(self.selected)
+        self._refresh_row(self.selected)
 
     # --- selection -----------------------------------------------------------------------------
     def action_select(self, step: int) -> None:
@@ -332,8 +388,8 @@ class ClockTable(ScrollView, can_focus=True):
         old = self.selected
         self.selected = max(0, min(len(self._rows) - 1, index))
         if old != self.selected:
-            self.refresh_line(old)
-            self.refresh_line(self.selected)
+            self._refresh_row(old)
+            self._refresh_row(self.selected)
         self._scroll_to_selected()
         self.post_message(ClockPane.RowSelected(self._rows[self.selected].key))
 
@@ -342,7 +398,10 @@ class ClockTable(ScrollView, can_focus=True):
             self.scroll_to_region(Region(0, self.selected, 1, 1), animate=False, force=True, immediate=True)
 
     def on_click(self, event: events.Click) -> None:
-        index = event.y + round(self.scroll_offset.y)
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        index = offset.y + round(self.scroll_offset.y)
         if 0 <= index < len(self._rows):
             event.stop()
             self.focus()

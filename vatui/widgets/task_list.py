@@ -211,8 +211,10 @@ class TaskList(ScrollView, can_focus=True):
 
     def on_resize(self, event: events.Resize) -> None:
         # No new virtual size: lines are drawn to the width they get, and setting one lays the
-        # screen out again (one more frame on every resize, and at start-up).
-        self._cells.clear()
+        # screen out again (one more frame on every resize, and at start-up). Lines worked out
+        # for this width stay: the next minute then repaints only the lines whose words changed.
+        width = self.line_width
+        self._cells = {key: cells for key, cells in self._cells.items() if key[1] == width}
         if self.cursor is not None:
             self.call_after_refresh(self._scroll_to_cursor)
 
