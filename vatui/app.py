@@ -72,6 +72,9 @@ class VatuiApp(App[int]):
         from vatui.notify import Notifier
 
         self.notifier = Notifier(self, settings.notify, terminal_style=settings.notify_terminal)
+        # The theme before anything is styled: set later (on mount), every style would be
+        # worked out and every cell painted twice.
+        self._theme_warnings = self._register_themes()
 
     # --- raw terminal output (notifications, bell) --------------------------------------------
     def get_driver_class(self):  # type: ignore[no-untyped-def]
@@ -100,7 +103,9 @@ class VatuiApp(App[int]):
         return dict(APP_COLOURS)
 
     def on_mount(self) -> None:
-        self._register_themes()
+        for warning, timeout in self._theme_warnings:
+            self.notify(warning, title=_("Theme"), severity="warning", timeout=timeout)
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
         if self.settings.keys:
             self.set_keymap(dict(self.settings.keys))
         from vatui.screens.cockpit import CockpitScreen
@@ -133,24 +138,28 @@ class VatuiApp(App[int]):
                 screen.tick(self.clock.now())
 
     # --- themes --------------------------------------------------------------------------------
-    def _register_themes(self) -> None:
+    def _register_themes(self) -> list[tuple[str, int]]:
+        """Register the shipped and the user's themes and choose one; returns what to tell the
+        user once the app runs (with how long to show it)."""
         found = load_themes(paths.shipped_themes_dir(), paths.user_themes_dir(self.config_path))
         for theme in found.themes.values():
             self.register_theme(theme)
         self.vatui_themes = list(found.themes)
-        for warning in found.warnings:
-            self.notify(warning, title=_("Theme"), severity="warning", timeout=12)
+        warnings = [(warning, 12) for warning in found.warnings]
         wanted = self.store.get_state("theme") or self.settings.theme
         if wanted not in self.available_themes:
             if wanted != self.settings.theme or self.settings.theme != DEFAULT_THEME:
-                self.notify(_("Theme {name!r} was not found; using {default}.").format(name=wanted, default=DEFAULT_THEME),
-                            title=_("Theme"), severity="warning", timeout=8)
+                warnings.append((_("Theme {name!r} was not found; using {default}.").format(
+                    name=wanted, default=DEFAULT_THEME), 8))
             wanted = DEFAULT_THEME if DEFAULT_THEME in self.available_themes else "textual-dark"
         self.theme = wanted
-        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        return warnings
 
     def _remember_theme(self, theme: Theme) -> None:
-        if self.store.get_state("theme") != theme.name:
+        # Only a choice that differs from what the next start would pick anyway is written: the
+        # theme set at start-up is announced too, and a write there would rewrite the data file
+        # (and refresh every pane) on every start.
+        if (self.store.get_state("theme") or self.settings.theme) != theme.name:
             self.writer.submit(lambda: self.store.set_state("theme", theme.name))
 
     def action_next_theme(self) -> None:

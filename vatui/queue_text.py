@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import math
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from vatui.core.deadlines import Deadline, DeadlineKind, DeadlineState
 from vatui.core.durations import format_duration
 from vatui.core.models import Quadrant, Status
 from vatui.core.queues import Group, GroupKind
-from vatui.core.quickadd import QuickAdd
 from vatui.formats import day_month, hm, moment, weekday, weekday_day_month
 from vatui.i18n import N_, _, ngettext
+
+if TYPE_CHECKING:
+    from vatui.core.quickadd import QuickAdd
 
 STATUS_WORDS = {Status.TODO: N_("todo"), Status.DOING: N_("doing"), Status.WAITING: N_("waiting"),
                 Status.DEFERRED: N_("deferred"), Status.DONE: N_("done")}

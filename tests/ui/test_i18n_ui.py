@@ -16,7 +16,7 @@ from vatui.exports.report_text import table_rows
 from vatui.i18n import _, current_language
 from vatui.screens.help import HelpScreen
 from vatui.screens.report_screen import ReportScreen
-from vatui.widgets.clock_pane import ClockPane, ClockRow
+from vatui.widgets.clock_pane import ClockPane
 from vatui.widgets.fit import TextCell
 
 
@@ -101,7 +101,7 @@ async def test_the_default_name_me_is_translated(make_app, settings):
     app = make_app(settings_=speaking(settings, "pt_BR"))
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.pause()
-        assert app.screen.query_one(ClockPane).table.rows()[0].name_text == "Eu"
+        assert app.screen.query_one(ClockPane).table.rows()[0].name == "Eu"
 
 
 async def test_report_numbers_and_months(make_app, settings):
@@ -150,8 +150,9 @@ async def test_cockpit_fits_80x24(make_app, settings, language):
             await pilot.pause()
             assert footer_clipped(app.screen) == [], pane
         assert clipped_cells(app.screen) == []
-        for row in app.screen.query(ClockRow):  # the state words, with the countdown, are whole
-            assert cell_len(row.cell_state.text) <= row.cell_state.size.width, row.cell_state.text
+        table = app.screen.query_one(ClockPane).table  # the state words, with the countdown, are whole
+        for row in table.rows():
+            assert cell_len(row.state) <= table.column("state").width, row.state
         await pilot.press("r")
         await pilot.pause()
         assert isinstance(app.screen, ReportScreen)

@@ -1,6 +1,7 @@
 """The cockpit's frame: four panes, focus keys, zoom, help, themes, keymaps."""
 
 from dataclasses import replace
+from zoneinfo import ZoneInfo
 
 from vatui.screens.help import HelpScreen
 from vatui.store import Store
@@ -62,6 +63,22 @@ async def test_theme_choice_is_remembered(make_app, demo_store):
     again = make_app(store=Store(demo_store.path))
     async with again.run_test(size=(120, 36)):
         assert again.theme == chosen
+
+
+async def test_opening_the_cockpit_writes_nothing(make_app, demo_store, clock, settings):
+    """Once today's housekeeping is done, a start writes nothing: not the theme it starts with,
+    not the housekeeping again (a write rewrites the whole file and refreshes every pane)."""
+    today = clock.now().astimezone(ZoneInfo(settings.me_zone)).date().isoformat()
+    demo_store.set_state("archived_on", today)
+    before = demo_store.path.stat()
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    after = demo_store.path.stat()
+    assert (after.st_ino, after.st_mtime_ns, after.st_size) == (before.st_ino, before.st_mtime_ns, before.st_size)
+    assert demo_store.get_state("theme") is None
 
 
 async def test_shipped_themes(make_app):

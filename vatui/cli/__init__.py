@@ -7,18 +7,45 @@ full screen is actually started.
 from __future__ import annotations
 
 import argparse
+import gc
 import gettext
+import importlib
 import os
 import sys
 from collections.abc import Sequence
 
 from vatui import __version__
-from vatui.cli import blocks, clients, cockpit, data, pomodoro, reports, serve, tasks, today
+from vatui.cli import cockpit
 from vatui.cli.common import CliError, Context, add_global_options
 from vatui.core.errors import ValidationError, VatuiError
 from vatui.i18n import DOMAIN, LOCALE_DIR, N_, _, choose_language, current_language, ngettext
 
-COMMAND_MODULES = [cockpit, today, clients, tasks, blocks, data, pomodoro, reports, serve]
+# The command modules, by name under vatui.cli (a module object works too). They are imported
+# only when the parser for commands is built: opening the cockpit needs none of them.
+COMMAND_MODULES: list = ["cockpit", "today", "clients", "tasks", "blocks", "data", "pomodoro", "reports", "serve"]
+
+
+def command_modules() -> list:
+    return [importlib.import_module(f"vatui.cli.{m}") if isinstance(m, str) else m for m in COMMAND_MODULES]
+
+
+def cockpit_only(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The parsed arguments when they only open the cockpit (options, no command, no help), else
+    None. The cockpit then starts without importing the parsers of every command."""
+    if any(a in ("-h", "--help", "--version") for a in argv):
+        return None
+    parser = argparse.ArgumentParser(prog="vatui", add_help=False, exit_on_error=False)
+    add_global_options(parser, top=True)
+    cockpit.add_cockpit_options(parser)
+    try:
+        args, rest = parser.parse_known_args(list(argv))
+    except argparse.ArgumentError:
+        return None  # the full parser says what is wrong
+    if rest:
+        return None
+    args.command = None
+    args.func = cockpit.cmd_cockpit
+    return args
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -34,7 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_global_options(parser, top=True)
     cockpit.add_cockpit_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", title=_("commands"))
-    for module in COMMAND_MODULES:
+    for module in command_modules():
         module.register(sub, common)
     parser.set_defaults(func=cockpit.cmd_cockpit)
     return parser
@@ -92,8 +119,9 @@ def main(argv: Sequence[str] | None = None, *, ctx: Context | None = None) -> in
     note = choose_cli_language(argv)
     if note:
         print(note, file=ctx.err if ctx else sys.stderr)
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = cockpit_only(argv) or build_parser().parse_args(argv)
+    if args.func is not cockpit.cmd_cockpit:
+        gc.enable()  # vatui/__main__.py held it off for the cockpit's start-up only
     context = ctx or Context(args)
     context.args = args
     try:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 
 from vatui.core.errors import ValidationError
@@ -27,9 +27,22 @@ _HEX = re.compile(r"^#(?:[0-9a-fA-F]{3}){1,2}$")
 DEFAULT_BATCHES = ("email", "social", "calendar", "admin", "invoicing", "research", "calls", "writing")
 
 
+_ZERO = timedelta(0)
+
+
 def _require_utc(value: datetime | None, name: str) -> None:
-    if value is not None and (value.tzinfo is None or value.utcoffset() != timedelta(0)):
+    if value is None or value.tzinfo is timezone.utc:  # the usual case, checked first (every load)
+        return
+    if value.tzinfo is None or value.utcoffset() != _ZERO:
         raise ValueError(f"{name} must be an aware UTC datetime")
+
+
+_SLUG_DROP = re.compile(r"[\s_\-.'’&]+")
+
+
+def client_slug(name: str) -> str:
+    """"Bondi Bakes" -> "bondibakes": what `@bondi-bakes`, `@BondiBakes` and `@bondi` are matched on."""
+    return _SLUG_DROP.sub("", name.casefold())
 
 
 def validate_colour(colour: str, *, field: str = "colour") -> str:

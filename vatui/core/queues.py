@@ -28,8 +28,7 @@ from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from vatui.core.errors import ValidationError
-from vatui.core.models import DEFAULT_BATCHES, Client, Quadrant, Status, Task
-from vatui.core.quickadd import client_slug
+from vatui.core.models import DEFAULT_BATCHES, Client, Quadrant, Status, Task, client_slug
 from vatui.i18n import _
 
 _FAR = datetime.max.replace(tzinfo=timezone.utc)  # "no deadline" sorts last
@@ -73,6 +72,18 @@ def next_task(tasks: Iterable[Task], today: date) -> Task | None:
 def view_key(task: Task, today: date) -> tuple:
     """The order inside a view's group: the VA's moves by the rule, then the rest by the rule."""
     return (not is_actionable(task, today), sort_key(task))
+
+
+def _flat_view_key(task: Task, actionable: bool) -> tuple:
+    """view_key as one flat tuple (the same order; compared faster: 5,000 tasks on every change)."""
+    rank = task.rank
+    return (not actionable, task.status is not Status.DOING,
+            _QUADRANT_RANK[(task.urgent, task.important)], rank is None, rank if rank is not None else 0.0,
+            task.reply_by or _FAR, task.due or _FAR, task.created, task.id or 0)
+
+
+def _first(item: tuple) -> tuple:
+    return item[0]
 
 
 # --- filtering ---------------------------------------------------------------------------------
@@ -217,27 +228,30 @@ def build_view(view: View, tasks: Iterable[Task], clients: Mapping[int, Client],
                my_zone: str = "UTC", task_filter: TaskFilter | None = None, batch: str | None = None) -> QueueView:
     """The rows of one view over the open tasks."""
     flt = task_filter or TaskFilter()
+    everything = flt.is_empty
     items: list[tuple[Task, Client | None]] = []
     all_batches: set[str] = set()
     for t in tasks:
         if t.status is Status.DONE:
             continue
         c = clients.get(t.client_id) if t.client_id is not None else None
-        if flt.is_empty or flt.matches(t, c):
+        if everything or flt.matches(t, c):
             items.append((t, c))
             all_batches.add(t.batch)
-    keyed = sorted(((view_key(t, today), t, c) for t, c in items), key=lambda x: x[0])
+    # Whether each task is the VA's move, worked out once (the sort and every group count use it).
+    acts = {id(t) for t, _c in items if is_actionable(t, today)}
+    keyed = sorted(((_flat_view_key(t, id(t) in acts), t, c) for t, c in items), key=_first)
     batches = tuple(batch_order(all_batches))
     if view is View.CLIENT:
-        rows, counts = _by_client(keyed, today)
+        rows, counts = _by_client(keyed, acts)
     elif view is View.BATCH:
         if batch not in all_batches:
             batch = _first_batch(keyed, batches)
-        rows, counts = _by_batch(keyed, batch, batches, today)
+        rows, counts = _by_batch(keyed, batch, batches, acts)
     elif view is View.EISENHOWER:
-        rows, counts = _by_quadrant(keyed, today)
+        rows, counts = _by_quadrant(keyed, acts)
     else:
-        rows, counts = _by_deadline(items, today, ZoneInfo(my_zone))
+        rows, counts = _by_deadline(items, today, ZoneInfo(my_zone), acts)
     return QueueView(view, tuple(rows), tuple(counts), batch if view is View.BATCH else None, batches, len(items))
 
 
@@ -246,11 +260,12 @@ def _first_batch(keyed: list, batches: tuple[str, ...]) -> str | None:
     return keyed[0][1].batch if keyed else (batches[0] if batches else None)
 
 
-def _counts(group_tasks: Sequence[tuple[Task, Client | None]], today: date) -> tuple[int, int]:
-    return sum(1 for t, _c in group_tasks if is_actionable(t, today)), len(group_tasks)
+def _counts(group_tasks: Sequence[tuple[Task, Client | None]], acts: set[int]) -> tuple[int, int]:
+    """(the VA's moves, all) in a group; `acts` holds id() of the actionable tasks."""
+    return sum(1 for t, _c in group_tasks if id(t) in acts), len(group_tasks)
 
 
-def _by_client(keyed: list, today: date) -> tuple[list[Row], list[QueueCount]]:
+def _by_client(keyed: list, acts: set[int]) -> tuple[list[Row], list[QueueCount]]:
     per_client: dict[int | None, list[tuple[Task, Client | None]]] = {}
     for _k, t, c in keyed:
         per_client.setdefault(c.id if c else None, []).append((t, c))
@@ -260,7 +275,7 @@ def _by_client(keyed: list, today: date) -> tuple[list[Row], list[QueueCount]]:
     for cid in order:
         group_tasks = per_client[cid]
         client = group_tasks[0][1]
-        act, total = _counts(group_tasks, today)
+        act, total = _counts(group_tasks, acts)
         head = Group(GroupKind.CLIENT, 0, client=client, actionable=act, total=total)
         rows.append(Row(head))
         counts.append(QueueCount(client.name if client else "", act))
@@ -268,34 +283,34 @@ def _by_client(keyed: list, today: date) -> tuple[list[Row], list[QueueCount]]:
         for t, c in group_tasks:  # already in rule order: batches come in the order of their next task
             per_batch.setdefault(t.batch, []).append((t, c))
         for name, batch_tasks in per_batch.items():
-            act, total = _counts(batch_tasks, today)
+            act, total = _counts(batch_tasks, acts)
             sub = Group(GroupKind.BATCH, 1, client=client, batch=name, actionable=act, total=total)
             rows.append(Row(sub))
             rows.extend(Row(sub, t, c) for t, c in batch_tasks)
     return rows, counts
 
 
-def _by_batch(keyed: list, batch: str | None, batches: tuple[str, ...], today: date) -> tuple[list[Row], list[QueueCount]]:
+def _by_batch(keyed: list, batch: str | None, batches: tuple[str, ...], acts: set[int]) -> tuple[list[Row], list[QueueCount]]:
     per_batch: dict[str, list[tuple[Task, Client | None]]] = {b: [] for b in batches}
     for _k, t, c in keyed:
         per_batch[t.batch].append((t, c))
-    counts = [QueueCount(b, _counts(per_batch[b], today)[0]) for b in batches]
+    counts = [QueueCount(b, _counts(per_batch[b], acts)[0]) for b in batches]
     if batch is None:
         return [], counts
     group_tasks = per_batch.get(batch, [])
-    act, total = _counts(group_tasks, today)
+    act, total = _counts(group_tasks, acts)
     head = Group(GroupKind.BATCH, 0, batch=batch, actionable=act, total=total)
     return [Row(head), *(Row(head, t, c) for t, c in group_tasks)], counts
 
 
-def _by_quadrant(keyed: list, today: date) -> tuple[list[Row], list[QueueCount]]:
+def _by_quadrant(keyed: list, acts: set[int]) -> tuple[list[Row], list[QueueCount]]:
     per_q: dict[Quadrant, list[tuple[Task, Client | None]]] = {q: [] for q in Quadrant}
     for _k, t, c in keyed:
         per_q[t.quadrant].append((t, c))
     rows: list[Row] = []
     counts: list[QueueCount] = []
     for q in Quadrant:
-        act, total = _counts(per_q[q], today)
+        act, total = _counts(per_q[q], acts)
         head = Group(GroupKind.QUADRANT, 0, quadrant=q, actionable=act, total=total)
         rows.append(Row(head))
         rows.extend(Row(head, t, c) for t, c in per_q[q])
@@ -303,7 +318,8 @@ def _by_quadrant(keyed: list, today: date) -> tuple[list[Row], list[QueueCount]]
     return rows, counts
 
 
-def _by_deadline(items: list[tuple[Task, Client | None]], today: date, tz: ZoneInfo) -> tuple[list[Row], list[QueueCount]]:
+def _by_deadline(items: list[tuple[Task, Client | None]], today: date, tz: ZoneInfo,
+                 acts: set[int]) -> tuple[list[Row], list[QueueCount]]:
     dated = [(deadline_of(t), t, c) for t, c in items]
     dated = sorted(((d, t, c) for d, t, c in dated if d is not None), key=lambda x: (x[0], sort_key(x[1])))
     per_day: dict[date | None, list[tuple[Task, Client | None]]] = {}
@@ -312,11 +328,11 @@ def _by_deadline(items: list[tuple[Task, Client | None]], today: date, tz: ZoneI
         per_day.setdefault(None if day < today else day, []).append((t, c))
     rows: list[Row] = []
     for day, group_tasks in per_day.items():
-        act, total = _counts(group_tasks, today)
+        act, total = _counts(group_tasks, acts)
         head = Group(GroupKind.EARLIER if day is None else GroupKind.DAY, 0, day=day, actionable=act, total=total)
         rows.append(Row(head))
         rows.extend(Row(head, t, c) for t, c in group_tasks)
-    act = sum(1 for _d, t, _c in dated if is_actionable(t, today))
+    act = sum(1 for _d, t, _c in dated if id(t) in acts)
     return rows, [QueueCount("deadlines", act)]
 
 

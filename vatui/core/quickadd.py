@@ -30,7 +30,7 @@ from datetime import date, datetime, timedelta
 from vatui.core.business import add_business_time, local_instant, zone
 from vatui.core.durations import parse_duration
 from vatui.core.errors import ValidationError
-from vatui.core.models import ChecklistTemplateItem, Client, Task
+from vatui.core.models import ChecklistTemplateItem, Client, Task, client_slug
 from vatui.core.tzdb import validate_zone
 from vatui.i18n import _
 
@@ -48,7 +48,6 @@ _PLUS_DAYS = re.compile(r"^\+(\d{1,4})([dw])$")
 _STRICT_TIME = re.compile(r"^(\d{1,2})(?::(\d{2}))?(am|pm)$|^(\d{1,2}):(\d{2})$|^(\d{1,2})h(\d{2})?$")
 _LOOSE_TIME = re.compile(r"^(\d{1,2})(?::?(\d{2}))?$")
 _BATCH = re.compile(r"^[a-z][a-z0-9_\-]{0,29}$")
-_SLUG_DROP = re.compile(r"[\s_\-.'’&]+")
 _DURATION_LIKE = re.compile(r"^[\d.]+\s*[smhdw]", re.I)
 
 DAY_HELP = "today, tomorrow, fri, +3d, eow, 1dec or 2026-12-01"
@@ -76,9 +75,6 @@ def tokenize(text: str) -> list[Token]:
 # --- clients -----------------------------------------------------------------------------------
 
 
-def client_slug(name: str) -> str:
-    """"Bondi Bakes" -> "bondibakes": what `@bondi-bakes`, `@BondiBakes` and `@bondi` are matched on."""
-    return _SLUG_DROP.sub("", name.casefold())
 
 
 def match_clients(clients: Sequence[Client], query: str) -> list[Client]:

@@ -33,6 +33,15 @@ NARROW_BELOW = 100  # columns: below this the panes switch to their compact form
 SHORT_BELOW = 30  # rows
 
 
+class FollowsCockpit:
+    """A screen opened over the cockpit that shows what is in the store (the report, the day's
+    entries): refreshed whenever the cockpit is. (A marker the cockpit checks for, so that it
+    need not import every such screen to find out whether one is open.)"""
+
+    def cockpit_refreshed(self) -> None:
+        """The store may have changed: show it again."""
+
+
 @dataclass
 class UndoStep:
     label: str
@@ -85,12 +94,17 @@ class CockpitBase(TranslatedBindings, Screen[None]):
     def on_mount(self) -> None:
         self.refresh_all()
         self.pane(3).focus_body()
+        self.call_after_refresh(self.first_paint_done)
+
+    def first_paint_done(self) -> None:
         # The records just loaded live as long as the app: move them (and Textual's start-up
         # objects) out of the garbage collector's reach. With a heavy year a full collection took
         # 50 ms, enough to stall a key press; frozen, it costs nothing. Acyclic records that are
-        # later replaced are still freed by reference counting.
+        # later replaced are still freed by reference counting. Then collection resumes (the
+        # `vatui` command holds it off during start-up: see vatui/__main__.py).
         gc.freeze()
-        self.call_after_refresh(self.housekeeping)
+        gc.enable()
+        self.housekeeping()
 
     def housekeeping(self) -> None:
         """Once a day, after the first paint: move old records to the archive (history.py), so
@@ -120,6 +134,9 @@ class CockpitBase(TranslatedBindings, Screen[None]):
         self.refresh_blocks(now)
         self.refresh_queue(now)
         self.refresh_pomodoro(now)
+        for screen in list(self.app.screen_stack):
+            if isinstance(screen, FollowsCockpit) and screen.is_mounted:
+                screen.cockpit_refreshed()
 
     def tick(self, now: datetime) -> None:
         """Called once a second by the app. Cheap unless something changed."""

@@ -22,10 +22,16 @@ from vatui.core.models import Client, Template, TimeBlock, validate_name
 from vatui.formats import weekday_day_month, weekday_long
 from vatui.i18n import _, ngettext
 from vatui.screens.base import CockpitBase, UndoStep
-from vatui.screens.block_modal import BlockModal, PromptModal, TemplatePickModal
 from vatui.widgets.blocks_pane import BlocksPane, DayView, describe_block
 
 ARCHIVE_AFTER = timedelta(days=28)  # older days may have blocks in the yearly archive (retention.py)
+
+
+def block_modal():  # noqa: ANN201 - the module
+    """The block forms, imported when one is first opened rather than with the cockpit."""
+    from vatui.screens import block_modal
+
+    return block_modal
 
 
 def parse_shift(text: str) -> timedelta:
@@ -131,7 +137,7 @@ class BlocksController(CockpitBase):
 
     def on_blocks_pane_add_requested(self, message: BlocksPane.AddRequested) -> None:
         self.app.push_screen(
-            BlockModal(title=_("Add a block · {day}").format(day=weekday_day_month(message.day, pad=True)),
+            block_modal().BlockModal(title=_("Add a block · {day}").format(day=weekday_day_month(message.day, pad=True)),
                        read=partial(self._read_block, message.day), preview=self._preview_block),
             callback=self._add_block)
 
@@ -172,7 +178,7 @@ class BlocksController(CockpitBase):
             return
         day = core.day_of(block.start, self.my_zone_name)
         self.app.push_screen(
-            BlockModal(title=_("Edit block · {day}").format(day=weekday_day_month(day, pad=True)),
+            block_modal().BlockModal(title=_("Edit block · {day}").format(day=weekday_day_month(day, pad=True)),
                        read=partial(self._read_block, day), preview=self._preview_block,
                        initial=core.block_text(block, self.my_zone_name, self._blocks_clients)),
             callback=partial(self._edit_block, block))
@@ -241,7 +247,7 @@ class BlocksController(CockpitBase):
 
             anchor_id = selected.id
             self.app.push_screen(
-                PromptModal(title=_("Shift later blocks"),
+                block_modal().PromptModal(title=_("Shift later blocks"),
                             label=_("{what} gets longer by how much? Every later block of the day moves by as "
                                     "much.").format(what=what),
                             read=parse_shift, initial="15m", hint=_("e.g. 15m, 1h, 20 (minutes), -10m"),
@@ -326,7 +332,7 @@ class BlocksController(CockpitBase):
         names = ", ".join(t.name for t in existing)
         label = _("Save the plan of {day} as the day template:").format(day=weekday_day_month(day, pad=True))
         hint = _("Existing: {names} (the same name replaces it)").format(names=names) if names else ""
-        self.app.push_screen(PromptModal(title=_("Save as template"), label=label, read=read,
+        self.app.push_screen(block_modal().PromptModal(title=_("Save as template"), label=label, read=read,
                                          initial=weekday_long(day), hint=hint, id="template-name-modal"),
                              callback=lambda name: name is not None and self._save_template(day, name))
 
@@ -368,7 +374,7 @@ class BlocksController(CockpitBase):
                                            len(items)).format(name=t.name, count=len(items), start=span)))
         day = message.day
         self.app.push_screen(
-            TemplatePickModal(title=_("Apply a day template to {day}").format(day=weekday_day_month(day, pad=True)),
+            block_modal().TemplatePickModal(title=_("Apply a day template to {day}").format(day=weekday_day_month(day, pad=True)),
                               choices=choices),
             callback=lambda tid: tid is not None and self._apply_template(day, tid))
 

@@ -72,8 +72,9 @@ class ClockController(CockpitBase):
         key = (tuple(rows), this_hour, cursor)
         if key != self._clock_strip_key:  # the strip changes with the hour, the cursor or the rows
             self._clock_strip_key = key
-            strip = hour_strip(rows, me_zone, (cursor or now) - STRIP_BEFORE, STRIP_HOURS)
-            pane.show_strip(StripView(strip, tuple(p.name for p in rows), this_hour, cursor))
+            start = (cursor or now) - STRIP_BEFORE
+            pane.show_strip(StripView(key, tuple(p.name for p in rows), this_hour, cursor,
+                                      make=lambda: hour_strip(rows, me_zone, start, STRIP_HOURS)))
         pane.set_info(_("by offset") if self.clock_sort() is SortBy.OFFSET else _("by name"))
         if cursor is None:
             pane.show_cursor("")

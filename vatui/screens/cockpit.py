@@ -6,7 +6,6 @@ from datetime import datetime
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer
 
 from vatui.core.tzdb import city_of
 from vatui.formats import weekday_day_month
@@ -19,11 +18,14 @@ from vatui.screens.reports_controller import ReportsController
 from vatui.widgets.blocks_pane import BlocksPane
 from vatui.widgets.clock_pane import ClockPane
 from vatui.widgets.fit import TextCell
+from vatui.widgets.footer import KeyFooter
 from vatui.widgets.pomodoro_pane import PomodoroPane
 from vatui.widgets.queue_pane import QueuePane
 
 
 class CockpitScreen(ClockController, BlocksController, QueueController, PomodoroController, ReportsController):
+    AUTO_FOCUS = "#queue-list"  # pane 3's list, as on_mount wants: no detour through the clock first
+
     def compose(self) -> ComposeResult:
         yield TextCell(fit=True, id="top-bar")  # shortened at a word boundary on narrow screens
         # Two columns rather than a grid so that the DOM order (and so Tab) follows the numbers.
@@ -34,7 +36,7 @@ class CockpitScreen(ClockController, BlocksController, QueueController, Pomodoro
             with Vertical(id="right-column"):
                 yield QueuePane(3, id="queue-pane")
                 yield PomodoroPane(4, id="pomodoro-pane")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def refresh_top_bar(self, now: datetime) -> None:
         local = now.astimezone(self.app.my_zone)

@@ -20,7 +20,7 @@ from vatui.core.models import Client, TimeEntry
 from vatui.core.tracking import entries_on, entry_window, local_date, parse_day
 from vatui.formats import hm, long_day
 from vatui.i18n import N_, _, pgettext
-from vatui.screens.base import UndoStep
+from vatui.screens.base import FollowsCockpit, UndoStep
 from vatui.timer_words import source_name
 
 if TYPE_CHECKING:
@@ -31,7 +31,7 @@ def _hm(at, zone) -> str:  # noqa: ANN001
     return hm(at.astimezone(zone))
 
 
-class EntriesScreen(ModalScreen[None]):
+class EntriesScreen(FollowsCockpit, ModalScreen[None]):
     BINDINGS = [
         Binding("a", "add_entry", N_("Add"), id="add-entry", tooltip=N_("Add time by hand")),
         Binding("e,enter", "edit_entry", N_("Edit"), id="edit-entry", tooltip=N_("Change the selected entry")),
@@ -76,6 +76,9 @@ class EntriesScreen(ModalScreen[None]):
                           _("Source"), _("Note"))
         self.reload()
         table.focus()
+
+    def cockpit_refreshed(self) -> None:
+        self.reload()
 
     def reload(self) -> None:
         """Read the day's entries again (after any change, here or in another process)."""

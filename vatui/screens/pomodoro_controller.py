@@ -104,11 +104,6 @@ class PomodoroController(CockpitBase):
         if ui.mounted_at is None:
             self._pomodoro_opened(now)
         self._pomodoro_show(now, force_totals=True)
-        from vatui.screens.entries_screen import EntriesScreen
-
-        for screen in self.app.screen_stack:
-            if isinstance(screen, EntriesScreen):
-                screen.reload()
 
     def tick_pomodoro(self, now: datetime) -> None:
         self._pomodoro_show(now)

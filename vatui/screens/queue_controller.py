@@ -7,20 +7,23 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from vatui.core.checklists import apply_checklist
 from vatui.core.deadlines import CalendarCache, DeadlineReader
 from vatui.core.errors import ValidationError
 from vatui.core.models import DEFAULT_BATCHES, Client, Status, Task
 from vatui.core.queues import QueueView, TaskFilter, View, build_view, defer_day, move_task, next_in_view
-from vatui.core.quickadd import QuickAdd, find_client, parse_day_field, parse_quick_add
-from vatui.core.taskform import apply_form, form_values, toggle_next_item
 from vatui.i18n import _, ngettext
 from vatui.queue_text import describe_quick_add, format_moment
 from vatui.screens.base import CockpitBase, UndoStep
 from vatui.widgets.queue_pane import QueuePane
+
+if TYPE_CHECKING:
+    from vatui.core.quickadd import QuickAdd
+
+# The parsing behind the queue's forms (quickadd, taskform, checklists) is imported by the verbs
+# that use it, when first used: the cockpit's first paint needs none of it.
 
 STATE_VIEW = "queue.view"
 STATE_BATCH = "queue.batch"
@@ -121,6 +124,7 @@ class QueueController(CockpitBase):
 
     # --- verbs ---------------------------------------------------------------------------------
     def _queue_verb_add(self, _task: Task | None) -> None:
+        from vatui.core.quickadd import parse_quick_add
         from vatui.screens.queue_modals import QuickAddModal
 
         clients = self.store.clients.all()
@@ -169,6 +173,7 @@ class QueueController(CockpitBase):
         return lst.rows[lst.cursor].group
 
     def _queue_verb_edit(self, task: Task) -> None:
+        from vatui.core.taskform import apply_form, form_values
         from vatui.screens.queue_modals import TaskModal
 
         clients = self.store.clients.all()
@@ -268,6 +273,8 @@ class QueueController(CockpitBase):
                               done=lambda t: self._note(_("Waiting on the client: {title}").format(title=t.title)))
 
     def _queue_verb_check(self, task: Task) -> None:
+        from vatui.core.taskform import toggle_next_item
+
         if not task.checklist:
             self.notify(_("This task has no checklist; e edits it and adds one."), timeout=4)
             return
@@ -350,6 +357,8 @@ class QueueController(CockpitBase):
         self._rebuild()
 
     def _queue_verb_template(self, task: Task | None) -> None:
+        from vatui.core.checklists import apply_checklist
+        from vatui.core.quickadd import find_client, parse_day_field
         from vatui.screens.queue_modals import ApplyTemplateModal
 
         templates = {t.name: t for t in self.store.templates.all() if t.kind == "checklist"}

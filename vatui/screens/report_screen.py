@@ -22,7 +22,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import ScrollableContainer, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from vatui.core.reports import (
     GroupBy,
@@ -42,10 +42,11 @@ from vatui.exports.report_text import numeric_columns, render_digest, table_rows
 from vatui.formats import weekday_day
 from vatui.i18n import N_, _, ngettext
 from vatui.keys import TranslatedBindings
-from vatui.screens.base import NARROW_BELOW, SHORT_BELOW
+from vatui.screens.base import NARROW_BELOW, SHORT_BELOW, FollowsCockpit
 from vatui.screens.digest_modal import DigestModal, DigestRequest
 from vatui.store.history import entries_between, tasks_by_id
 from vatui.widgets.bar_chart import Bar, BarChart, truncate_words
+from vatui.widgets.footer import KeyFooter
 
 if TYPE_CHECKING:
     from vatui.app import VatuiApp
@@ -53,7 +54,7 @@ if TYPE_CHECKING:
 GROUPS = (GroupBy.CLIENT, GroupBy.TASK, GroupBy.BATCH, GroupBy.DAY)
 
 
-class ReportScreen(TranslatedBindings, Screen[None]):
+class ReportScreen(FollowsCockpit, TranslatedBindings, Screen[None]):
     BINDINGS = [
         Binding("escape", "close_report", N_("Back"), id="close-report", tooltip=N_("Back to the cockpit")),
         Binding("d", "show_period('today')", N_("Today"), id="report-today", tooltip=N_("Report on today")),
@@ -104,7 +105,7 @@ class ReportScreen(TranslatedBindings, Screen[None]):
                 yield Static(id="report-table-title")
                 yield Static(id="report-table")
         yield Static(id="report-status")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         settings = self.app.settings
@@ -125,6 +126,9 @@ class ReportScreen(TranslatedBindings, Screen[None]):
         clients = {c.id: c for c in store.clients.all() if c.id is not None}
         tasks = {t.id: t for t in store.tasks.all() if t.id is not None}
         return clients, tasks
+
+    def cockpit_refreshed(self) -> None:
+        self.refresh_report()
 
     def refresh_report(self) -> None:
         """Recompute from the store and show it (only widgets whose text changed repaint)."""

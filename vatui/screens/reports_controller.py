@@ -1,5 +1,6 @@
-"""The cockpit's way into reports: `r` opens the report screen, and a store change (a Pomodoro
-logging time, another vatui writing) refreshes an open report through the cockpit's refresh."""
+"""The cockpit's way into reports: `r` opens the report screen. A store change (a Pomodoro
+logging time, another vatui writing) refreshes an open report through the cockpit's refresh
+(the report screen follows the cockpit: see FollowsCockpit in base.py)."""
 
 from __future__ import annotations
 
@@ -20,11 +21,3 @@ class ReportsController(CockpitBase):
 
         if not any(isinstance(s, ReportScreen) for s in self.app.screen_stack):
             self.app.push_screen(ReportScreen())
-
-    def refresh_all(self) -> None:
-        super().refresh_all()
-        from vatui.screens.report_screen import ReportScreen
-
-        for screen in self.app.screen_stack:
-            if isinstance(screen, ReportScreen) and screen.is_mounted:
-                screen.refresh_report()

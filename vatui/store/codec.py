@@ -43,6 +43,8 @@ def dec_dt(value: Any) -> datetime | None:
     if not isinstance(value, str):
         raise ValueError(_("expected a timestamp string, got {kind}").format(kind=type(value).__name__))
     parsed = datetime.fromisoformat(value)
+    if parsed.tzinfo is timezone.utc:  # what vatui writes ("...Z"): already as wanted
+        return parsed
     if parsed.tzinfo is None:
         raise ValueError(_("timestamp {value!r} has no zone").format(value=value))
     return parsed.astimezone(timezone.utc)

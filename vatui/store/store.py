@@ -15,9 +15,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from filelock import FileLock, Timeout
 from tinydb import TinyDB
 from tinydb.table import Document
 
@@ -42,6 +41,9 @@ from vatui.store.schema import (
     new_meta,
 )
 from vatui.store.storage import AtomicJSONStorage, UnreadableFile, disk_signature
+
+if TYPE_CHECKING:
+    from filelock import FileLock
 
 R = TypeVar("R")
 
@@ -158,6 +160,12 @@ class Collection(Generic[R]):
             return record
 
 
+def lock_timeout() -> type[Exception]:
+    from filelock import Timeout
+
+    return Timeout
+
+
 class Store:
     def __init__(self, path: str | Path, *, clock: Clock | None = None, lock_timeout: float = 10.0) -> None:
         self.path = Path(path).expanduser().absolute()
@@ -252,6 +260,10 @@ class Store:
     # --- transactions --------------------------------------------------------------------------
     def _lock(self) -> FileLock:
         if self._filelock is None:
+            # Imported on the first write, not with the store: filelock brings logging, hashlib
+            # and more, which a start that only reads (the cockpit's first paint) does not need.
+            from filelock import FileLock
+
             self._filelock = FileLock(str(self.path) + ".lock", timeout=self.lock_timeout, mode=0o600, thread_local=False)
         return self._filelock
 
@@ -272,7 +284,7 @@ class Store:
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
                 lock.acquire()
-            except Timeout:
+            except lock_timeout():
                 raise StoreError(
                     _("Another vatui has held the lock on {path} for over {seconds} s, so the change was not saved. "
                       "If no other vatui is running, delete {lock} and try again.").format(

@@ -263,6 +263,9 @@ def rows_for(view: DayView, width: int) -> list[RowView]:
 
 
 # --- widgets -----------------------------------------------------------------------------------
+ROW_CLASSES = ("-block", "-current", "-next", "-past", "-flagged", "-marker", "-hint")
+
+
 class BlockRow(Static):
     """One line of the timeline. Repaints only when what it shows changed."""
 
@@ -293,9 +296,10 @@ class BlockRow(Static):
         if old is not None and old.signature == view.signature:
             return
         if old is None or old.content.plain != view.content.plain or tuple(old.content.spans) != tuple(view.content.spans):
-            self.update(view.content)
-        for cls in ("-block", "-current", "-next", "-past", "-flagged", "-marker", "-hint"):
-            self.set_class(cls in view.classes, cls)
+            self.update(view.content, layout=False)  # one row, 1fr wide: its size never depends on its text
+        # One style update for all the classes (each set_class restyles on its own).
+        # A row not mounted yet is styled when it is mounted.
+        self.update_classes({cls: cls in view.classes for cls in ROW_CLASSES}, update=self.is_mounted)
 
     def on_click(self, event: events.Click) -> None:
         if self.block_id is not None and isinstance(self.parent, BlockList):
@@ -349,6 +353,8 @@ class BlockList(VerticalScroll, can_focus=True):
         rows = list(self.query_children(BlockRow))
         if len(rows) < len(views):
             new = [BlockRow() for _row in range(len(views) - len(rows))]
+            for row, view in zip(new, views[len(rows):]):
+                row.show(view)  # before mounting: styled once, with its classes
             self.mount_all(new)
             rows += new
         for row, view in zip(rows, views):
@@ -593,7 +599,9 @@ class BlocksPane(Pane):
         self._show_detail()
 
     def on_resize(self) -> None:
-        self.call_after_refresh(self._redraw_if_resized)
+        # The list has its new size already (laid out in the same pass): redraw now rather than
+        # after the next refresh, which would add a frame (and a layout) to every resize.
+        self._redraw_if_resized()
 
     def _redraw_if_resized(self) -> None:
         if self._width() != self._drawn_width:

@@ -125,7 +125,8 @@ class PomodoroPane(Pane):
         command: str
 
     def __init__(self, number: int, *, id: str | None = None, classes: str | None = None) -> None:
-        super().__init__(number, id=id, classes=classes)
+        # Idle until told otherwise: the usual first phase costs no restyle of the pane.
+        super().__init__(number, id=id, classes=f"-idle {classes or ''}".strip())
         self.shown: PomodoroDisplay | None = None
         self.fitted: tuple[str, str] = ("", "")  # (meta, note) as shown, cut to the pane's width
 
@@ -152,11 +153,8 @@ class PomodoroPane(Pane):
     def show(self, d: PomodoroDisplay) -> None:
         old = self.shown
         self.shown = d
-        if old is None or old.kind != d.kind:
-            for cls in PHASE_CLASSES:
-                self.set_class(cls == d.kind, cls)
-        if old is None or old.paused != d.paused:
-            self.set_class(d.paused, "-paused")
+        if old is None or old.kind != d.kind or old.paused != d.paused:
+            self.update_classes({**{cls: cls == d.kind for cls in PHASE_CLASSES}, "-paused": d.paused})
         self._static("#pomo-phase", d.phase, old.phase if old else None, layout=True)
         meta, note = self._fit(d)
         old_meta, old_note = self.fitted if old is not None else (None, None)
@@ -190,7 +188,7 @@ class PomodoroPane(Pane):
 
     def on_resize(self) -> None:
         if self.shown is not None:
-            self.call_after_refresh(self._refit)
+            self._refit()  # the body has its new size already (laid out in the same pass)
 
     def _refit(self) -> None:
         if self.shown is None:

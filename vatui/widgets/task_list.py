@@ -94,7 +94,8 @@ class TaskList(ScrollView, can_focus=True):
         if new_cursor is None and self._task_rows:
             new_cursor = self._nearest_task_row(old_index if old_index is not None else 0)
         self.cursor = new_cursor
-        self.virtual_size = Size(self.size.width, len(self.rows))
+        if self.virtual_size.height != len(self.rows):  # only the height counts (see on_resize)
+            self.virtual_size = Size(0, len(self.rows))
         self.refresh()
         if self.cursor is not None:
             self._scroll_to_cursor()
@@ -209,8 +210,11 @@ class TaskList(ScrollView, can_focus=True):
         self._strips.clear()
 
     def on_resize(self, event: events.Resize) -> None:
-        self.virtual_size = Size(event.size.width, len(self.rows))
-        self._cells.clear()
+        # No new virtual size: lines are drawn to the width they get, and setting one lays the
+        # screen out again (one more frame on every resize, and at start-up). Lines worked out
+        # for this width stay: the next minute then repaints only the lines whose words changed.
+        width = self.line_width
+        self._cells = {key: cells for key, cells in self._cells.items() if key[1] == width}
         if self.cursor is not None:
             self.call_after_refresh(self._scroll_to_cursor)
 
