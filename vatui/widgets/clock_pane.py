@@ -44,6 +44,7 @@ WEEKDAYS, WEEKDAYS_SHORT = formats.WEEKDAYS, formats.WEEKDAYS_2  # moved to vatu
 STATE_WIDTH = 15  # "▼ closes in 40m"; wider in a language whose words need it (state_width)
 LABEL_WIDTH = 12  # the strip's row labels (up to WIDE_LABEL in a wide pane)
 WIDE_LABEL = 18
+WIDE_FROM = 80  # pane columns from which the strip can spare the wider labels (a 200-column screen)
 CELL_WIDTH = 3  # "09 " per hour
 COMPACT_BELOW = 62  # columns inside the pane: drop the city column (names first)
 TIGHT_BELOW = 48  # and the offset column (an 80-column cockpit: 40 each side)
@@ -459,7 +460,7 @@ class HourStripView(Widget):
     def label_width(self, width: int) -> int:
         assert self.view is not None
         longest = max((cell_len(label) for label in self.view.labels), default=0) + 2
-        return max(6, min(longest, WIDE_LABEL if width >= 100 else LABEL_WIDTH))
+        return max(6, min(longest, WIDE_LABEL if width >= WIDE_FROM else LABEL_WIDTH))
 
     def visible_range(self, width: int) -> tuple[int, int]:
         """First column drawn and how many: the strip stays put while the cursor moves within
