@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+from argparse import Namespace
 from datetime import datetime, timezone
 
 import pytest
@@ -29,6 +31,33 @@ def settings() -> Settings:
 @pytest.fixture
 def store(tmp_path, clock) -> Store:
     return Store(tmp_path / "vatui.json", clock=clock)
+
+
+@pytest.fixture
+def make_cli(tmp_path, clock, monkeypatch):
+    """`make_cli(config_text)` -> run(*args): `vatui ARGS` in this process on tmp_path/data.json
+    with the fixed clock, returning (exit code, stdout, stderr). run.db and run.config are the
+    files; `stdin=` feeds standard input, `db_path=` points at another data file."""
+    from vatui.cli import main
+    from vatui.cli.common import Context
+
+    def make(config: str | None = None):
+        config_path, db = tmp_path / "config.toml", tmp_path / "data.json"
+        if config is not None:
+            config_path.write_text(config, encoding="utf-8")
+        monkeypatch.setenv("VATUI_CONFIG", str(config_path))
+
+        def run(*args: str, db_path=db, stdin: str | None = None):
+            out, err = io.StringIO(), io.StringIO()
+            if stdin is not None:
+                monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+            code = main(["--db", str(db_path), *args], ctx=Context(Namespace(), clock=clock, out=out, err=err))
+            return code, out.getvalue(), err.getvalue()
+
+        run.db, run.config = db, config_path
+        return run
+
+    return make
 
 
 @pytest.fixture

@@ -1,32 +1,18 @@
 """The command-line skeleton: clients, tasks, where, export/import, and clean failures."""
 
-import io
 import json
 import subprocess
 import sys
-from argparse import Namespace
 
 import pytest
 
 from vatui import __version__
-from vatui.cli import main
-from vatui.cli.common import Context
 from vatui.store import Store
 
 
 @pytest.fixture
-def cli(tmp_path, clock, monkeypatch):
-    monkeypatch.setenv("VATUI_CONFIG", str(tmp_path / "config.toml"))
-    db = tmp_path / "data.json"
-
-    def run(*args: str, db_path=db):
-        out, err = io.StringIO(), io.StringIO()
-        ctx = Context(Namespace(), clock=clock, out=out, err=err)
-        code = main(["--db", str(db_path), *args], ctx=ctx)
-        return code, out.getvalue(), err.getvalue()
-
-    run.db = db
-    return run
+def cli(make_cli):
+    return make_cli()
 
 
 def test_client_add_and_list(cli):

@@ -3,35 +3,19 @@ fixed clock; and the status line in a real subprocess (fast path, no Textual).""
 
 from __future__ import annotations
 
-import io
 import json
 import subprocess
 import sys
-from argparse import Namespace
 from datetime import timedelta
 
 import pytest
 
-from vatui.cli import main
-from vatui.cli.common import Context
 from vatui.store import Store
 
 
 @pytest.fixture
-def cli(tmp_path, clock, monkeypatch):
-    config = tmp_path / "config.toml"
-    config.write_text('[me]\nzone = "Europe/Bucharest"\n[pomodoro]\nfocus = "25m"\n')
-    monkeypatch.setenv("VATUI_CONFIG", str(config))
-    db = tmp_path / "data.json"
-
-    def run(*args: str):
-        out, err = io.StringIO(), io.StringIO()
-        ctx = Context(Namespace(), clock=clock, out=out, err=err)
-        code = main(["--db", str(db), *args], ctx=ctx)
-        return code, out.getvalue(), err.getvalue()
-
-    run.db = db
-    run.config = config
+def cli(make_cli):
+    run = make_cli('[me]\nzone = "Europe/Bucharest"\n[pomodoro]\nfocus = "25m"\n')
     run("client", "add", "Acme", "--tz", "America/New_York")
     run("client", "add", "Bondi Bakes", "--tz", "Australia/Sydney")
     run("add", "Write the report", "--client", "acme")

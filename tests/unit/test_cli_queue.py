@@ -1,36 +1,18 @@
 """`vatui add` (quick-add syntax), `tasks`, `done`, `next` and `template`, through main([...])."""
 
-import io
 import json
-from argparse import Namespace
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from vatui.cli import main
-from vatui.cli.common import Context
 from vatui.core.models import Status
 from vatui.store import Store
 
 
 @pytest.fixture
-def cli(tmp_path, clock, monkeypatch):
-    config = tmp_path / "config.toml"
-    config.write_text('[me]\nzone = "Europe/Bucharest"\n')
-    monkeypatch.setenv("VATUI_CONFIG", str(config))
-    db = tmp_path / "data.json"
-
-    def run(*args: str, stdin: str | None = None):
-        out, err = io.StringIO(), io.StringIO()
-        if stdin is not None:
-            monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
-        ctx = Context(Namespace(), clock=clock, out=out, err=err)
-        code = main(["--db", str(db), *args], ctx=ctx)
-        return code, out.getvalue(), err.getvalue()
-
-    run.db = db
-    return run
+def cli(make_cli):
+    return make_cli('[me]\nzone = "Europe/Bucharest"\n')
 
 
 @pytest.fixture

@@ -3,16 +3,12 @@ and dates, numbers and relative times in each language's conventions."""
 
 from __future__ import annotations
 
-import io
-from argparse import Namespace
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 
 import pytest
 
 from vatui import formats
-from vatui.cli import main
-from vatui.cli.common import Context
 from vatui.i18n import _, current_language, html_language, ngettext, resolve_language, set_language, using
 
 
@@ -152,18 +148,14 @@ def test_a_rate_with_a_decimal_comma_is_read():
 
 # --- the command line ----------------------------------------------------------------------------
 @pytest.fixture
-def cli(tmp_path, clock, monkeypatch):
-    config = tmp_path / "config.toml"
-    monkeypatch.setenv("VATUI_CONFIG", str(config))
+def cli(make_cli, monkeypatch):
     monkeypatch.delenv("LANGUAGE", raising=False)  # main() sets it for argparse; restored after the test
+    runner = make_cli()
 
     def run(*args: str, language: str | None = None):
         if language is not None:
-            config.write_text(f'language = "{language}"\n', encoding="utf-8")
-        out, err = io.StringIO(), io.StringIO()
-        ctx = Context(Namespace(), clock=clock, out=out, err=err)
-        code = main(["--db", str(tmp_path / "data.json"), *args], ctx=ctx)
-        return code, out.getvalue(), err.getvalue()
+            runner.config.write_text(f'language = "{language}"\n', encoding="utf-8")
+        return runner(*args)
 
     return run
 

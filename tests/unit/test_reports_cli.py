@@ -7,10 +7,8 @@ VATUI_UPDATE_GOLDEN=1 and review the diff before committing.
 
 from __future__ import annotations
 
-import io
 import json
 import os
-from argparse import Namespace
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
@@ -19,8 +17,6 @@ from zoneinfo import ZoneInfo
 import icalendar
 import pytest
 
-from vatui.cli import main
-from vatui.cli.common import Context
 from vatui.core.models import Client, Status, Task, TimeBlock, TimeEntry
 from vatui.store import Store
 
@@ -85,21 +81,8 @@ def seed_week(store: Store) -> None:
 
 
 @pytest.fixture
-def cli(tmp_path, clock, monkeypatch):
-    config = tmp_path / "config.toml"
-    config.write_text('[me]\nzone = "Europe/Bucharest"\nname = "Ana Pop"\n\n[billing]\nrounding = "6m"\n')
-    monkeypatch.setenv("VATUI_CONFIG", str(config))
-    db = tmp_path / "data.json"
-
-    def run(*args: str):
-        out, err = io.StringIO(), io.StringIO()
-        ctx = Context(Namespace(), clock=clock, out=out, err=err)
-        code = main(["--db", str(db), *args], ctx=ctx)
-        return code, out.getvalue(), err.getvalue()
-
-    run.db = db
-    run.config = config
-    return run
+def cli(make_cli):
+    return make_cli('[me]\nzone = "Europe/Bucharest"\nname = "Ana Pop"\n\n[billing]\nrounding = "6m"\n')
 
 
 @pytest.fixture
