@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 from argparse import Namespace
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 import pytest
 
@@ -80,3 +80,37 @@ def english_by_default(monkeypatch):
     set_language("en")
     yield
     set_language("en")
+
+
+@pytest.fixture
+def make_app(demo_store, clock, settings, tmp_path):
+    """A VatuiApp on a real store (the demo one unless given) with the fixed clock and no timer
+    running: tests drive time with `clock.advance(...)` and `app.tick()`, never by sleeping."""
+    from vatui.app import VatuiApp
+
+    def factory(*, store=None, settings_=None, **kwargs) -> VatuiApp:
+        return VatuiApp(
+            store=store or demo_store,
+            clock=clock,
+            settings=settings_ or settings,
+            config_path=tmp_path / "config" / "config.toml",
+            tick=False,
+            **kwargs,
+        )
+
+    return factory
+
+
+@pytest.fixture
+def tracked_today(demo_store, clock) -> None:
+    """Time tracked so far today in each demo client block that has started: from 5 minutes in to
+    10 minutes before its end (or before now), so plan and actual differ."""
+    from vatui.core.models import TimeEntry
+
+    now, entries = clock.now(), []
+    for b in demo_store.blocks.all():
+        if b.client_id is not None and b.start < now:
+            end = min(b.end, now) - timedelta(minutes=10)
+            if end > b.start + timedelta(minutes=10):
+                entries.append(TimeEntry(start=b.start + timedelta(minutes=5), end=end, client_id=b.client_id))
+    demo_store.entries.add_many(entries)

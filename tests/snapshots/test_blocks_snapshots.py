@@ -8,30 +8,9 @@ from datetime import timedelta
 
 import pytest
 
-from vatui.app import VatuiApp
-from vatui.core.models import TimeBlock, TimeEntry
+from vatui.core.models import TimeBlock
 
-
-def track_today(store, now) -> None:
-    """As in tests/ui/test_blocks_pane.py: tracked time in today's client blocks so far."""
-    entries = []
-    for b in store.blocks.all():
-        if b.client_id is not None and b.start < now:
-            end = min(b.end, now) - timedelta(minutes=10)
-            if end > b.start + timedelta(minutes=10):
-                entries.append(TimeEntry(start=b.start + timedelta(minutes=5), end=end, client_id=b.client_id))
-    store.entries.add_many(entries)
-
-
-@pytest.fixture
-def make_app(demo_store, clock, settings, tmp_path):
-    track_today(demo_store, clock.now())
-
-    def factory() -> VatuiApp:
-        return VatuiApp(store=demo_store, clock=clock, settings=settings, config_path=tmp_path / "config.toml",
-                        tick=False)
-
-    return factory
+pytestmark = pytest.mark.usefixtures("tracked_today")
 
 
 @pytest.mark.parametrize("size", [(120, 36), (80, 24)])

@@ -11,16 +11,10 @@ from dataclasses import replace
 
 import pytest
 
-from vatui.app import VatuiApp
-
 
 @pytest.fixture
-def app_in(demo_store, clock, settings, tmp_path):
-    def factory(language: str) -> VatuiApp:
-        return VatuiApp(store=demo_store, clock=clock, settings=replace(settings, language=language),
-                        config_path=tmp_path / "config" / "config.toml", tick=False)
-
-    return factory
+def app_in(make_app, settings):
+    return lambda language: make_app(settings_=replace(settings, language=language))
 
 
 @pytest.mark.parametrize("size", [(120, 36), (80, 24)], ids=["120x36", "80x24"])

@@ -6,17 +6,7 @@ from datetime import timedelta
 
 import pytest
 
-from vatui.app import VatuiApp
 from vatui.timekeeping import TimeKeeper
-
-
-@pytest.fixture
-def make_app(demo_store, clock, settings, tmp_path):
-    def factory() -> VatuiApp:
-        return VatuiApp(store=demo_store, clock=clock, settings=settings,
-                        config_path=tmp_path / "config" / "config.toml", tick=False)
-
-    return factory
 
 
 @pytest.fixture

@@ -2,17 +2,6 @@
 
 import pytest
 
-from vatui.app import VatuiApp
-
-
-@pytest.fixture
-def make_app(demo_store, clock, settings, tmp_path):
-    def factory() -> VatuiApp:
-        return VatuiApp(store=demo_store, clock=clock, settings=settings,
-                        config_path=tmp_path / "config" / "config.toml", tick=False)
-
-    return factory
-
 
 @pytest.mark.parametrize("size", [(120, 36), (80, 24)], ids=["120x36", "80x24"])
 @pytest.mark.parametrize("views", [0, 1, 2, 3], ids=["client", "batch", "eisenhower", "deadlines"])

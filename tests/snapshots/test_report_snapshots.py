@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from vatui.app import VatuiApp
-
 
 @pytest.fixture
-def report_app(demo_store, clock, settings, tmp_path):
-    return VatuiApp(store=demo_store, clock=clock, settings=settings, config_path=tmp_path / "config.toml", tick=False)
+def report_app(make_app):
+    return make_app()
 
 
 @pytest.mark.parametrize("size", [(120, 36), (80, 24)])

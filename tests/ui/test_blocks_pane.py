@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from textual.widgets import Input, OptionList
 
-from vatui.core.models import TimeBlock, TimeEntry
+from vatui.core.models import TimeBlock
 from vatui.core.settings import Settings
 from vatui.screens.block_modal import BlockModal, PromptModal, TemplatePickModal
 from vatui.store import Store
@@ -22,21 +22,7 @@ from vatui.widgets.blocks_pane import BlockRow, BlocksPane
 ZONE = ZoneInfo("Europe/Bucharest")
 
 
-def track_today(store: Store, now: datetime) -> None:
-    """Time tracked so far today in each client block that has started: from 5 minutes in to 10
-    minutes before its end (or before now), so plan and actual differ."""
-    entries = []
-    for b in store.blocks.all():
-        if b.client_id is not None and b.start < now:
-            end = min(b.end, now) - timedelta(minutes=10)
-            if end > b.start + timedelta(minutes=10):
-                entries.append(TimeEntry(start=b.start + timedelta(minutes=5), end=end, client_id=b.client_id))
-    store.entries.add_many(entries)
-
-
-@pytest.fixture(autouse=True)
-def tracked_today(demo_store, clock) -> None:
-    track_today(demo_store, clock.now())
+pytestmark = pytest.mark.usefixtures("tracked_today")
 
 
 def pane(app) -> BlocksPane:
