@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, DataTable, Input, Label, Select, Static
+from textual.widgets import Button, DataTable, Input, Label, Select, Static
 
 from vatui.core.durations import format_duration
 from vatui.core.errors import ValidationError
@@ -22,6 +22,7 @@ from vatui.formats import hm, long_day
 from vatui.i18n import N_, _, pgettext
 from vatui.screens.base import FollowsCockpit, UndoStep
 from vatui.timer_words import source_name
+from vatui.widgets.ticks import TickBox
 
 if TYPE_CHECKING:
     from vatui.screens.pomodoro_controller import PomodoroController
@@ -234,7 +235,7 @@ class EntryModal(ModalScreen[TimeEntry | None]):
                     yield Static("", id="task-error", classes="error")
                 with Vertical(classes="field"):
                     yield Label(" ")
-                    yield Checkbox(_("Billable"), e.billable if e else True, id="billable")
+                    yield TickBox(_("Billable"), e.billable if e else True, id="billable")
             yield Label(_("Note"))
             yield Input(e.note if e else "", id="note")
             yield Static("", id="note-error", classes="error")
@@ -295,7 +296,7 @@ class EntryModal(ModalScreen[TimeEntry | None]):
             task_id = int(task_text)
             if self.cockpit.store.tasks.get(task_id) is None:
                 raise ValidationError(_("task: there is no task {id}").format(id=task_id), field="task")
-        billable = self.query_one("#billable", Checkbox).value
+        billable = self.query_one("#billable", TickBox).value
         note = self.query_one("#note", Input).value.strip()
         if self.entry is not None:
             return replace(self.entry, start=start, end=end, client_id=int(client_id), task_id=task_id,

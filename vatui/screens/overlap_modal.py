@@ -18,6 +18,7 @@ from vatui.core.zones import Overlap, Place, find_overlaps
 from vatui.formats import relative
 from vatui.i18n import N_, _, ngettext
 from vatui.widgets.clock_pane import weekday
+from vatui.widgets.ticks import TickList
 
 DAYS = 7
 
@@ -64,7 +65,7 @@ class OverlapModal(ModalScreen[None]):
         with Vertical(id="overlap-box") as box:
             box.border_title = _("When is everyone in business hours?")
             box.border_subtitle = _("Space picks · Tab to the list · Esc closes")
-            yield SelectionList[str](
+            yield TickList[str](
                 *[(f"{p.name} · {p.city}", p.key, p.key in self.chosen) for p in self.rows], id="overlap-choice")
             yield Static("", id="overlap-summary")
             yield DataTable(id="overlap-windows", cursor_type="row", zebra_stripes=True)

@@ -14,7 +14,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widget import Widget
-from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
+from textual.widgets import Button, Input, Label, Select, Static, TextArea
 from textual.widgets.input import Selection
 
 from vatui.core.errors import ValidationError
@@ -22,6 +22,7 @@ from vatui.core.models import Status, Task
 from vatui.core.quickadd import QuickAdd, QuickAddError
 from vatui.i18n import N_, _
 from vatui.queue_text import STATUS_WORDS
+from vatui.widgets.ticks import TickBox
 
 MODAL_CSS = """
 {name} {{ align: center middle; }}
@@ -118,7 +119,7 @@ class TaskModal(ModalScreen["Task | None"]):
     TaskModal .form-label-2 { width: 10; color: $text-muted; padding: 0 0 0 1; }
     TaskModal Input { width: 1fr; }
     TaskModal Select { width: 1fr; }
-    TaskModal Checkbox { width: auto; margin: 0 2 0 0; }
+    TaskModal TickBox { width: auto; margin: 0 2 0 0; }
     TaskModal TextArea { height: 3; width: 1fr; }
     TaskModal #tf-buttons { height: 1; margin: 1 0 0 0; }
     TaskModal #tf-buttons Button { margin: 0 2 0 0; }
@@ -161,8 +162,8 @@ class TaskModal(ModalScreen["Task | None"]):
                 yield self._error("batch")
                 with Horizontal(classes="form-row"):
                     yield Label(_("Flags"), classes="form-label")
-                    yield Checkbox(_("Urgent"), bool(v["urgent"]), id="f-urgent", compact=True)
-                    yield Checkbox(_("Important"), bool(v["important"]), id="f-important", compact=True)
+                    yield TickBox(_("Urgent"), bool(v["urgent"]), id="f-urgent", compact=True)
+                    yield TickBox(_("Important"), bool(v["important"]), id="f-important", compact=True)
                     yield Label(_("Estimate"), classes="form-label-2")
                     yield Input(str(v["estimate"]), id="f-estimate", compact=True, placeholder="15m")
                 yield self._error("estimate")
@@ -203,8 +204,8 @@ class TaskModal(ModalScreen["Task | None"]):
             "title": self.query_one("#f-title", Input).value,
             "client": client if isinstance(client, str) else "",
             "batch": self.query_one("#f-batch", Input).value,
-            "urgent": self.query_one("#f-urgent", Checkbox).value,
-            "important": self.query_one("#f-important", Checkbox).value,
+            "urgent": self.query_one("#f-urgent", TickBox).value,
+            "important": self.query_one("#f-important", TickBox).value,
             "estimate": self.query_one("#f-estimate", Input).value,
             "due": self.query_one("#f-due", Input).value,
             "reply": self.query_one("#f-reply", Input).value,
