@@ -114,3 +114,27 @@ def tracked_today(demo_store, clock) -> None:
             if end > b.start + timedelta(minutes=10):
                 entries.append(TimeEntry(start=b.start + timedelta(minutes=5), end=end, client_id=b.client_id))
     demo_store.entries.add_many(entries)
+
+
+def painted_text(widget) -> str:
+    """The widget's lines as they are painted (border included), one per line."""
+    from textual.geometry import Region
+
+    return "\n".join(strip.text for strip in widget.render_lines(Region(0, 0, *widget.outer_size)))
+
+
+@pytest.fixture
+def painted():
+    """`painted(widget)`: what the widget shows, as text (see painted_text)."""
+    return painted_text
+
+
+@pytest.fixture
+def help_text():
+    """`help_text(app)`: the open help screen's words as painted, runs of spaces made one (each
+    binding is a row: keys, what it does, its id)."""
+
+    def read(app) -> str:
+        return " ".join(" ".join(painted_text(s).split()) for s in app.screen.query("Static"))
+
+    return read

@@ -7,7 +7,7 @@ language in use when they are shown, so one process can switch languages between
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -74,22 +74,30 @@ class Section:
 
 
 def _own_bindings(node: DOMNode) -> Iterator[Binding]:
-    """vatui's bindings declared by the node's classes (Textual's own widgets are left out)."""
-    seen: set[str] = set()
+    """vatui's bindings declared by the node's classes (Textual's own widgets are left out), one per
+    id with every key that works: `Binding.make_bindings` splits "e,enter" into two bindings, and
+    the help must show the alias too."""
+    owner: dict[str, type] = {}
+    first: dict[str, Binding] = {}
+    keys: dict[str, list[str]] = {}
     for cls in type(node).__mro__:
         if not cls.__module__.startswith("vatui"):
             continue
         for binding in Binding.make_bindings(cls.__dict__.get("BINDINGS", [])):
-            key = binding.id or binding.action
-            if key not in seen:
-                seen.add(key)
-                yield binding
+            name = binding.id or binding.action
+            if owner.setdefault(name, cls) is not cls:
+                continue  # redefined by a subclass: the subclass's keys are the ones that work
+            first.setdefault(name, binding)
+            if binding.key not in keys.setdefault(name, []):
+                keys[name].append(binding.key)
+    for name, binding in first.items():
+        yield replace(binding, key=",".join(keys[name]))
 
 
-def _keys(node: DOMNode, binding: Binding, keymap: dict[str, str]) -> str:
+def _keys(node: DOMNode, binding: Binding, keymap: Mapping[str, str]) -> str:
     keys = keymap.get(binding.id, binding.key) if binding.id else binding.key
     app = node.app
-    return " / ".join(app.get_key_display(Binding(k.strip(), binding.action)) for k in keys.split(","))
+    return ", ".join(app.get_key_display(Binding(k.strip(), binding.action)) for k in keys.split(","))
 
 
 def collect(screen: Screen, keymap: dict[str, str]) -> list[Section]:

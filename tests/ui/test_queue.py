@@ -398,14 +398,14 @@ async def test_task_keys_on_an_empty_queue_say_so(make_app, store, key):
         assert any("No task here" in n for n in app.notices)
 
 
-async def test_help_lists_the_queue_keys(make_app):
+async def test_help_lists_the_queue_keys(make_app, help_text):
     from vatui.screens.help import HelpScreen
 
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
-        text = " ".join(str(s.content) for s in app.screen.query("Static"))
+        text = help_text(app)
         for words in ("Quick add", "Pick the next task", "Defer the task to tomorrow", "waiting on the client",
                       "Filter by words", "Apply a checklist template", "Move the task up"):
             assert words in text

@@ -136,12 +136,12 @@ async def test_digest_form_refuses_a_missing_folder_and_can_be_cancelled(make_ap
         assert list(tmp_path.glob("*.md")) == []
 
 
-async def test_the_key_is_in_help_with_its_id(make_app):
+async def test_the_key_is_in_help_with_its_id(make_app, help_text):
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("question_mark")
-        text = " ".join(str(s.content) for s in app.screen.query("Static"))
-        assert "Hours and billing per client and per day" in text
+        text = help_text(app)
+        assert "Hours and billing per client and per day" in text and "open-report" in text
 
 
 def test_bars_and_labels():

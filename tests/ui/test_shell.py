@@ -38,12 +38,12 @@ async def test_zoom_and_back(make_app):
         assert app.screen.maximized is None
 
 
-async def test_help_lists_real_bindings_with_the_users_keymap(make_app, settings):
+async def test_help_lists_real_bindings_with_the_users_keymap(make_app, settings, help_text):
     app = make_app(settings_=replace(settings, keys=(("zoom-pane", "f8"),)))
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
-        text = " ".join(str(s.content) for s in app.screen.query("Static"))
+        text = help_text(app)
         assert "F8" in text.upper() and "Show the focused pane on the whole screen" in text
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
@@ -103,6 +103,20 @@ async def test_config_warnings_are_shown(make_app):
     app = make_app(config_warnings=["config: pomodoro.focus = '25' is not valid"])
     async with app.run_test(size=(120, 36)):
         assert any("pomodoro.focus" in m for m in app.notices)
+
+
+async def test_help_shows_each_binding_id_and_every_alias(make_app, help_text):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        text = help_text(app)
+        # The README's aliases, beside the main key, and each id (what [keys] remaps) at the end.
+        for row in ("e, ⏎ Edit the selected client edit-client", "x, del Remove the selected client",
+                    "del, D Delete the task (u undoes) delete-task", "shift+↑, K Move the task up",
+                    "shift+↓, J Move the task down", "home, g First task queue-first", "end, G Last task queue-last",
+                    "? Show every key help", "z Show the focused pane", "u Undo the last change undo"):
+            assert row in text, row
+        assert "remove-client" in text and "move-task-up" in text
 
 
 async def test_demo_banner(make_app):

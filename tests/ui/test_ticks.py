@@ -4,17 +4,11 @@ list, the task form's Urgent/Important and the time-entry form's Billable, with 
 from __future__ import annotations
 
 import pytest
-from textual.geometry import Region
 from textual.widgets import Checkbox, SelectionList
 
 from vatui.screens.entries_screen import EntryModal
 from vatui.screens.overlap_modal import OverlapModal
 from vatui.screens.queue_modals import TaskModal
-
-
-def drawn(widget) -> str:
-    """The widget's lines as painted, border included."""
-    return "\n".join(strip.text for strip in widget.render_lines(Region(0, 0, *widget.outer_size)))
 
 
 def list_rows(choice: SelectionList) -> list[str]:
@@ -30,7 +24,7 @@ def colour(request, monkeypatch):
     return request.param
 
 
-async def test_overlap_finder_marks_who_is_picked(make_app, colour):
+async def test_overlap_finder_marks_who_is_picked(make_app, colour, painted):
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         assert app.no_color == (colour == "no-colour")
@@ -44,10 +38,10 @@ async def test_overlap_finder_marks_who_is_picked(make_app, colour):
         await pilot.press("space")  # the cursor is on Me
         await pilot.pause()
         assert list_rows(choice)[0].startswith("[ ] Me") and "me" not in choice.selected
-        assert "▐" not in drawn(choice) and "▌" not in drawn(choice)
+        assert "▐" not in painted(choice) and "▌" not in painted(choice)
 
 
-async def test_task_form_flags_read_as_ticks(make_app, colour):
+async def test_task_form_flags_read_as_ticks(make_app, colour, painted):
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("3", "e")
@@ -57,14 +51,14 @@ async def test_task_form_flags_read_as_ticks(make_app, colour):
         urgent, important = form.query_one("#f-urgent", Checkbox), form.query_one("#f-important", Checkbox)
         urgent.value, important.value = True, False
         await pilot.pause()
-        assert "[x] Urgent" in drawn(urgent) and "[ ] Important" in drawn(important)
+        assert "[x] Urgent" in painted(urgent) and "[ ] Important" in painted(important)
         important.focus()
         await pilot.press("space")
-        assert "[x] Important" in drawn(important) and form.read()["important"] is True
-        assert "▐" not in drawn(important)
+        assert "[x] Important" in painted(important) and form.read()["important"] is True
+        assert "▐" not in painted(important)
 
 
-async def test_time_entry_billable_reads_as_a_tick(make_app, colour):
+async def test_time_entry_billable_reads_as_a_tick(make_app, colour, painted):
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("4", "e")
@@ -73,7 +67,7 @@ async def test_time_entry_billable_reads_as_a_tick(make_app, colour):
         await pilot.pause()
         assert isinstance(app.screen, EntryModal)
         billable = app.screen.query_one("#billable", Checkbox)
-        assert billable.value and "[x] Billable" in drawn(billable)
+        assert billable.value and "[x] Billable" in painted(billable)
         billable.focus()
         await pilot.press("space")
-        assert not billable.value and "[ ] Billable" in drawn(billable)
+        assert not billable.value and "[ ] Billable" in painted(billable)

@@ -1,11 +1,14 @@
-"""`?`: every key, generated from the real bindings, grouped by where it works."""
+"""`?`: every key, generated from the real bindings, grouped by where it works: its keys (aliases
+included), what it does, and its id (dim), which `[keys]` in the config file uses to remap it."""
 
 from __future__ import annotations
 
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
@@ -34,15 +37,24 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll() as scroll:
             scroll.border_title = _("Keys · Esc closes · Ctrl+P finds any action by name")
+            # Plain Content: the words hold square brackets, which a str would read as markup.
+            scroll.border_subtitle = Content(_("Dim on the right: each key's id for [keys]"))
             for section in self.sections:
                 if not section.actions:
                     continue
                 yield Static(Text(section.title, style="bold underline"), classes="help-section")
-                lines = Text()
-                for action in section.actions:
-                    lines.append(f" {action.keys:<14} ", style="bold")
-                    lines.append(action.description + "\n")
-                yield Static(lines, classes="help-keys")
+                yield Static(self.table(section), classes="help-keys")
+
+    @staticmethod
+    def table(section: Section) -> Table:
+        # The keys and the id never wrap (they are what is typed); the words wrap between them.
+        grid = Table.grid(padding=(0, 1), expand=True)
+        grid.add_column(style="bold", no_wrap=True, min_width=11)  # the same width in every section
+        grid.add_column(ratio=1)
+        grid.add_column(style="dim", no_wrap=True, justify="right")
+        for action in section.actions:
+            grid.add_row(action.keys, action.description, action.binding.id or "")
+        return grid
 
     def action_dismiss(self) -> None:  # type: ignore[override]
         self.dismiss(None)
