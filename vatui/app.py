@@ -17,6 +17,7 @@ from textual.theme import Theme
 
 from vatui import paths
 from vatui.commands import ActionCommands
+from vatui.config import problems_note
 from vatui.core.clock import Clock
 from vatui.core.settings import Settings
 from vatui.i18n import N_, _, choose_language
@@ -62,6 +63,7 @@ class VatuiApp(App[int]):
         self.my_zone = ZoneInfo(settings.me_zone)
         self.config_path = config_path or paths.config_file().path
         self.config_warnings = list(config_warnings)
+        self.keymap: dict[str, str] = {}  # the user's [keys] remaps that were accepted (vatui.keymap)
         self.demo = demo
         self.user_data_path = user_data_path
         self.writer = StoreWriter(self)
@@ -103,20 +105,33 @@ class VatuiApp(App[int]):
         return dict(APP_COLOURS)
 
     def on_mount(self) -> None:
-        for warning, timeout in self._theme_warnings:
-            self.notify(warning, title=_("Theme"), severity="warning", timeout=timeout)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         if self.settings.keys:
-            self.set_keymap(dict(self.settings.keys))
+            from vatui.keymap import check_keymap
+
+            self.keymap, problems = check_keymap(dict(self.settings.keys))
+            self.config_warnings += problems
+            self.set_keymap(self.keymap)
         from vatui.screens.cockpit import CockpitScreen
 
         self.push_screen(CockpitScreen())
-        for warning in self.config_warnings:
-            self.notify(warning, title=_("Config"), severity="warning", timeout=12)
-        if self.language_note:
-            self.notify(self.language_note, title=_("Language"), severity="warning", timeout=12)
+        self._tell_start_up_problems()
         if self._ticking:
             self.set_interval(TICK_SECONDS, self.tick)
+
+    def _tell_start_up_problems(self) -> None:
+        """One toast per kind (config, themes, language), however many problems each has: one
+        toast each would pile up past the top of the screen."""
+        if self.config_warnings:
+            # The text room of a toast: Textual's are 60 cells wide, at most half the screen,
+            # less a border and padding.
+            room = min(60, self.size.width // 2) - 4
+            self.notify(problems_note(self.config_warnings, self.config_path, room), title=_("Config"),
+                        severity="warning", timeout=15, markup=False)
+        if self._theme_warnings:
+            self.notify("\n".join(self._theme_warnings), title=_("Theme"), severity="warning", timeout=12, markup=False)
+        if self.language_note:
+            self.notify(self.language_note, title=_("Language"), severity="warning", timeout=12, markup=False)
 
     async def on_event(self, event: events.Event) -> None:
         # Every key reaches the app before any widget can stop it: the one place to tell that
@@ -138,20 +153,23 @@ class VatuiApp(App[int]):
                 screen.tick(self.clock.now())
 
     # --- themes --------------------------------------------------------------------------------
-    def _register_themes(self) -> list[tuple[str, int]]:
+    def _register_themes(self) -> list[str]:
         """Register the shipped and the user's themes and choose one; returns what to tell the
-        user once the app runs (with how long to show it)."""
+        user once the app runs."""
         found = load_themes(paths.shipped_themes_dir(), paths.user_themes_dir(self.config_path))
         for theme in found.themes.values():
             self.register_theme(theme)
         self.vatui_themes = list(found.themes)
-        warnings = [(warning, 12) for warning in found.warnings]
+        warnings = list(found.warnings)
         wanted = self.store.get_state("theme") or self.settings.theme
         if wanted not in self.available_themes:
-            if wanted != self.settings.theme or self.settings.theme != DEFAULT_THEME:
-                warnings.append((_("Theme {name!r} was not found; using {default}.").format(
-                    name=wanted, default=DEFAULT_THEME), 8))
-            wanted = DEFAULT_THEME if DEFAULT_THEME in self.available_themes else "textual-dark"
+            fallback = DEFAULT_THEME if DEFAULT_THEME in self.available_themes else "textual-dark"
+            if wanted in found.refused:
+                warnings.append(_("Theme {name!r} is not used: its file was refused (the problem above); "
+                                  "using {default}.").format(name=wanted, default=fallback))
+            elif wanted != self.settings.theme or self.settings.theme != DEFAULT_THEME:
+                warnings.append(_("Theme {name!r} was not found; using {default}.").format(name=wanted, default=fallback))
+            wanted = fallback
         self.theme = wanted
         return warnings
 
@@ -191,4 +209,4 @@ class VatuiApp(App[int]):
 
         if isinstance(self.screen, HelpScreen):
             return
-        self.push_screen(HelpScreen(collect(self.screen, dict(self.settings.keys))))
+        self.push_screen(HelpScreen(collect(self.screen, self.keymap)))

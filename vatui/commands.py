@@ -19,7 +19,7 @@ class ActionCommands(Provider):
         if cockpit is None:
             return []
         del screen
-        keymap = dict(self.app.settings.keys)  # type: ignore[attr-defined]
+        keymap = self.app.keymap  # type: ignore[attr-defined]
         out: list[tuple[str, keys.BoundAction]] = []
         for section in keys.collect(cockpit, keymap):
             for action in section.actions:

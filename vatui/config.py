@@ -7,8 +7,9 @@ show (the cockpit as a notification, the CLI on stderr).
 
 from __future__ import annotations
 
+import textwrap
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,8 @@ from vatui.core.errors import ValidationError
 from vatui.core.hours import WEEKDAYS, WeekHours
 from vatui.core.settings import NOTIFY_CHANNELS, NOTIFY_TERMINAL_STYLES, ROUNDING_CHOICES, PomodoroSettings, Settings
 from vatui.core.tzdb import validate_zone
-from vatui.i18n import _
+from vatui.i18n import _, ngettext
+from vatui.textfit import fit_words
 
 
 @dataclass
@@ -110,10 +112,21 @@ def _rounding(value: Any) -> Any:
     return ROUNDING_CHOICES[value]
 
 
-def _keys(value: Any) -> tuple[tuple[str, str], ...]:
-    if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+def _keys(value: Any, warnings: list[str]) -> tuple[tuple[str, str], ...]:
+    """[keys]: `binding-id = "key"` (or "key,key"). An entry that is not text is reported and left
+    out, so that binding keeps its default while the others apply. Whether the id names a binding
+    and the text names a key is checked by the cockpit (vatui.keymap): that needs Textual, which
+    the quick commands must not load."""
+    if not isinstance(value, dict):
         raise ValueError(_('expected a table of binding-id = "key" pairs'))
-    return tuple((str(k), v) for k, v in value.items())
+    out: list[tuple[str, str]] = []
+    for name, keys in value.items():
+        if not isinstance(keys, str) or not keys.strip():
+            warnings.append(_("config: {key} = {value!r} is not valid ({problem}); using the default").format(
+                key=f"keys.{name}", value=keys, problem=_('write the key in quotes, e.g. "f8" or "ctrl+s"')))
+            continue
+        out.append((str(name), keys))
+    return tuple(out)
 
 
 KNOWN_KEYS = {
@@ -168,7 +181,7 @@ def parse_settings(data: dict[str, Any], warnings: list[str]) -> Settings:
         notify=r.get("notifications.channels", _channels, d.notify),
         notify_terminal=r.get("notifications.terminal", _terminal_style, d.notify_terminal),
         billing_rounding=r.get("billing.rounding", _rounding, d.billing_rounding),
-        keys=r.get("keys", _keys, d.keys),
+        keys=r.get("keys", lambda v: _keys(v, warnings), d.keys),
     )
 
 
@@ -197,6 +210,31 @@ def load_config(path: Path) -> LoadedConfig:
         except OSError as exc:
             warnings.append(_("config: {path} cannot be read ({reason}); using defaults").format(path=path, reason=exc.strerror))
     return LoadedConfig(parse_settings(data, warnings), path, warnings)
+
+
+PREFIX = "config: "  # what each problem starts with on the command line; the note's heading says it once
+SHOWN = 3  # problems listed in the start-up note; `vatui where` lists every one
+
+
+def problems_note(problems: Sequence[str], path: Path, width: int) -> str:
+    """The config's problems as one note for the cockpit's start: a heading naming the file and
+    a list. Past SHOWN problems it lists the first few, each kept to two lines of `width`, and
+    says how many more `vatui where` shows, so that ten bad values make one readable toast
+    instead of a pile that runs off the screen."""
+    items = [p.removeprefix(PREFIX) for p in problems]
+    heading = ngettext("{n} problem in {path}:", "{n} problems in {path}:", len(items)).format(n=len(items), path=path)
+    room = max(width - 2, 10)
+    lines = [heading]
+    for item in items if len(items) <= SHOWN else items[:SHOWN]:
+        wrapped = textwrap.wrap(item, room) or [""]
+        if len(items) > SHOWN and len(wrapped) > 2:
+            wrapped = [wrapped[0], fit_words(" ".join(wrapped[1:]), room)]
+        lines.append("• " + "\n  ".join(wrapped))
+    if len(items) > SHOWN:
+        more = len(items) - SHOWN
+        lines.append(ngettext("…and {n} more: `vatui where` lists them all.",
+                              "…and {n} more: `vatui where` lists them all.", more).format(n=more))
+    return "\n".join(lines)
 
 
 def settings_to_dict(s: Settings) -> dict[str, Any]:

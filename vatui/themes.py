@@ -40,6 +40,7 @@ APP_COLOURS: dict[str, str] = {
 class ThemeSet:
     themes: dict[str, Theme] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    refused: set[str] = field(default_factory=set)  # the names of the themes whose file was refused
 
 
 def _colour(value: Any, where: str) -> str:
@@ -88,6 +89,19 @@ def theme_from_file(path: Path) -> Theme:
     return Theme(name=name.strip(), dark=dark, variables=variables, **base)
 
 
+def _declared_names(path: Path) -> set[str]:
+    """The names a refused theme file goes by (its `name`, if that much can be read, and the file
+    name), so that choosing it is answered with "its file was refused", not "not found"."""
+    names = {path.stem}
+    try:
+        name = tomllib.loads(path.read_text(encoding="utf-8")).get("name")
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return names
+    if isinstance(name, str) and name.strip():
+        names.add(name.strip())
+    return names
+
+
 def load_themes(*folders: Path) -> ThemeSet:
     """Every *.toml in the folders, later folders overriding earlier ones by name."""
     out = ThemeSet()
@@ -99,6 +113,7 @@ def load_themes(*folders: Path) -> ThemeSet:
                 theme = theme_from_file(path)
             except ValueError as exc:
                 out.warnings.append(_("{problem}; it is skipped").format(problem=exc))
+                out.refused |= _declared_names(path)
                 continue
             out.themes[theme.name] = theme
     return out

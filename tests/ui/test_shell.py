@@ -105,6 +105,37 @@ async def test_config_warnings_are_shown(make_app):
         assert any("pomodoro.focus" in m for m in app.notices)
 
 
+async def test_many_config_problems_make_one_toast(make_app, tmp_path):
+    problems = [f"config: key{n} = 'x' is not valid (expected something else); using the default" for n in range(10)]
+    app = make_app(config_warnings=problems)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert len(app.notices) == 1  # every toast is recorded there (run_test mounts none)
+        note = app.notices[0]
+        assert note.startswith(f"10 problems in {tmp_path / 'config' / 'config.toml'}:")
+        assert "key0" in note and "key2" in note and "key3" not in note
+        assert "…and 7 more: `vatui where` lists them all." in note
+
+
+async def test_bad_key_remaps_are_reported_and_the_defaults_kept(make_app, settings, help_text):
+    keys = (("zoom-pane", "notakey+++"), ("no-such-binding", "f9"), ("help", "F1"))
+    app = make_app(settings_=replace(settings, keys=keys))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        assert len(app.notices) == 1
+        note = " ".join(app.notices[0].split())  # wrapped to the toast's width
+        assert "keys.zoom-pane = 'notakey+++': 'notakey+++' is not a key" in note and "default, z" in note
+        assert "keys.no-such-binding names no key binding" in note and "help screen (?)" in note
+        await pilot.press("2", "z")
+        assert app.screen.maximized is not None  # z still zooms
+        await pilot.press("z", "f1")  # help moved to F1 (written "F1": Textual's name is f1)
+        assert isinstance(app.screen, HelpScreen)
+        text = help_text(app)
+        assert "notakey" not in text
+        assert "z Show the focused pane on the whole screen zoom-pane" in text
+        assert "f1 Show every key help" in text.replace("F1", "f1")
+
+
 async def test_help_shows_each_binding_id_and_every_alias(make_app, help_text):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -117,6 +148,19 @@ async def test_help_shows_each_binding_id_and_every_alias(make_app, help_text):
                     "? Show every key help", "z Show the focused pane", "u Undo the last change undo"):
             assert row in text, row
         assert "remove-client" in text and "move-task-up" in text
+
+
+async def test_a_chosen_theme_whose_file_was_refused_says_so(make_app, settings, tmp_path):
+    themes = tmp_path / "config" / "themes"
+    themes.mkdir(parents=True)
+    (themes / "mine.toml").write_text('name = "mytheme"\n[colors]\nprimary = "#12345"\n')
+    app = make_app(settings_=replace(settings, theme="mytheme"))
+    async with app.run_test(size=(120, 36)):
+        assert app.theme == "vatui-dark"
+        assert len(app.notices) == 1
+        note = " ".join(app.notices[0].split())
+        assert "mine.toml" in note and "'#12345' is not a colour" in note and "it is skipped" in note
+        assert "Theme 'mytheme' is not used: its file was refused" in note and "not found" not in note
 
 
 async def test_demo_banner(make_app):

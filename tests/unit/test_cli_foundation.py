@@ -58,6 +58,25 @@ def test_where_names_every_location(cli, tmp_path):
     assert str(tmp_path / "themes") in out
 
 
+def test_where_lists_every_config_problem_remaps_included(make_cli, tmp_path):
+    cli = make_cli('week_start = "someday"\ncolour = "blue"\n[pomodoro]\nfocus = "abc"\nlong_every = 99\n'
+                   '[keys]\nzoom-pane = "notakey+++"\nno-such-binding = "f9"\nhelp = "f1"\n')
+    code, out, err = cli("where")
+    assert code == 0 and err == ""  # the problems are the answer here, on stdout, once
+    listed = out.split(f"6 problems in {tmp_path / 'config.toml'}:\n", 1)[1].splitlines()
+    assert len(listed) == 6 and all(line.startswith("  • ") for line in listed)
+    text = "\n".join(listed)
+    for words in ("week_start", "'colour'", "pomodoro.focus", "pomodoro.long_every", "keys.zoom-pane",
+                  "keys.no-such-binding"):
+        assert words in text, words
+    assert "keys.help" not in text
+
+
+def test_where_says_nothing_more_when_the_config_is_fine(make_cli):
+    code, out, _err = make_cli('[keys]\nzoom-pane = "f8"\n')("where")
+    assert code == 0 and "problem" not in out
+
+
 def test_export_import_round_trip(cli, tmp_path):
     cli("client", "add", "Acme", "--tz", "Asia/Kolkata", "--rate", "1500", "--currency", "INR")
     cli("add", "Invoice", "--client", "acme")

@@ -43,3 +43,35 @@ def test_a_file_that_is_not_toml(tmp_path):
     path.write_text("closing_soon = [\n")
     loaded = load_config(path)
     assert len(loaded.warnings) == 1 and "not valid TOML" in loaded.warnings[0] and str(path) in loaded.warnings[0]
+
+
+def test_a_keys_entry_that_is_not_text_is_named_and_the_others_kept(tmp_path):
+    path = tmp_path / "config.toml"
+    path.write_text('[keys]\nzoom-pane = "f8"\nnext-theme = 3\nhelp = ""\n')
+    loaded = load_config(path)
+    assert loaded.settings.keys == (("zoom-pane", "f8"),)
+    assert len(loaded.warnings) == 2
+    assert "keys.next-theme = 3" in loaded.warnings[0] and "in quotes" in loaded.warnings[0]
+    assert "keys.help = ''" in loaded.warnings[1]
+
+
+def test_the_start_up_note_lists_a_few_problems_in_full(tmp_path):
+    from vatui.config import problems_note
+
+    path = tmp_path / "config.toml"
+    note = problems_note(["config: a = 1 is not valid", "config: unknown key 'b' is ignored"], path, 36)
+    assert note.splitlines() == [f"2 problems in {path}:", "• a = 1 is not valid", "• unknown key 'b' is ignored"]
+
+
+def test_the_start_up_note_trims_a_long_list_and_says_where_the_rest_is(tmp_path):
+    from vatui.config import problems_note
+
+    problems = [f"config: key{n} = 'x' is not valid (a long explanation of what is wrong, and how to put it right "
+                f"with an example of a good value); using the default" for n in range(10)]
+    note = problems_note(problems, tmp_path / "config.toml", 36)
+    lines = note.splitlines()
+    assert lines[0] == f"10 problems in {tmp_path / 'config.toml'}:"
+    assert [line[2:].split(" ")[0] for line in lines if line.startswith("• ")] == ["key0", "key1", "key2"]
+    assert len(lines) == 1 + 3 * 2 + 1 and all(len(line) <= 36 for line in lines[1:-1])
+    assert lines[-1] == "…and 7 more: `vatui where` lists them all."
+    assert "config: " not in note  # the heading names the file once

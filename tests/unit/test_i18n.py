@@ -207,6 +207,17 @@ def test_cli_unknown_language_notes_and_goes_on(cli):
     assert err.count("\n") == 1 and "klingon" in err and "English" in err
 
 
+@pytest.mark.parametrize("where", ["config", "environment"])
+def test_the_unknown_language_note_is_printed_once(cli, monkeypatch, where):
+    if where == "environment":
+        monkeypatch.setenv("LANG", "xx_XX.UTF-8")
+        code, out, err = cli("today")
+    else:
+        code, out, err = cli("today", language="xx")
+    assert code == 0 and "Clocks" in out
+    assert err.count("vatui has no xx") == 1 and "translation" not in out
+
+
 def test_digest_in_another_language(cli):
     cli("client", "add", "Acme", "--tz", "America/New_York", language="ro")
     code, out, _err = cli("digest", "--client", "acme", language="ro")

@@ -11,7 +11,7 @@ from pathlib import Path
 from vatui import paths
 from vatui.cli.common import CliError, Context
 from vatui.cli.reports import add_period_options, day_range
-from vatui.config import settings_to_dict
+from vatui.config import PREFIX, load_config, settings_to_dict
 from vatui.core.errors import ValidationError, VatuiError
 from vatui.i18n import _, ngettext
 from vatui.store.backups import backup_dir
@@ -61,6 +61,21 @@ def cmd_where(ctx: Context) -> int:
     ctx.print(_("backups:     {where}").format(where=backup_dir(data.path)))
     ctx.print(_("config file: {where}").format(where=config.describe()))
     ctx.print(_("themes:      {where}").format(where=paths.user_themes_dir(config.path)))
+    # Every problem with the config, remaps included: the cockpit's start-up note lists only the
+    # first few and points here. (Read directly, not through ctx.config, which would print them
+    # on stderr as every other command does: here they are the answer.)
+    loaded = load_config(config.path)
+    problems = list(loaded.warnings)
+    if loaded.settings.keys:
+        from vatui.keymap import check_keymap  # loads Textual and the screens: only when there are remaps
+
+        problems += check_keymap(dict(loaded.settings.keys))[1]
+    if problems:
+        ctx.print()
+        ctx.print(ngettext("{n} problem in {path}:", "{n} problems in {path}:", len(problems)).format(
+            n=len(problems), path=config.path))
+        for problem in problems:
+            ctx.print("  • " + problem.removeprefix(PREFIX))
     return 0
 
 

@@ -1,0 +1,42 @@
+"""`[keys]` remaps checked against vatui's real binding ids and Textual's key names."""
+
+from __future__ import annotations
+
+import pytest
+
+from vatui.keymap import binding_defaults, check_keymap, normal_key
+
+
+@pytest.mark.parametrize("text, key", [
+    ("f8", "f8"), ("F8", "f8"), ("ctrl+s", "ctrl+s"), ("Ctrl+S", "ctrl+S"), ("shift+up", "shift+up"),
+    ("shift+ctrl+up", "ctrl+shift+up"), ("x", "x"), ("K", "K"), ("?", "?"), ("question_mark", "question_mark"),
+    ("left_square_bracket", "left_square_bracket"), ("slash", "slash"), ("plus", "plus"), ("+", "+"),
+    ("ctrl++", "ctrl++"), ("alt+x", "alt+x"), ("super+k", "super+k"), ("pagedown", "pagedown"), (" enter ", "enter"),
+])
+def test_key_names_textual_knows(text, key):
+    assert normal_key(text) == key
+
+
+@pytest.mark.parametrize("text", ["notakey+++", "notakey", "", " ", "ctrl+", "ctrl+ctrl+s", "hyperdrive+x", "f99",
+                                  "latin_small_letter_a", "ctrl+shift", "enter key"])
+def test_text_that_names_no_key(text):
+    assert normal_key(text) is None
+
+
+def test_every_default_key_of_vatui_is_a_key_name():
+    """The check is no stricter than vatui's own bindings (else a user could not remap to them)."""
+    defaults = binding_defaults()
+    assert {"zoom-pane", "help", "edit-task", "save-task-form", "add-entry", "client-form-save"} <= set(defaults)
+    for binding_id, keys in defaults.items():
+        for key in keys.split(","):
+            assert normal_key(key) is not None, (binding_id, key)
+
+
+def test_bad_entries_are_named_and_left_out():
+    good, problems = check_keymap({"zoom-pane": "notakey+++", "no-such-binding": "f9", "help": "F1",
+                                   "edit-task": "e, ctrl+e"})
+    assert good == {"help": "f1", "edit-task": "e,ctrl+e"}
+    assert len(problems) == 2
+    assert "keys.zoom-pane" in problems[0] and "'notakey+++' is not a key" in problems[0]
+    assert "it keeps its default, z" in problems[0]
+    assert "keys.no-such-binding" in problems[1] and "help screen (?)" in problems[1]
