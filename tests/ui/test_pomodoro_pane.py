@@ -346,6 +346,38 @@ async def test_entries_screen_add_edit_delete_undo(make_app, demo_store, clock):
         assert not isinstance(app.screen, EntriesScreen)
 
 
+async def test_the_add_form_opens_on_real_values_and_an_emptied_field_is_required(make_app, demo_store):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4", "e")
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        modal = app.screen
+        assert isinstance(modal, EntryModal)
+        fields = {name: modal.query_one(f"#{name}") for name in ("date", "from", "to")}
+        # 15:00 in Bucharest, nothing tracked today: the hour up to now, as values (placeholders
+        # only name the format, so an emptied field cannot pass for a filled one).
+        assert {n: f.value for n, f in fields.items()} == {"date": "2026-11-23", "from": "14:00", "to": "15:00"}
+        assert {f.placeholder for f in fields.values()} == {"YYYY-MM-DD", "HH:MM"}
+        assert app.focused is fields["from"]
+        await pilot.press("end", *["backspace"] * 5, "enter")  # From emptied
+        await pilot.pause()
+        error = str(modal.query_one("#from-error").content)
+        assert error == "a time of day is required (e.g. 09:00 or 17:30)" and "''" not in error
+        fields["from"].value = "14:00"
+        fields["date"].value = ""
+        modal.action_save()
+        await pilot.pause()
+        assert "a date is required" in str(modal.query_one("#date-error").content)
+        fields["date"].value = "2026-11-23"
+        modal.query_one("#client").value = demo_store.clients.all()[0].id
+        modal.action_save()
+        await settle(app, pilot)
+        assert isinstance(app.screen, EntriesScreen)
+        assert [e.duration for e in app.screen.rows] == [timedelta(hours=1)]
+
+
 async def test_big_digits_grow_when_the_pane_is_zoomed(make_app):
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:

@@ -13,6 +13,7 @@ from vatui.core.tracking import (
     entry_window,
     manual_entry,
     parse_day,
+    suggested_window,
     totals,
     tracked,
     week_bounds,
@@ -117,3 +118,50 @@ def test_manual_entry():
                          note="  call prep ")
     assert entry.source == "manual" and not entry.billable and entry.note == "call prep"
     assert entry.duration == timedelta(minutes=90)
+
+
+def test_an_empty_time_is_required_not_quoted():
+    with pytest.raises(ValidationError) as err:
+        entry_window(date(2026, 11, 23), "", "10:30", BUC)
+    assert err.value.field == "from" and err.value.message == "from: a time of day is required (e.g. 09:00 or 17:30)"
+    with pytest.raises(ValidationError) as err:
+        entry_window(date(2026, 11, 23), "09:00", "  ", BUC)
+    assert err.value.field == "to" and "''" not in err.value.message and "required" in err.value.message
+
+
+def hm(minutes: tuple[int, int]) -> tuple[str, str]:
+    return tuple(f"{m // 60:02d}:{m % 60:02d}" for m in minutes)
+
+
+def test_a_new_entry_today_suggests_the_hour_up_to_now():
+    day, now = date(2026, 11, 23), datetime(2026, 11, 23, 13, 7, tzinfo=U)  # 15:07 in Bucharest
+    assert hm(suggested_window(day, now, BUC, [])) == ("14:05", "15:05")
+    # The last entry ended within that hour: start where it ended (no overlap).
+    earlier = e(datetime(2026, 11, 23, 11, 0, tzinfo=U), datetime(2026, 11, 23, 12, 40, tzinfo=U))
+    assert hm(suggested_window(day, now, BUC, [earlier])) == ("14:40", "15:05")
+    # Ended long before: the hour up to now.
+    long_ago = e(datetime(2026, 11, 23, 6, 0, tzinfo=U), datetime(2026, 11, 23, 7, 0, tzinfo=U))
+    assert hm(suggested_window(day, now, BUC, [long_ago])) == ("14:05", "15:05")
+    # A Pomodoro logged just now: the hour before, to edit.
+    just_now = e(datetime(2026, 11, 23, 12, 40, tzinfo=U), datetime(2026, 11, 23, 13, 7, tzinfo=U))
+    assert hm(suggested_window(day, now, BUC, [just_now])) == ("14:05", "15:05")
+    # Odd offsets: Kathmandu is +5:45, 18:52 there -> 17:50-18:50.
+    assert hm(suggested_window(day, now, KTM, [])) == ("17:50", "18:50")
+
+
+def test_a_new_entry_just_after_midnight_takes_the_first_hour():
+    now = datetime(2026, 11, 22, 22, 3, tzinfo=U)  # 00:03 on the 23rd in Bucharest
+    assert hm(suggested_window(date(2026, 11, 23), now, BUC, [])) == ("00:00", "01:00")
+    now = datetime(2026, 11, 22, 22, 40, tzinfo=U)  # 00:40
+    assert hm(suggested_window(date(2026, 11, 23), now, BUC, [])) == ("00:00", "00:40")
+
+
+def test_a_new_entry_on_another_day_follows_its_last_entry():
+    now = datetime(2026, 11, 23, 13, 0, tzinfo=U)
+    assert hm(suggested_window(date(2026, 11, 20), now, BUC, [])) == ("09:00", "10:00")
+    friday = e(datetime(2026, 11, 20, 12, 0, tzinfo=U), datetime(2026, 11, 20, 14, 52, tzinfo=U))  # to 16:52
+    assert hm(suggested_window(date(2026, 11, 20), now, BUC, [friday])) == ("16:55", "17:55")
+    late = e(datetime(2026, 11, 20, 20, 0, tzinfo=U), datetime(2026, 11, 20, 21, 30, tzinfo=U))  # to 23:30
+    assert hm(suggested_window(date(2026, 11, 20), now, BUC, [late])) == ("23:30", "24:00")
+    # The day the clocks go back in New York: wall-clock times all the same.
+    assert hm(suggested_window(date(2026, 11, 1), now, NY, [])) == ("09:00", "10:00")

@@ -28,6 +28,9 @@ Range = tuple[int, int]
 
 def parse_clock_time(text: str, *, field: str = "time", allow_24: bool = False) -> int:
     """"9", "9:30", "09:30", "0930" -> minutes from midnight."""
+    if not text.strip():  # say what is missing rather than quote an empty ''
+        raise ValidationError(_("{field}: a time of day is required (e.g. 09:00 or 17:30)").format(field=field),
+                              field=field)
     m = _TIME.match(text.strip())
     if not m:
         raise ValidationError(_("{field}: {text!r} is not a time of day (e.g. 09:00 or 17:30)").format(field=field, text=text),

@@ -136,6 +136,35 @@ def entry_window(day: date, start_text: str, end_text: str, tz: ZoneInfo) -> Int
     return start, end
 
 
+def _wall_minutes(at: datetime, day: date, tz: ZoneInfo) -> int:
+    """Minutes from `day`'s midnight on the wall clock of `tz` (1440 for anything later)."""
+    local = at.astimezone(tz)
+    if local.date() > day:
+        return 1440
+    if local.date() < day:
+        return 0
+    return local.hour * 60 + local.minute
+
+
+def suggested_window(day: date, now: datetime, tz: ZoneInfo, entries: Iterable[TimeEntry]) -> tuple[int, int]:
+    """The From and To (minutes from midnight) a new entry on `day` starts with, so the form opens
+    on values worth keeping rather than empty fields. Today: the hour up to now (rounded down to
+    5 minutes), starting later when the day's last entry ended within that hour (no overlap).
+    Another day: the hour after that day's last entry, else 09:00-10:00."""
+    ends = [_wall_minutes(e.end, day, tz) for e in entries_on(entries, day, tz)]
+    last_end = max(ends) if ends else None
+    if day == local_date(now, tz):
+        end = _wall_minutes(now, day, tz) // 5 * 5
+        start = max(end - 60, 0, last_end if last_end is not None and last_end < end else 0)
+        if end - start < 5:  # the last entry ends now: the hour before, overlap and all, to edit
+            start = max(end - 60, 0)
+        if end - start < 5:  # just after midnight: the day's first hour
+            start, end = 0, 60
+        return start, end
+    start = min(-(-last_end // 5) * 5, 1435) if last_end is not None else 9 * 60
+    return start, min(start + 60, 1440)
+
+
 def manual_entry(day: date, start_text: str, end_text: str, tz: ZoneInfo, *, client_id: int | None,
                  task_id: int | None = None, billable: bool = True, note: str = "") -> TimeEntry:
     start, end = entry_window(day, start_text, end_text, tz)

@@ -16,8 +16,9 @@ from textual.widgets import Button, DataTable, Input, Label, Select, Static
 
 from vatui.core.durations import format_duration
 from vatui.core.errors import ValidationError
+from vatui.core.hours import format_clock_time
 from vatui.core.models import Client, TimeEntry
-from vatui.core.tracking import entries_on, entry_window, local_date, parse_day
+from vatui.core.tracking import entries_on, entry_window, local_date, parse_day, suggested_window
 from vatui.formats import hm, long_day
 from vatui.i18n import N_, _, pgettext
 from vatui.screens.base import FollowsCockpit, UndoStep
@@ -205,24 +206,27 @@ class EntryModal(ModalScreen[TimeEntry | None]):
 
     def compose(self) -> ComposeResult:
         e = self.entry
-        start = _hm(e.start, self.zone) if e else ""
-        end = _hm(e.end, self.zone) if e else ""
         day = local_date(e.start, self.zone) if e else self.day
+        if e is not None:
+            start, end = _hm(e.start, self.zone), _hm(e.end, self.zone)
+        else:  # real values to keep or type over (the text is selected when a field is entered)
+            first, last = suggested_window(day, self.cockpit.now(), self.zone, self.cockpit.store.entries.all())
+            start, end = format_clock_time(first), format_clock_time(last)
         options = [(c.name, c.id) for c in self.clients]
         with Vertical() as box:
             box.border_title = _("Edit time entry") if e else _("Add time by hand")
             with Horizontal():
                 with Vertical(classes="field"):
                     yield Label(_("Date"))
-                    yield Input(day.isoformat(), id="date", placeholder="2026-11-23")
+                    yield Input(day.isoformat(), id="date", placeholder=_("YYYY-MM-DD"))
                     yield Static("", id="date-error", classes="error")
                 with Vertical(classes="field"):
                     yield Label(_("From"))
-                    yield Input(start, id="from", placeholder="09:00")
+                    yield Input(start, id="from", placeholder=_("HH:MM"))
                     yield Static("", id="from-error", classes="error")
                 with Vertical(classes="field"):
                     yield Label(_("To"))
-                    yield Input(end, id="to", placeholder="10:30")
+                    yield Input(end, id="to", placeholder=_("HH:MM"))
                     yield Static("", id="to-error", classes="error")
             yield Label(_("Client"))
             yield Select(options, id="client", value=e.client_id if e and e.client_id is not None else Select.NULL,
@@ -284,7 +288,11 @@ class EntryModal(ModalScreen[TimeEntry | None]):
     def build(self) -> TimeEntry:
         """The entry the form describes. Raises ValidationError naming the field."""
         today = local_date(self.cockpit.now(), self.zone)
-        day = parse_day(self.query_one("#date", Input).value, today)
+        day_text = self.query_one("#date", Input).value
+        if not day_text.strip():  # parse_day reads "" as today; in the form an emptied field is a slip
+            raise ValidationError(_("date: a date is required (e.g. {today}, today or yesterday)").format(
+                today=today.isoformat()), field="date")
+        day = parse_day(day_text, today)
         start, end = entry_window(day, self.query_one("#from", Input).value, self.query_one("#to", Input).value,
                                   self.zone)
         client_id = self.query_one("#client", Select).value
