@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from textual.widgets import Input, Select, Static
 
 from vatui.core.models import TimeEntry
@@ -152,3 +153,16 @@ def test_bars_and_labels():
     assert truncate_words("Hudson Realty Group", 12) == "Hudson…"
     assert truncate_words("Bondi", 12) == "Bondi"
 
+
+
+@pytest.mark.parametrize("key", [None, "r"])
+async def test_nothing_shows_through_beside_the_palette_key_at_80x24(make_app, key):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        if key:
+            await pilot.press(key)
+            await pilot.pause()
+            assert isinstance(app.screen, ReportScreen)
+        # The report's keys run on under the palette key; its last cell must be its own.
+        widget, region = app.screen.get_widget_at(79, 23)
+        assert widget.has_class("-command-palette") and region.right == 80

@@ -13,6 +13,13 @@ from textual.widgets import Footer
 
 
 class KeyFooter(Footer):
+    # Textual's compact footer gives every key, the docked palette key too, a one-cell right
+    # margin. A margin is not painted: in the palette's last cell showed whatever key had
+    # scrolled under it ("… s Digest▏^p paletteu" at 80 columns). Padding paints that cell.
+    DEFAULT_CSS = """
+    KeyFooter.-compact FooterKey.-command-palette { margin-right: 0; padding-right: 1; }
+    """
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(compact=True, id=id)
         self._shown: tuple | None = None
