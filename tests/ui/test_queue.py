@@ -227,6 +227,27 @@ async def test_edit_form_shows_errors_at_the_field_and_saves_when_valid(make_app
         assert demo_store.tasks.get(original.id) == original
 
 
+@pytest.mark.parametrize("language, size", [("en", (80, 24)), ("ro", (120, 36)), ("en", (120, 36)),
+                                             ("pt_BR", (80, 24)), ("en", (56, 24))])
+async def test_task_form_hints_are_whole_words(make_app, settings, painted, language, size):
+    from vatui.i18n import _
+
+    app = make_app(settings_=replace(settings, language=language))
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, TaskModal)
+        hint = painted(app.screen.query_one("#tf-buttons .modal-help")).rstrip()
+        full = _("Ctrl+S saves · Esc cancels")
+        # All of it, or whole words and "…": never a word cut in half.
+        assert hint == full or (hint.endswith("…") and (full + " ").startswith(hint[:-1].rstrip() + " ")), hint
+        if size[0] >= 80:
+            assert hint == full
+        # How to tick a checklist line sits by the checklist, whole.
+        label = painted(app.screen.query_one("#f-checklist").parent.query_one(".form-label"))
+        assert _("[x] = done") in label.splitlines()[1]
+
+
 async def test_filter_by_words_client_and_batch(make_app):
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:

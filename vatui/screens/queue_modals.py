@@ -22,6 +22,7 @@ from vatui.core.models import Status, Task
 from vatui.core.quickadd import QuickAdd, QuickAddError
 from vatui.i18n import N_, _
 from vatui.queue_text import STATUS_WORDS
+from vatui.widgets.fit import TextCell
 from vatui.widgets.ticks import TickBox
 
 MODAL_CSS = """
@@ -123,6 +124,7 @@ class TaskModal(ModalScreen["Task | None"]):
     TaskModal TextArea { height: 3; width: 1fr; }
     TaskModal #tf-buttons { height: 1; margin: 1 0 0 0; }
     TaskModal #tf-buttons Button { margin: 0 2 0 0; }
+    TaskModal #tf-buttons TextCell { width: 1fr; }
     """
     BINDINGS = [
         Binding("escape", "cancel", N_("Cancel"), id="cancel-task-form"),
@@ -187,13 +189,15 @@ class TaskModal(ModalScreen["Task | None"]):
                     yield Label(_("Notes"), classes="form-label")
                     yield TextArea(str(v["notes"]), id="f-notes", compact=True, soft_wrap=True)
                 with Horizontal(classes="form-row"):
-                    yield Label(_("Checklist"), classes="form-label")
+                    # How to tick a line, beside the field it is about (the row is three lines tall).
+                    yield Label(_("Checklist") + "\n" + _("[x] = done"), classes="form-label", markup=False)
                     yield TextArea(str(v["checklist"]), id="f-checklist", compact=True, soft_wrap=True)
                 yield self._error("checklist")
             with Horizontal(id="tf-buttons"):
                 yield Button(_("Save"), id="tf-save", variant="primary", compact=True)
                 yield Button(_("Cancel"), id="tf-cancel", compact=True)
-                yield Label(_("Ctrl+S saves · Esc cancels · [x] ticks a checklist line"), classes="modal-help", markup=False)
+                # Shortened by whole words when the row is narrow, never cut mid-word.
+                yield TextCell(_("Ctrl+S saves · Esc cancels"), fit=True, classes="modal-help")
 
     def on_mount(self) -> None:
         self.query_one("#f-title", Input).focus()
