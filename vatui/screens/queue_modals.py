@@ -17,6 +17,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 from textual.widgets.input import Selection
 
+from vatui.core.daywords import english_day, local_today, local_tomorrow
 from vatui.core.errors import ValidationError
 from vatui.core.models import Status, Task
 from vatui.core.quickadd import QuickAdd, QuickAddError
@@ -117,7 +118,7 @@ class TaskModal(ModalScreen["Task | None"]):
     TaskModal VerticalScroll { height: auto; max-height: 20; }
     TaskModal .form-row { height: auto; }
     TaskModal .form-label { width: 11; color: $text-muted; }
-    TaskModal .form-label-2 { width: 10; color: $text-muted; padding: 0 0 0 1; }
+    TaskModal .form-label-2 { width: 11; color: $text-muted; padding: 0 1; }  /* a gap after "Adiar até" */
     TaskModal Input { width: 1fr; }
     TaskModal Select { width: 1fr; }
     TaskModal TickBox { width: auto; margin: 0 2 0 0; }
@@ -182,7 +183,8 @@ class TaskModal(ModalScreen["Task | None"]):
                     yield Label(_("Status"), classes="form-label")
                     yield Select(statuses, value=str(v["status"]), allow_blank=False, id="f-status", compact=True)
                     yield Label(_("Defer to"), classes="form-label-2")
-                    yield Input(str(v["defer"]), id="f-defer", compact=True, placeholder="tomorrow")  # the word the field reads
+                    # The field reads "tomorrow" in the user's language as well as in English.
+                    yield Input(str(v["defer"]), id="f-defer", compact=True, placeholder=local_tomorrow())
                 yield self._error("status")
                 yield self._error("defer")
                 with Horizontal(classes="form-row"):
@@ -296,7 +298,9 @@ class ApplyTemplateModal(ModalScreen[Any]):
                              id="tp-client", compact=True)
             with Horizontal(classes="form-row"):
                 yield Label(_("Start day"), classes="form-label")
-                yield Input("today", id="tp-start", compact=True, placeholder="today, mon, +3d, 2026-12-01")
+                yield Input(local_today(), id="tp-start", compact=True,
+                            placeholder=_("{today}, {tomorrow}, mon, +3d, 2026-12-01").format(
+                                today=local_today(), tomorrow=local_tomorrow()))
             yield Static("", id="err-start", classes="field-error")
             yield Static("", id="tp-preview")
             yield Static(_("Enter or Ctrl+S creates the tasks · Esc cancels"), classes="modal-help")
@@ -307,7 +311,7 @@ class ApplyTemplateModal(ModalScreen[Any]):
 
     def _values(self) -> tuple[str, str, str]:
         return (str(self.query_one("#tp-template", Select).value), str(self.query_one("#tp-client", Select).value),
-                self.query_one("#tp-start", Input).value)
+                english_day(self.query_one("#tp-start", Input).value))  # the parser reads English day words
 
     def _update(self) -> bool:
         err = self.query_one("#err-start", Static)
