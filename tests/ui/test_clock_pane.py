@@ -311,6 +311,27 @@ async def test_empty_pane_says_how_to_start(make_app, store):
         assert not pane(app).query_one("#clock-empty", Static).display
 
 
+async def test_a_fields_error_goes_once_the_field_changes(make_app):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("1", "a", *"Moonbase")
+        modal = app.screen
+        modal.query_one("#field-tz", Input).value = "Mars/Base"
+        modal.query_one("#field-reply_by", Input).value = "soon"
+        await pilot.press("ctrl+s")
+        await saved(pilot, app)
+        tz_error, reply_error = modal.query_one("#error-tz"), modal.query_one("#error-reply_by")
+        assert tz_error.has_class("-shown") and reply_error.has_class("-shown")
+        assert app.focused is modal.query_one("#field-tz", Input)
+        await pilot.press("backspace", *"Moon")  # typing a new zone: the old complaint is out of date
+        await pilot.pause()
+        assert not tz_error.has_class("-shown") and "Mars/Base" not in str(tz_error.render())
+        assert reply_error.has_class("-shown")  # another field's error stays until that field changes
+        await pilot.press("ctrl+s")
+        await saved(pilot, app)
+        assert "'Mars/BasMoon' is not a known IANA time zone" in str(tz_error.render())  # checked again
+
+
 async def test_overlap_finder(make_app):
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:

@@ -366,6 +366,9 @@ async def test_the_add_form_opens_on_real_values_and_an_emptied_field_is_require
         error = str(modal.query_one("#from-error").content)
         assert error == "a time of day is required (e.g. 09:00 or 17:30)" and "''" not in error
         fields["from"].value = "14:00"
+        await pilot.pause()
+        assert str(modal.query_one("#from-error").content) == ""  # changed: the old error goes
+        assert not modal.query_one("#from-error").has_class("-shown")
         fields["date"].value = ""
         modal.action_save()
         await pilot.pause()

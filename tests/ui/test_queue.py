@@ -214,6 +214,8 @@ async def test_edit_form_shows_errors_at_the_field_and_saves_when_valid(make_app
         assert err.has_class("-shown") and "someday" in str(err.render())
         assert app.focused is app.screen.query_one("#f-due", Input)
         app.screen.query_one("#f-due", Input).value = "fri 10:00 client"
+        await pilot.pause()
+        assert not err.has_class("-shown")  # the field changed: its old error goes
         app.screen.query_one("#f-estimate", Input).value = "1h30"
         app.screen.query_one("#f-title", Input).value = "Reply to the wholesale enquiry"
         await pilot.press("ctrl+s")

@@ -96,6 +96,7 @@ class ClientModal(ModalScreen[Client | None]):
         self.client = client
         self.taken = taken  # other clients: key (casefolded name) -> name
         self.default_colour = default_colour
+        self.checked: dict[str, str] = {}  # the fields as they were when last checked
 
     def _value(self, field: str) -> str:
         c = self.client
@@ -142,6 +143,14 @@ class ClientModal(ModalScreen[Client | None]):
 
     def on_resize(self) -> None:
         self.set_class(self.size.height < 30, "-short")  # 80x24: one line per field, no hint
+
+    @on(Input.Changed)
+    def field_changed(self, event: Input.Changed) -> None:
+        """An error is about what the field held when it was checked: once the field changes it
+        is out of date, so it goes (the next save checks again)."""
+        field = (event.input.id or "").removeprefix("field-")
+        if field in dict(FIELDS) and event.value.strip() != self.checked.get(field):
+            self._show_error(field, "")
 
     # --- the zone finder -------------------------------------------------------------------
     @on(Input.Changed, "#field-tz")
@@ -219,6 +228,7 @@ class ClientModal(ModalScreen[Client | None]):
     def build(self) -> Client | None:
         """The client the form describes, or None after showing every error at its field."""
         v = {field: self.query_one(f"#field-{field}", Input).value.strip() for field, _label in FIELDS}
+        self.checked = v
         errors: dict[str, str] = {}
         parsed: dict[str, object] = {}
 

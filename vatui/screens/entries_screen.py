@@ -203,6 +203,7 @@ class EntryModal(ModalScreen[TimeEntry | None]):
         self.day = day
         self.entry = entry
         self.clients: list[Client] = sorted(cockpit.store.clients.all(), key=lambda c: c.key)
+        self.checked: dict[str, str] = {}  # each field's text when the form was last checked
 
     def compose(self) -> ComposeResult:
         e = self.entry
@@ -257,6 +258,14 @@ class EntryModal(ModalScreen[TimeEntry | None]):
         else:
             self.action_cancel()
 
+    def on_input_changed(self, event: Input.Changed) -> None:
+        # An error is about the text that was checked; once the field holds other text the error
+        # is out of date and goes (save checks again).
+        if event.input.id in self.FIELDS and event.value != self.checked.get(event.input.id):
+            error = self.query_one(f"#{event.input.id}-error", Static)
+            error.update("")
+            error.remove_class("-shown")
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.action_save()
@@ -273,6 +282,7 @@ class EntryModal(ModalScreen[TimeEntry | None]):
             self.query_one(f"#{field}").focus()
 
     def action_save(self) -> None:
+        self.checked = {i.id: i.value for i in self.query(Input) if i.id}
         for name in self.FIELDS:
             error = self.query_one(f"#{name}-error", Static)
             error.update("")

@@ -140,6 +140,7 @@ class TaskModal(ModalScreen["Task | None"]):
         self.clients = list(clients)
         self.batches = list(batches)
         self.validate = validate
+        self.checked: dict[str, str | bool] = {}  # the fields as they were when last checked
 
     def _error(self, name: str) -> Static:
         return Static("", id=f"err-{name}", classes="field-error")
@@ -236,9 +237,23 @@ class TaskModal(ModalScreen["Task | None"]):
         target.focus()
         err.scroll_visible(animate=False)
 
+    @on(Input.Changed)
+    @on(TextArea.Changed)
+    def _field_changed(self, event: Input.Changed | TextArea.Changed) -> None:
+        # An error is about the text that was checked; a changed field drops it (save checks again).
+        widget = event.input if isinstance(event, Input.Changed) else event.text_area
+        text = event.value if isinstance(event, Input.Changed) else event.text_area.text
+        name = (widget.id or "").removeprefix("f-")
+        if text == self.checked.get(name):
+            return
+        for error in self.query(f"#err-{name}"):
+            error.remove_class("-shown")
+            widget.remove_class("-invalid")
+
     def action_save(self) -> None:
+        self.checked = self.read()
         try:
-            task = self.validate(self.read())
+            task = self.validate(self.checked)
         except ValidationError as exc:
             self.show_error(exc.field, exc.message)
             return
