@@ -300,8 +300,8 @@ class EntryModal(ModalScreen[TimeEntry | None]):
         today = local_date(self.cockpit.now(), self.zone)
         day_text = self.query_one("#date", Input).value
         if not day_text.strip():  # parse_day reads "" as today; in the form an emptied field is a slip
-            raise ValidationError(_("date: a date is required (e.g. {today}, today or yesterday)").format(
-                today=today.isoformat()), field="date")
+            raise ValidationError(_("date: a date is required (e.g. {today})").format(today=today.isoformat()),
+                                  field="date")
         day = parse_day(day_text, today)
         start, end = entry_window(day, self.query_one("#from", Input).value, self.query_one("#to", Input).value,
                                   self.zone)
