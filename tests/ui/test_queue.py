@@ -250,6 +250,24 @@ async def test_task_form_hints_are_whole_words(make_app, settings, painted, lang
         assert _("[x] = done") in label.splitlines()[1]
 
 
+async def test_the_romanian_task_form_defers_in_romanian(make_app, settings, demo_store, painted):
+    app = make_app(settings_=replace(settings, language="ro"))
+    async with app.run_test(size=(120, 36)) as pilot:
+        original = task_list(app).selected_task
+        await pilot.press("e")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, TaskModal)
+        defer = form.query_one("#f-defer", Input)
+        assert painted(defer).strip() == "mâine"  # the placeholder, in Romanian, not "tomorrow"
+        assert defer.value == "" and painted(defer.parent.query_one(".form-label-2")).strip() == "Amână la"
+        defer.value = "mâine"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        saved = demo_store.tasks.get(original.id)
+        assert saved.status is Status.DEFERRED and saved.defer_until.isoformat() == "2026-11-24"
+
+
 async def test_filter_by_words_client_and_batch(make_app):
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:

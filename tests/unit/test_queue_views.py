@@ -385,6 +385,32 @@ def test_form_edits():
     assert info.value.field == "defer"
 
 
+@pytest.mark.parametrize(("language", "typed"), [("ro", "mâine"), ("ro", "Maine"), ("pt_BR", "amanhã"),
+                                                 ("pt_BR", "amanha"), ("ro", "tomorrow"), ("en", "tomorrow")])
+def test_the_defer_field_reads_tomorrow_in_the_users_language_and_in_english(language, typed):
+    from vatui.i18n import using
+
+    t = task("x", client_id=1)
+    with using(language):
+        values = {**form_values(t, CLIENTS, ME), "defer": typed}
+        out = apply_form(t, values, clients=list(CLIENTS.values()), now=NOW, my_zone=ME)
+    assert out.status is Status.DEFERRED and out.defer_until == date(2026, 11, 24)
+
+
+def test_day_words_in_each_language():
+    from vatui.core.daywords import english_day, local_today, local_tomorrow
+    from vatui.i18n import using
+
+    with using("ro"):
+        assert (local_today(), local_tomorrow()) == ("azi", "mâine")
+        assert [english_day(w) for w in ("azi", " AZI ", "mâine", "maine", "fri", "")] == [
+            "today", "today", "tomorrow", "tomorrow", "fri", ""]
+    with using("pt_BR"):
+        assert (local_today(), local_tomorrow()) == ("hoje", "amanhã")
+        assert english_day("Amanhã") == "tomorrow" and english_day("hoje") == "today"
+    assert english_day("tomorrow") == "tomorrow" and local_tomorrow() == "tomorrow"
+
+
 def test_checklist_helpers():
     assert parse_checklist("[x] a\n\n b  c ") == (ChecklistItem("a", True), ChecklistItem("b c"))
     t = task("x", checklist=(ChecklistItem("a", True), ChecklistItem("b")))
