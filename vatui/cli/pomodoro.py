@@ -18,7 +18,8 @@ from vatui.cli.clients import find_client
 from vatui.cli.common import CliError, Context, table
 from vatui.core.durations import format_duration
 from vatui.core.models import Client, Task, TimeEntry
-from vatui.core.pomodoro import Answer, Outcome, Phase, Pomodoro, Refusal, Timer, TimerError, View, focus_done_between
+from vatui.core.pomodoro import Timer, focus_done_between
+from vatui.core.pomodoro_state import Answer, Outcome, Phase, Pomodoro, Refusal, TimerError, View
 from vatui.core.tracking import day_bounds, entries_on, entry_window, local_date, manual_entry, parse_day, totals
 from vatui.formats import hm
 from vatui.i18n import _, pgettext

@@ -18,21 +18,9 @@ from textual import events, on
 
 from vatui.core.durations import format_duration
 from vatui.core.models import Task
-from vatui.core.pomodoro import (
-    Answer,
-    Loaded,
-    Outcome,
-    Phase,
-    PhaseEnd,
-    Pomodoro,
-    Timer,
-    TimerError,
-    View,
-    advance,
-    focus_done_between,
-    interruptions_between,
-    view,
-)
+from vatui.core.pomodoro import Timer, advance, focus_done_between, interruptions_between, view
+from vatui.core.pomodoro_codec import Loaded
+from vatui.core.pomodoro_state import Answer, Outcome, Phase, PhaseEnd, Pomodoro, TimerError, View
 from vatui.core.tracking import Totals, day_bounds, local_date, totals
 from vatui.formats import hm
 from vatui.i18n import _, ngettext
