@@ -12,6 +12,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from vatui.cli.common import CliError, Context, table
+from vatui.core import block_edits, block_syntax
 from vatui.core import blocks as core
 from vatui.core.durations import format_duration, parse_duration
 from vatui.core.errors import ValidationError
@@ -122,8 +123,8 @@ def describe(block: TimeBlock, zone_name: str, clients: dict[int, Client]) -> st
 def cmd_add(ctx: Context) -> int:
     day = parse_day(ctx.args.date, _today(ctx))
     store = ctx.store
-    block = core.parse_block(ctx.args.text, day=day, zone_name=_zone(ctx), now=ctx.clock.now(),
-                             clients=store.clients.all)
+    block = block_syntax.parse_block(ctx.args.text, day=day, zone_name=_zone(ctx), now=ctx.clock.now(),
+                                     clients=store.clients.all)
     added = store.blocks.add(block)
     start_day = core.day_of(added.start, _zone(ctx))
     ctx.print(_("Added block {id}: {what} ({day}).").format(
@@ -251,7 +252,8 @@ def cmd_edit(ctx: Context) -> int:
     old = _block(ctx, ctx.args.id)
     zone_name = _zone(ctx)
     day = core.day_of(old.start, zone_name)
-    new = core.parse_block(ctx.args.text, day=day, zone_name=zone_name, now=ctx.clock.now(), clients=ctx.store.clients.all)
+    new = block_syntax.parse_block(ctx.args.text, day=day, zone_name=zone_name, now=ctx.clock.now(),
+                                   clients=ctx.store.clients.all)
     saved = ctx.store.blocks.update(replace(new, id=old.id))
     ctx.print(_("Updated block {id}: {what}.").format(id=saved.id, what=describe(saved, zone_name, _clients(ctx))))
     _warn_flags(ctx, saved, core.day_of(saved.start, zone_name))
@@ -285,7 +287,7 @@ def cmd_shift(ctx: Context) -> int:
     if ctx.args.after is not None:
         anchor: TimeBlock | None = _block(ctx, ctx.args.after)
     else:
-        anchor = core.overrun_anchor(core.blocks_on(store.blocks.all(), today, zone_name), now)
+        anchor = block_edits.overrun_anchor(core.blocks_on(store.blocks.all(), today, zone_name), now)
         if anchor is None:
             raise CliError(_("no block has ended yet today; name one with --after ID"))
     assert anchor is not None
@@ -293,13 +295,13 @@ def cmd_shift(ctx: Context) -> int:
     if by is not None:
         delta = parse_shift(by)
     else:
-        delta = core.overrun(anchor, now)
+        delta = block_edits.overrun(anchor, now)
         if not delta:
             raise CliError(_("block {id} ({what}) has not overrun; give how much, e.g. vatui block shift 15m")
                            .format(id=anchor.id, what=describe(anchor, zone_name, clients)))
-    until = core.day_end_after(anchor, zone_name)
+    until = block_edits.day_end_after(anchor, zone_name)
     with store.transaction():  # read and write under the lock: another window may be editing too
-        changed = core.shift_later(store.blocks.all(), store.blocks.require(anchor.id), delta, until=until)  # type: ignore[arg-type]
+        changed = block_edits.shift_later(store.blocks.all(), store.blocks.require(anchor.id), delta, until=until)  # type: ignore[arg-type]
         for b in changed:
             store.blocks.update(b)
     count = len(changed) - 1
@@ -320,7 +322,7 @@ def cmd_copy(ctx: Context) -> int:
     source = parse_day(ctx.args.source, target - timedelta(days=1), option="--from") if ctx.args.source else \
         target - timedelta(days=1)
     store = ctx.store
-    new, skipped = core.copy_day(store.blocks.all(), source, target, zone_name, known_clients=set(_clients(ctx)))
+    new, skipped = block_edits.copy_day(store.blocks.all(), source, target, zone_name, known_clients=set(_clients(ctx)))
     if not new and not skipped:
         raise CliError(_("no block starts on {day}, so there is nothing to copy").format(day=source.isoformat()))
     added = store.blocks.add_many(new)
@@ -350,7 +352,7 @@ def find_template(templates: list[Template], name: str) -> Template:
 def cmd_template_save(ctx: Context) -> int:
     zone_name = _zone(ctx)
     day = parse_day(ctx.args.date, _today(ctx))
-    template = core.day_template(ctx.args.name, ctx.store.blocks.all(), day, zone_name)
+    template = block_edits.day_template(ctx.args.name, ctx.store.blocks.all(), day, zone_name)
     same = [t for t in _day_templates(ctx) if t.name.casefold() == template.name.casefold()]
     if same:
         saved = ctx.store.templates.update(replace(template, id=same[0].id))
@@ -367,9 +369,9 @@ def cmd_template_apply(ctx: Context) -> int:
     day = parse_day(ctx.args.date, _today(ctx))
     template = find_template(_day_templates(ctx), ctx.args.name)
     store = ctx.store
-    new, skipped = core.blocks_from_items(template.items, day, zone_name,  # type: ignore[arg-type]
-                                          existing=core.blocks_on(store.blocks.all(), day, zone_name),
-                                          known_clients=set(_clients(ctx)))
+    new, skipped = block_edits.blocks_from_items(template.items, day, zone_name,  # type: ignore[arg-type]
+                                                 existing=core.blocks_on(store.blocks.all(), day, zone_name),
+                                                 known_clients=set(_clients(ctx)))
     added = store.blocks.add_many(new)
     ctx.print(ngettext("Added {count} block from {name!r} to {day}.", "Added {count} blocks from {name!r} to {day}.",
                        len(added)).format(count=len(added), name=template.name, day=weekday_day_month(day, pad=True)))

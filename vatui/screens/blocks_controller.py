@@ -1,5 +1,5 @@
 """The cockpit's handling of the time-blocks pane: which day is shown, what the pane's keys do
-(through core/blocks.py and the store writer), and undo for every change.
+(through core/blocks.py, block_edits.py, block_syntax.py and the store writer), and undo for every change.
 
 Per minute only `standing` (current block, minutes left, next block) is recomputed; the day's
 plan (flags, tracked time) is recomputed when the store or the day changes.
@@ -15,6 +15,7 @@ from typing import Any
 
 from textual.message import Message
 
+from vatui.core import block_edits, block_syntax
 from vatui.core import blocks as core
 from vatui.core.durations import format_duration, parse_duration
 from vatui.core.errors import ValidationError
@@ -126,8 +127,8 @@ class BlocksController(CockpitBase):
 
     # --- add and edit --------------------------------------------------------------------------
     def _read_block(self, day: date, text: str) -> TimeBlock:
-        return core.parse_block(text, day=day, zone_name=self.my_zone_name, now=self.now(),
-                                clients=self.store.clients.all)
+        return block_syntax.parse_block(text, day=day, zone_name=self.my_zone_name, now=self.now(),
+                                        clients=self.store.clients.all)
 
     def _preview_block(self, block: TimeBlock) -> str:
         start = block.start.astimezone(self.app.my_zone)
@@ -180,7 +181,7 @@ class BlocksController(CockpitBase):
         self.app.push_screen(
             block_modal().BlockModal(title=_("Edit block · {day}").format(day=weekday_day_month(day, pad=True)),
                        read=partial(self._read_block, day), preview=self._preview_block,
-                       initial=core.block_text(block, self.my_zone_name, self._blocks_clients)),
+                       initial=block_syntax.block_text(block, self.my_zone_name, self._blocks_clients)),
             callback=partial(self._edit_block, block))
 
     def _edit_block(self, old: TimeBlock, new: TimeBlock | None) -> None:
@@ -223,12 +224,12 @@ class BlocksController(CockpitBase):
 
     def on_blocks_pane_move_requested(self, message: BlocksPane.MoveRequested) -> None:
         delta = timedelta(minutes=message.minutes)
-        self._change_block(message.block_id, _("move {what}"), lambda b: core.move(b, delta))
+        self._change_block(message.block_id, _("move {what}"), lambda b: block_edits.move(b, delta))
 
     def on_blocks_pane_resize_requested(self, message: BlocksPane.ResizeRequested) -> None:
         delta = timedelta(minutes=message.minutes)
         how = _("stretch {what}") if message.minutes > 0 else _("shrink {what}")
-        self._change_block(message.block_id, how, lambda b: core.resize(b, delta))
+        self._change_block(message.block_id, how, lambda b: block_edits.resize(b, delta))
 
     # --- shift on overrun ----------------------------------------------------------------------
     def on_blocks_pane_shift_requested(self, message: BlocksPane.ShiftRequested) -> None:
@@ -259,11 +260,11 @@ class BlocksController(CockpitBase):
             self.notify(_("An overrun is about today: press T to go back to today."), timeout=4)
             return
         todays = core.blocks_on(self.store.blocks.all(), today, self.my_zone_name)
-        anchor = core.overrun_anchor(todays, now, selected if selected in todays else None)
+        anchor = block_edits.overrun_anchor(todays, now, selected if selected in todays else None)
         if anchor is None:
             self.notify(_("No block has ended yet today, so nothing has overrun."), timeout=4)
             return
-        delta = core.overrun(anchor, now)
+        delta = block_edits.overrun(anchor, now)
         if not delta:
             self.notify(_("{what} has not overrun.").format(what=self._describe(anchor)), timeout=4)
             return
@@ -275,8 +276,8 @@ class BlocksController(CockpitBase):
         def change() -> tuple[list[TimeBlock], list[TimeBlock]]:
             with self.store.transaction():
                 anchor = self.store.blocks.require(anchor_id)
-                changed = core.shift_later(self.store.blocks.all(), anchor, delta,
-                                           until=core.day_end_after(anchor, zone_name))
+                changed = block_edits.shift_later(self.store.blocks.all(), anchor, delta,
+                                                  until=block_edits.day_end_after(anchor, zone_name))
                 olds = [self.store.blocks.require(b.id) for b in changed]  # type: ignore[arg-type]
                 for b in changed:
                     self.store.blocks.update(b)
@@ -320,7 +321,7 @@ class BlocksController(CockpitBase):
     def on_blocks_pane_template_save_requested(self, message: BlocksPane.TemplateSaveRequested) -> None:
         day = message.day
         blocks = self.store.blocks.all()
-        if not core.template_items(blocks, day, self.my_zone_name):
+        if not block_edits.template_items(blocks, day, self.my_zone_name):
             self.notify(_("No block starts on {day}: nothing to save.").format(day=weekday_day_month(day, pad=True)),
                         timeout=4)
             return
@@ -341,7 +342,7 @@ class BlocksController(CockpitBase):
 
         def change() -> tuple[Template, Template | None]:
             with self.store.transaction():
-                template = core.day_template(name, self.store.blocks.all(), day, zone_name)
+                template = block_edits.day_template(name, self.store.blocks.all(), day, zone_name)
                 same = [t for t in self.store.templates.all() if t.kind == "day" and t.name.casefold() == name.casefold()]
                 if same:
                     return self.store.templates.update(replace(template, id=same[0].id)), same[0]
@@ -412,9 +413,9 @@ class BlocksController(CockpitBase):
 
         def compute() -> tuple[list[TimeBlock], int]:
             store = self.store
-            return core.blocks_from_items(template.items, day, zone_name,  # type: ignore[arg-type]
-                                          existing=core.blocks_on(store.blocks.all(), day, zone_name),
-                                          known_clients={c.id for c in store.clients.all() if c.id is not None})
+            return block_edits.blocks_from_items(template.items, day, zone_name,  # type: ignore[arg-type]
+                                                 existing=core.blocks_on(store.blocks.all(), day, zone_name),
+                                                 known_clients={c.id for c in store.clients.all() if c.id is not None})
 
         self._add_blocks(compute, what=lambda n: ngettext("Added {count} block from {name!r}.",
                                                           "Added {count} blocks from {name!r}.", n).format(
@@ -427,8 +428,8 @@ class BlocksController(CockpitBase):
 
         def compute() -> tuple[list[TimeBlock], int]:
             store = self.store
-            return core.copy_day(store.blocks.all(), source, day, zone_name,
-                                 known_clients={c.id for c in store.clients.all() if c.id is not None})
+            return block_edits.copy_day(store.blocks.all(), source, day, zone_name,
+                                        known_clients={c.id for c in store.clients.all() if c.id is not None})
 
         source_day = weekday_day_month(source, pad=True)
         self._add_blocks(compute, what=lambda n: ngettext("Copied {count} block from {day}.", "Copied {count} blocks from {day}.",
