@@ -358,7 +358,8 @@ class QueueController(CockpitBase):
 
     def _queue_verb_template(self, task: Task | None) -> None:
         from vatui.core.checklists import apply_checklist
-        from vatui.core.quickadd import find_client, parse_day_field
+        from vatui.core.quickadd import find_client
+        from vatui.core.when_words import parse_day_field
         from vatui.screens.queue_modals import ApplyTemplateModal
 
         templates = {t.name: t for t in self.store.templates.all() if t.kind == "checklist"}
