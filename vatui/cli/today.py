@@ -16,8 +16,9 @@ from vatui.clock_text import CLIENT_DOT, ME_SYMBOL, STATE_SYMBOLS, state_words
 from vatui.core.blocks import day_of, plan_day
 from vatui.core.deadlines import DeadlineReader
 from vatui.core.durations import format_duration
+from vatui.core.periods import today_period
 from vatui.core.queues import next_task
-from vatui.core.reports import GroupBy, build_report, today_period
+from vatui.core.reports import GroupBy, build_report
 from vatui.core.zones import SortBy, format_offset, order, places, readings
 from vatui.exports.report_text import report_data
 from vatui.exports.words import fmt_amounts, fmt_hours
