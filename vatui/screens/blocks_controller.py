@@ -23,7 +23,8 @@ from vatui.core.models import Client, Template, TimeBlock, validate_name
 from vatui.formats import weekday_day_month, weekday_long
 from vatui.i18n import _, ngettext
 from vatui.screens.base import CockpitBase, UndoStep
-from vatui.widgets.blocks_pane import BlocksPane, DayView, describe_block
+from vatui.widgets.block_rows import DayView, describe_block
+from vatui.widgets.blocks_pane import BlocksPane
 
 ARCHIVE_AFTER = timedelta(days=28)  # older days may have blocks in the yearly archive (retention.py)
 
