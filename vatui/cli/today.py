@@ -10,8 +10,8 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from vatui.cli.common import Context
-from vatui.cli.pomodoro import _status_dict, status_lines
 from vatui.cli.tasks import _task_json
+from vatui.cli.timer_status import status_dict, status_lines
 from vatui.clock_text import CLIENT_DOT, ME_SYMBOL, STATE_SYMBOLS, state_words
 from vatui.core.blocks import day_of, plan_day
 from vatui.core.deadlines import DeadlineReader
@@ -89,7 +89,7 @@ def cmd_today(ctx: Context) -> int:
                 "tracked_min": int(i.actual.total_seconds() // 60) if i.actual is not None else None,
             } for n, i in enumerate(plan.items)],
             "next_tasks": [_task_json(t, clients, reader) for _c, t in top if t is not None],
-            "pomodoro": _status_dict(ctx, timer, now),
+            "pomodoro": status_dict(ctx, timer, now),
             "tracked_today": report_data(tracked),
         }
         ctx.print(json.dumps(doc, indent=2, ensure_ascii=False))
