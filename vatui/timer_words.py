@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from vatui.core.pomodoro import Phase, Refusal
+from vatui.core.pomodoro_state import Phase, Refusal
 from vatui.i18n import N_, _
 
 

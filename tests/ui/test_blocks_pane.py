@@ -17,7 +17,8 @@ from vatui.core.models import TimeBlock
 from vatui.core.settings import Settings
 from vatui.screens.block_modal import BlockModal, PromptModal, TemplatePickModal
 from vatui.store import Store
-from vatui.widgets.blocks_pane import BlockRow, BlocksPane
+from vatui.widgets.block_list import BlockRow
+from vatui.widgets.blocks_pane import BlocksPane
 
 ZONE = ZoneInfo("Europe/Bucharest")
 

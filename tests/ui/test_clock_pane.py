@@ -14,7 +14,9 @@ from vatui.core.models import Client, Task
 from vatui.screens.client_modal import ClientModal
 from vatui.screens.overlap_modal import OverlapModal
 from vatui.store import Store
-from vatui.widgets.clock_pane import ClockPane, ClockRow, HourStripView
+from vatui.widgets.clock_pane import ClockPane
+from vatui.widgets.clock_rows import ClockRow
+from vatui.widgets.hour_strip import HourStripView
 
 
 def pane(app) -> ClockPane:

@@ -8,7 +8,8 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from vatui.core.pomodoro import Outcome, Phase, load
+from vatui.core.pomodoro_codec import load
+from vatui.core.pomodoro_state import Outcome, Phase
 from vatui.notify import BEL, DesktopResult
 from vatui.screens.entries_screen import EntriesScreen, EntryModal
 from vatui.screens.unattended_modal import UnattendedModal

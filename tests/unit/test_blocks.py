@@ -1,5 +1,6 @@
-"""core/blocks.py at fixed instants: days in my zone (DST days included), the plan's flags, where
-the day stands, edits, shift-on-overrun, plan vs actual, templates and the add/edit parser."""
+"""core/blocks.py, block_edits.py and block_syntax.py at fixed instants: days in my zone (DST days
+included), the plan's flags, where the day stands, edits, shift-on-overrun, plan vs actual,
+templates and the add/edit parser."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from vatui.core import block_edits, block_syntax
 from vatui.core import blocks as core
 from vatui.core.errors import ValidationError
 from vatui.core.models import Client, TimeBlock, TimeEntry
@@ -87,8 +89,8 @@ def test_blocks_across_the_spring_forward_night_in_london():
     zone = "Europe/London"
     day = date(2026, 3, 29)
     # 00:30 GMT to 03:30 BST is two real hours: the hour 01:00-02:00 never happens.
-    night = core.parse_block("00:30-03:30 night shift", day=day, zone_name=zone, now=at(zone, 2026, 3, 29, 12),
-                             clients=CLIENTS)
+    night = block_syntax.parse_block("00:30-03:30 night shift", day=day, zone_name=zone, now=at(zone, 2026, 3, 29, 12),
+                                     clients=CLIENTS)
     assert night.length == timedelta(hours=2)
     plan = core.plan_day([night], day, zone, buffer=BUF)
     assert plan.planned == timedelta(hours=2) and plan.length == timedelta(hours=23)
@@ -96,13 +98,13 @@ def test_blocks_across_the_spring_forward_night_in_london():
 
 def test_the_repeated_hour_in_sydney_counts_twice():
     zone = "Australia/Sydney"
-    b = core.parse_block("01:00-04:00", day=date(2026, 4, 5), zone_name=zone, now=at(zone, 2026, 4, 5, 9), clients=[])
+    b = block_syntax.parse_block("01:00-04:00", day=date(2026, 4, 5), zone_name=zone, now=at(zone, 2026, 4, 5, 9), clients=[])
     assert b.length == timedelta(hours=4)  # 02:00-03:00 happens twice when clocks fall back
 
 
 def test_a_typed_time_inside_the_gap_resolves_to_the_jump():
     zone = "America/New_York"
-    b = core.parse_block("2:30-3:30", day=date(2026, 3, 8), zone_name=zone, now=at(zone, 2026, 3, 8, 9), clients=[])
+    b = block_syntax.parse_block("2:30-3:30", day=date(2026, 3, 8), zone_name=zone, now=at(zone, 2026, 3, 8, 9), clients=[])
     assert b.start == at(zone, 2026, 3, 8, 3) and b.length == timedelta(minutes=30)
 
 
@@ -207,16 +209,16 @@ def test_plan_day_fills_in_actual():
 def test_move_and_resize():
     t = datetime(2026, 11, 23, 9, tzinfo=UTC)
     b = block(t, 60, id=7, client=1, note="x")
-    assert core.move(b, core.STEP) == replace(b, start=t + 15 * M, end=t + 75 * M)
-    assert core.move(b, -core.STEP).start == t - 15 * M
-    assert core.resize(b, core.STEP).length == timedelta(minutes=75)
-    assert core.resize(b, -core.STEP).length == timedelta(minutes=45)
+    assert block_edits.move(b, block_edits.STEP) == replace(b, start=t + 15 * M, end=t + 75 * M)
+    assert block_edits.move(b, -block_edits.STEP).start == t - 15 * M
+    assert block_edits.resize(b, block_edits.STEP).length == timedelta(minutes=75)
+    assert block_edits.resize(b, -block_edits.STEP).length == timedelta(minutes=45)
     short = block(t, 20)
-    assert core.resize(short, -core.STEP).length == core.MIN_LENGTH  # never to zero
+    assert block_edits.resize(short, -block_edits.STEP).length == block_edits.MIN_LENGTH  # never to zero
     with pytest.raises(ValidationError, match="as short as a block can be"):
-        core.resize(block(t, 5), -core.STEP)
+        block_edits.resize(block(t, 5), -block_edits.STEP)
     with pytest.raises(ValidationError, match="24 hours"):
-        core.resize(block(t, 24 * 60), core.STEP)
+        block_edits.resize(block(t, 24 * 60), block_edits.STEP)
 
 
 @given(st.integers(min_value=1, max_value=600), st.integers(min_value=-40, max_value=40))
@@ -224,10 +226,10 @@ def test_shrinking_never_reaches_zero(minutes, steps):
     b = block(datetime(2026, 11, 23, 9, tzinfo=UTC), minutes)
     for _ in range(abs(steps)):
         try:
-            b = core.resize(b, core.STEP if steps > 0 else -core.STEP)
+            b = block_edits.resize(b, block_edits.STEP if steps > 0 else -block_edits.STEP)
         except ValidationError:
             break
-        assert b.length >= min(core.MIN_LENGTH, timedelta(minutes=minutes))
+        assert b.length >= min(block_edits.MIN_LENGTH, timedelta(minutes=minutes))
     assert b.length > timedelta(0)
 
 
@@ -235,21 +237,21 @@ def test_shrinking_never_reaches_zero(minutes, steps):
 def test_overrun_is_rounded_to_the_nearest_minute():
     t = datetime(2026, 11, 23, 9, tzinfo=UTC)
     b = block(t, 60)
-    assert core.overrun(b, t + 30 * M) == timedelta(0)
-    assert core.overrun(b, t + 60 * M) == timedelta(0)
-    assert core.overrun(b, t + 60 * M + timedelta(seconds=20)) == timedelta(0)
-    assert core.overrun(b, t + 80 * M + timedelta(seconds=5)) == timedelta(minutes=20)
-    assert core.overrun(b, t + 80 * M + timedelta(seconds=30)) == timedelta(minutes=21)
+    assert block_edits.overrun(b, t + 30 * M) == timedelta(0)
+    assert block_edits.overrun(b, t + 60 * M) == timedelta(0)
+    assert block_edits.overrun(b, t + 60 * M + timedelta(seconds=20)) == timedelta(0)
+    assert block_edits.overrun(b, t + 80 * M + timedelta(seconds=5)) == timedelta(minutes=20)
+    assert block_edits.overrun(b, t + 80 * M + timedelta(seconds=30)) == timedelta(minutes=21)
 
 
 def test_overrun_anchor():
     t = datetime(2026, 11, 23, 9, tzinfo=UTC)
     a, b, c = block(t, 60, id=1), block(t + 70 * M, 20, id=2), block(t + 120 * M, 30, id=3)
     now = t + 100 * M  # b ended at 10:30; c has not started
-    assert core.overrun_anchor([a, b, c], now) == b
-    assert core.overrun_anchor([a, b, c], now, selected=a) == a  # the chosen block, since it has ended
-    assert core.overrun_anchor([a, b, c], now, selected=c) == b  # not ended: the latest that has
-    assert core.overrun_anchor([a, b, c], t + 30 * M) is None
+    assert block_edits.overrun_anchor([a, b, c], now) == b
+    assert block_edits.overrun_anchor([a, b, c], now, selected=a) == a  # the chosen block, since it has ended
+    assert block_edits.overrun_anchor([a, b, c], now, selected=c) == b  # not ended: the latest that has
+    assert block_edits.overrun_anchor([a, b, c], t + 30 * M) is None
 
 
 def test_shift_by_the_overrun_keeps_order_and_buffers():
@@ -263,36 +265,37 @@ def test_shift_by_the_overrun_keeps_order_and_buffers():
     later = block(t + 70 * M + 60 * M, 30, id=3)  # 11:10-11:40
     tomorrow = block(at(zone, 2026, 11, 24, 9), 30, id=4)
     now = t + 80 * M  # 10:20, the anchor overran by 20 minutes
-    delta = core.overrun(anchor, now)
-    changed = core.shift_later([early, anchor, beside, nxt, later, tomorrow], anchor, delta,
-                               until=core.day_bounds(day, zone)[1])
+    delta = block_edits.overrun(anchor, now)
+    changed = block_edits.shift_later([early, anchor, beside, nxt, later, tomorrow], anchor, delta,
+                                      until=core.day_bounds(day, zone)[1])
     assert [b.id for b in changed] == [1, 2, 3]
     new = {b.id: b for b in changed}
     assert new[1].start == anchor.start and new[1].end == anchor.end + 20 * M
     assert new[2].start == nxt.start + 20 * M and new[2].length == nxt.length
     assert new[3].start - new[2].end == later.start - nxt.end  # the buffer between them is kept
     assert new[2].start - new[1].end == BUF  # and the one after the anchor too
-    assert core.shift_later([anchor, nxt], anchor, timedelta(0), until=tomorrow.start) == []
+    assert block_edits.shift_later([anchor, nxt], anchor, timedelta(0), until=tomorrow.start) == []
 
 
 def test_shift_earlier_is_refused_when_it_would_break_the_order():
     t = datetime(2026, 11, 23, 9, tzinfo=UTC)
     anchor, nxt = block(t, 60, id=1), block(t + 70 * M, 30, id=2)
     until = datetime(2026, 11, 24, tzinfo=UTC)
-    pulled = core.shift_later([anchor, nxt], anchor, -15 * M, until=until)
+    pulled = block_edits.shift_later([anchor, nxt], anchor, -15 * M, until=until)
     assert pulled[0].length == 45 * M and pulled[1].start == t + 55 * M
     with pytest.raises(ValidationError, match="shorter than"):
-        core.shift_later([anchor, nxt], anchor, -58 * M, until=until)
+        block_edits.shift_later([anchor, nxt], anchor, -58 * M, until=until)
     inside = block(t + 10 * M, 10, id=3)
     with pytest.raises(ValidationError, match="before the one it follows"):
-        core.shift_later([anchor, inside], anchor, -15 * M, until=until)
+        block_edits.shift_later([anchor, inside], anchor, -15 * M, until=until)
 
 
 def test_shift_can_push_blocks_past_midnight():
     zone = "Europe/London"
     t = at(zone, 2026, 3, 28, 22)
     anchor, last = block(t, 60, id=1), block(t + 70 * M, 30, id=2)  # 22:00-23:00, 23:10-23:40
-    changed = core.shift_later([anchor, last], anchor, timedelta(minutes=40), until=core.day_bounds(date(2026, 3, 28), zone)[1])
+    changed = block_edits.shift_later([anchor, last], anchor, timedelta(minutes=40),
+                                      until=core.day_bounds(date(2026, 3, 28), zone)[1])
     moved = changed[1]
     assert moved.start.astimezone(ZoneInfo(zone)).strftime("%H:%M") == "23:50"
     plan = core.plan_day(changed, date(2026, 3, 29), zone, buffer=BUF)  # the 23-hour day
@@ -315,7 +318,7 @@ def test_shift_property_everything_after_moves_by_delta(gaps, lengths, delta):
         blocks.append(block(start, lengths[n + 1], id=n + 1))
         cursor = blocks[-1].end
     until = core.day_bounds(date(2026, 4, 5), zone)[1]
-    changed = {b.id: b for b in core.shift_later(blocks, anchor, timedelta(minutes=delta), until=until)}
+    changed = {b.id: b for b in block_edits.shift_later(blocks, anchor, timedelta(minutes=delta), until=until)}
     assert changed[100].end - anchor.end == timedelta(minutes=delta)
     for b in blocks[1:]:
         new = changed.get(b.id, b)
@@ -335,11 +338,11 @@ def test_a_day_template_keeps_wall_clock_times_across_dst():
     plan = [block(at(zone, 2026, 3, 7, 9, 30), 90, id=1, client=1, note="weekly report"),
             block(at(zone, 2026, 3, 7, 14), 45, id=2, batch="email"),
             block(at(zone, 2026, 3, 6, 23), 120, id=3)]  # from Friday: not part of Saturday's plan
-    template = core.day_template("Weekend", plan, sat, zone)
+    template = block_edits.day_template("Weekend", plan, sat, zone)
     assert template.kind == "day" and template.name == "Weekend"
     assert [(i.start_minute, i.minutes, i.client_id, i.batch, i.note) for i in template.items] == [
         (570, 90, 1, None, "weekly report"), (840, 45, None, "email", "")]
-    new, skipped = core.blocks_from_items(template.items, date(2026, 3, 8), zone)  # Sunday: 23 hours
+    new, skipped = block_edits.blocks_from_items(template.items, date(2026, 3, 8), zone)  # Sunday: 23 hours
     assert skipped == 0
     assert [b.start.astimezone(ZoneInfo(zone)).strftime("%H:%M") for b in new] == ["09:30", "14:00"]
     assert new[0].start - plan[0].start == timedelta(hours=23)  # same wall time, one real hour less
@@ -349,22 +352,22 @@ def test_a_day_template_keeps_wall_clock_times_across_dst():
 def test_applying_twice_does_not_double_and_missing_clients_are_skipped():
     zone = "UTC"
     t = datetime(2026, 11, 23, 9, tzinfo=UTC)
-    items = core.template_items([block(t, 60, client=1), block(t + 60 * M, 60, client=99)], date(2026, 11, 23), zone)
-    first, skipped = core.blocks_from_items(items, date(2026, 11, 24), zone, known_clients={1})
+    items = block_edits.template_items([block(t, 60, client=1), block(t + 60 * M, 60, client=99)], date(2026, 11, 23), zone)
+    first, skipped = block_edits.blocks_from_items(items, date(2026, 11, 24), zone, known_clients={1})
     assert len(first) == 1 and skipped == 1
-    again, skipped = core.blocks_from_items(items, date(2026, 11, 24), zone, existing=first, known_clients={1})
+    again, skipped = block_edits.blocks_from_items(items, date(2026, 11, 24), zone, existing=first, known_clients={1})
     assert again == [] and skipped == 2
 
 
 def test_nothing_to_save_is_an_error():
     with pytest.raises(ValidationError, match="nothing to save"):
-        core.day_template("Empty", [], date(2026, 11, 23), "UTC")
+        block_edits.day_template("Empty", [], date(2026, 11, 23), "UTC")
 
 
 def test_copy_yesterday_includes_a_block_that_crosses_midnight():
     zone = "Europe/Bucharest"
     mon = [block(at(zone, 2026, 11, 23, 9), 60, id=1, client=1), block(at(zone, 2026, 11, 23, 23), 120, id=2, batch="admin")]
-    new, skipped = core.copy_day(mon, date(2026, 11, 23), date(2026, 11, 24), zone, known_clients={1})
+    new, skipped = block_edits.copy_day(mon, date(2026, 11, 23), date(2026, 11, 24), zone, known_clients={1})
     assert skipped == 0
     assert [b.start for b in new] == [b.start + timedelta(days=1) for b in mon]
     assert new[1].end.astimezone(ZoneInfo(zone)).date() == date(2026, 11, 25)
@@ -377,7 +380,7 @@ NOW = datetime(2026, 11, 23, 13, 0, 40, tzinfo=UTC)  # 15:00:40 in Bucharest
 
 
 def parse(text: str, day: date = DAY) -> TimeBlock:
-    return core.parse_block(text, day=day, zone_name=ZONE, now=NOW, clients=CLIENTS)
+    return block_syntax.parse_block(text, day=day, zone_name=ZONE, now=NOW, clients=CLIENTS)
 
 
 def local(b: TimeBlock) -> tuple[str, str]:
@@ -437,18 +440,18 @@ def test_bad_input_names_the_bad_token(text, field, token):
 
 
 def test_client_lookup_semantics():
-    assert core.find_client(CLIENTS, "@ACME").id == 1
-    assert core.find_client(CLIENTS, "acorn").id == 2
-    assert core.find_client(CLIENTS, "@bondibakes").id == 3
-    assert core.find_client(CLIENTS, "Bondi Bakes").id == 3
+    assert block_syntax.find_client(CLIENTS, "@ACME").id == 1
+    assert block_syntax.find_client(CLIENTS, "acorn").id == 2
+    assert block_syntax.find_client(CLIENTS, "@bondibakes").id == 3
+    assert block_syntax.find_client(CLIENTS, "Bondi Bakes").id == 3
     # An exact name wins over being a prefix of another.
     both = [Client(name="Regent", tz="UTC", id=1), Client(name="Regent Law", tz="UTC", id=2)]
-    assert core.find_client(both, "@regent").id == 1
-    assert core.find_client(both, "@regentl").id == 2
+    assert block_syntax.find_client(both, "@regent").id == 1
+    assert block_syntax.find_client(both, "@regentl").id == 2
     with pytest.raises(ValidationError, match="fits several clients"):
-        core.find_client(CLIENTS, "@a")
+        block_syntax.find_client(CLIENTS, "@a")
     with pytest.raises(ValidationError, match="none yet"):
-        core.find_client([], "@a")
+        block_syntax.find_client([], "@a")
 
 
 def test_a_lookup_callable_is_accepted():
@@ -458,8 +461,8 @@ def test_a_lookup_callable_is_accepted():
         calls.append(1)
         return CLIENTS
 
-    assert core.parse_block("9-10 @acme", day=DAY, zone_name=ZONE, now=NOW, clients=lookup).client_id == 1
-    assert core.parse_block("9-10", day=DAY, zone_name=ZONE, now=NOW, clients=lookup).client_id is None
+    assert block_syntax.parse_block("9-10 @acme", day=DAY, zone_name=ZONE, now=NOW, clients=lookup).client_id == 1
+    assert block_syntax.parse_block("9-10", day=DAY, zone_name=ZONE, now=NOW, clients=lookup).client_id is None
     assert len(calls) == 1  # only asked when a client is named
 
 
@@ -472,17 +475,17 @@ def test_a_lookup_callable_is_accepted():
 ])
 def test_block_text_reads_back_to_the_same_block(b):
     zone = "Europe/London" if b.client_id == 2 else ZONE
-    text = core.block_text(b, zone, BY_ID)
+    text = block_syntax.block_text(b, zone, BY_ID)
     day = b.start.astimezone(ZoneInfo(zone)).date()
-    again = core.parse_block(text, day=day, zone_name=zone, now=NOW, clients=CLIENTS)
+    again = block_syntax.parse_block(text, day=day, zone_name=zone, now=NOW, clients=CLIENTS)
     assert (again.start, again.end, again.client_id, again.batch, again.note) == (b.start, b.end, b.client_id, b.batch, b.note)
 
 
 def test_block_text_forms():
-    assert core.block_text(block(at(ZONE, 2026, 11, 23, 9, 30), 90, client=3, note="x"), ZONE, BY_ID) == \
+    assert block_syntax.block_text(block(at(ZONE, 2026, 11, 23, 9, 30), 90, client=3, note="x"), ZONE, BY_ID) == \
         "09:30-11:00 @bondibakes x"
-    assert core.block_text(block(at(ZONE, 2026, 11, 23, 23), 120), ZONE, BY_ID) == "23:00 2h"
-    assert core.block_text(block(at(ZONE, 2026, 11, 23, 22), 120), ZONE, BY_ID) == "22:00-24:00"
+    assert block_syntax.block_text(block(at(ZONE, 2026, 11, 23, 23), 120), ZONE, BY_ID) == "23:00 2h"
+    assert block_syntax.block_text(block(at(ZONE, 2026, 11, 23, 22), 120), ZONE, BY_ID) == "22:00-24:00"
 
 
 def test_client_local_time():
@@ -494,6 +497,6 @@ def test_client_local_time():
 def test_a_shift_reaches_to_the_end_of_the_day_the_anchor_ends_on():
     zone = "Europe/Bucharest"
     crossing = block(at(zone, 2026, 11, 23, 23), 120)  # ends 01:00 Tuesday
-    assert core.day_end_after(crossing, zone) == core.day_bounds(date(2026, 11, 24), zone)[1]
+    assert block_edits.day_end_after(crossing, zone) == core.day_bounds(date(2026, 11, 24), zone)[1]
     to_midnight = block(at(zone, 2026, 11, 23, 22), 120)  # ends 24:00 Monday
-    assert core.day_end_after(to_midnight, zone) == core.day_bounds(date(2026, 11, 23), zone)[1]
+    assert block_edits.day_end_after(to_midnight, zone) == core.day_bounds(date(2026, 11, 23), zone)[1]

@@ -11,24 +11,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from vatui.core.pomodoro import (
-    MIN_TRACKED,
-    Answer,
-    Phase,
-    Pomodoro,
-    Refusal,
-    StateError,
-    Timer,
-    TimerError,
-    advance,
-    focus_done_between,
-    from_dict,
-    interruptions_between,
-    load,
-    question,
-    to_dict,
-    view,
-)
+from vatui.core.pomodoro import Timer, advance, focus_done_between, interruptions_between, question, view
+from vatui.core.pomodoro_codec import from_dict, load, to_dict
+from vatui.core.pomodoro_phases import MIN_TRACKED
+from vatui.core.pomodoro_state import Answer, Phase, Pomodoro, Refusal, StateError, TimerError
 from vatui.core.settings import PomodoroSettings
 
 T0 = datetime(2026, 11, 23, 13, 0, tzinfo=timezone.utc)

@@ -1,4 +1,5 @@
-"""The quick-add line: every token, the bad ones, and reply-by counted in business hours."""
+"""The quick-add line (quickadd.py) and its day and time words (when_words.py): every token,
+the bad ones, and reply-by counted in business hours."""
 
 from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
@@ -9,16 +10,8 @@ from hypothesis import strategies as st
 
 from vatui.core.hours import WeekHours
 from vatui.core.models import Client
-from vatui.core.quickadd import (
-    QuickAddError,
-    format_template_item,
-    parse_day,
-    parse_day_field,
-    parse_quick_add,
-    parse_template_item,
-    parse_time_word,
-    promise_deadline,
-)
+from vatui.core.quickadd import format_template_item, parse_quick_add, parse_template_item
+from vatui.core.when_words import QuickAddError, parse_day, parse_day_field, parse_time_word, promise_deadline
 
 UTC = timezone.utc
 NOW = datetime(2026, 11, 23, 13, 0, tzinfo=UTC)  # Mon 15:00 Bucharest, Tue 00:00 Sydney

@@ -1,5 +1,5 @@
-"""vatui.core.reports: periods, real elapsed time, billing rounding, money per currency, the digest.
-Every figure is worked out by hand in the comment beside it."""
+"""vatui.core.periods and vatui.core.reports: periods, real elapsed time, billing rounding, money
+per currency, the digest. Every figure is worked out by hand in the comment beside it."""
 
 from __future__ import annotations
 
@@ -13,21 +13,8 @@ from hypothesis import strategies as st
 
 from vatui.core.errors import ValidationError
 from vatui.core.models import Client, Status, Task, TimeEntry
-from vatui.core.reports import (
-    GroupBy,
-    Period,
-    PeriodKind,
-    build_digest,
-    build_report,
-    entry_pieces,
-    hours2,
-    month_period,
-    parse_day,
-    range_period,
-    round_up,
-    today_period,
-    week_period,
-)
+from vatui.core.periods import Period, PeriodKind, month_period, parse_day, range_period, today_period, week_period
+from vatui.core.reports import GroupBy, build_digest, build_report, entry_pieces, hours2, round_up
 
 UTC = timezone.utc
 M6, M15 = timedelta(minutes=6), timedelta(minutes=15)

@@ -1,4 +1,5 @@
 """`vatui block add|list|edit|remove|shift|copy|template`: the day's time blocks from the shell.
+Copying and templates are in block_templates.py; what the commands share in block_common.py.
 
 Days are calendar days in my zone (config `[me] zone`); times are typed as in the cockpit,
 e.g. "9:30-11 @acme weekly report", "14:00 90m #email", "now 45m".
@@ -11,12 +12,15 @@ import json
 from dataclasses import replace
 from datetime import date, timedelta
 
+from vatui.cli.block_common import clients_by_id, describe, my_today, my_zone_name, parse_day
+from vatui.cli.block_templates import cmd_copy, cmd_template_apply, cmd_template_list, cmd_template_save
 from vatui.cli.common import CliError, Context, table
+from vatui.core import block_edits, block_syntax
 from vatui.core import blocks as core
 from vatui.core.durations import format_duration, parse_duration
 from vatui.core.errors import ValidationError
-from vatui.core.models import Client, Template, TimeBlock
-from vatui.formats import hm, long_day, weekday, weekday_day_month
+from vatui.core.models import Client, TimeBlock
+from vatui.formats import hm, long_day, weekday
 from vatui.i18n import _, ngettext, pgettext
 
 
@@ -79,32 +83,6 @@ def _date_option(p: argparse.ArgumentParser) -> None:
     p.add_argument("--date", metavar="DATE", help=_("YYYY-MM-DD, today, tomorrow or yesterday (default: today, in your zone)"))
 
 
-def _zone(ctx: Context) -> str:
-    return ctx.config.settings.me_zone
-
-
-def _today(ctx: Context) -> date:
-    return core.day_of(ctx.clock.now(), _zone(ctx))
-
-
-def parse_day(text: str | None, today: date, *, option: str = "--date") -> date:
-    if text is None:
-        return today
-    words = {"today": 0, "tomorrow": 1, "yesterday": -1}
-    key = text.strip().lower()
-    if key in words:
-        return today + timedelta(days=words[key])
-    try:
-        return date.fromisoformat(key)
-    except ValueError:
-        raise CliError(_("{option}: {text!r} is not a date; write YYYY-MM-DD, today, tomorrow or yesterday")
-                       .format(option=option, text=text)) from None
-
-
-def _clients(ctx: Context) -> dict[int, Client]:
-    return {c.id: c for c in ctx.store.clients.all() if c.id is not None}
-
-
 def _block(ctx: Context, block_id: int) -> TimeBlock:
     found = ctx.store.blocks.get(block_id)
     if found is None:
@@ -112,22 +90,15 @@ def _block(ctx: Context, block_id: int) -> TimeBlock:
     return found
 
 
-def describe(block: TimeBlock, zone_name: str, clients: dict[int, Client]) -> str:
-    """ "09:30-11:00 Acme weekly report" for messages."""
-    start, end = core.local_span(block, zone_name)
-    who = clients[block.client_id].name if block.client_id in clients else ("#" + block.batch if block.batch else "")
-    return " ".join(p for p in (f"{hm(start)}-{hm(end)}", who, block.note) if p)
-
-
 def cmd_add(ctx: Context) -> int:
-    day = parse_day(ctx.args.date, _today(ctx))
+    day = parse_day(ctx.args.date, my_today(ctx))
     store = ctx.store
-    block = core.parse_block(ctx.args.text, day=day, zone_name=_zone(ctx), now=ctx.clock.now(),
-                             clients=store.clients.all)
+    block = block_syntax.parse_block(ctx.args.text, day=day, zone_name=my_zone_name(ctx), now=ctx.clock.now(),
+                                     clients=store.clients.all)
     added = store.blocks.add(block)
-    start_day = core.day_of(added.start, _zone(ctx))
+    start_day = core.day_of(added.start, my_zone_name(ctx))
     ctx.print(_("Added block {id}: {what} ({day}).").format(
-        id=added.id, what=describe(added, _zone(ctx), _clients(ctx)), day=long_day(start_day, pad=True)))
+        id=added.id, what=describe(added, my_zone_name(ctx), clients_by_id(ctx)), day=long_day(start_day, pad=True)))
     _warn_flags(ctx, added, start_day)
     return 0
 
@@ -137,35 +108,35 @@ def _warn_flags(ctx: Context, block: TimeBlock, day: date) -> None:
     n = plan.index_of(block.id)
     if n is None:
         return
-    info, clients = plan.items[n], _clients(ctx)
+    info, clients = plan.items[n], clients_by_id(ctx)
     for m in info.overlaps:
         ctx.print(_("Note: it overlaps block {id} ({what}).").format(
-            id=plan.items[m].block.id, what=describe(plan.items[m].block, _zone(ctx), clients)))
+            id=plan.items[m].block.id, what=describe(plan.items[m].block, my_zone_name(ctx), clients)))
     for m in info.too_close:
         ctx.print(_("Note: less than {buffer} from block {id} ({what}).").format(
             buffer=format_duration(ctx.config.settings.block_buffer), id=plan.items[m].block.id,
-            what=describe(plan.items[m].block, _zone(ctx), clients)))
+            what=describe(plan.items[m].block, my_zone_name(ctx), clients)))
 
 
 def _plan(ctx: Context, day: date) -> core.DayPlan:
     store = ctx.store
     task_batches = {t.id: t.batch for t in store.tasks.all() if t.id is not None}
-    lo, hi = core.day_bounds(day, _zone(ctx))
+    lo, hi = core.day_bounds(day, my_zone_name(ctx))
     if hi < ctx.clock.now() - timedelta(days=28):  # old days may be in the yearly archive
         from vatui.store.history import blocks_between, entries_between
 
         blocks, entries = blocks_between(store, lo, hi), entries_between(store, lo, hi)
     else:
         blocks, entries = store.blocks.all(), store.entries.all()
-    return core.plan_day(blocks, day, _zone(ctx), buffer=ctx.config.settings.block_buffer,
+    return core.plan_day(blocks, day, my_zone_name(ctx), buffer=ctx.config.settings.block_buffer,
                          entries=entries, task_batches=task_batches)
 
 
 def cmd_list(ctx: Context) -> int:
-    zone_name = _zone(ctx)
-    day = parse_day(ctx.args.date, _today(ctx))
+    zone_name = my_zone_name(ctx)
+    day = parse_day(ctx.args.date, my_today(ctx))
     plan = _plan(ctx, day)
-    clients = _clients(ctx)
+    clients = clients_by_id(ctx)
     now = ctx.clock.now()
     standing = plan.standing(now) if plan.contains(now) else core.Standing()
     if ctx.args.json:
@@ -249,18 +220,19 @@ def _as_json(plan: core.DayPlan, standing: core.Standing, clients: dict[int, Cli
 
 def cmd_edit(ctx: Context) -> int:
     old = _block(ctx, ctx.args.id)
-    zone_name = _zone(ctx)
+    zone_name = my_zone_name(ctx)
     day = core.day_of(old.start, zone_name)
-    new = core.parse_block(ctx.args.text, day=day, zone_name=zone_name, now=ctx.clock.now(), clients=ctx.store.clients.all)
+    new = block_syntax.parse_block(ctx.args.text, day=day, zone_name=zone_name, now=ctx.clock.now(),
+                                   clients=ctx.store.clients.all)
     saved = ctx.store.blocks.update(replace(new, id=old.id))
-    ctx.print(_("Updated block {id}: {what}.").format(id=saved.id, what=describe(saved, zone_name, _clients(ctx))))
+    ctx.print(_("Updated block {id}: {what}.").format(id=saved.id, what=describe(saved, zone_name, clients_by_id(ctx))))
     _warn_flags(ctx, saved, core.day_of(saved.start, zone_name))
     return 0
 
 
 def cmd_remove(ctx: Context) -> int:
     gone = ctx.store.blocks.delete(_block(ctx, ctx.args.id).id)  # type: ignore[arg-type]
-    ctx.print(_("Removed block {id}: {what}.").format(id=gone.id, what=describe(gone, _zone(ctx), _clients(ctx))))
+    ctx.print(_("Removed block {id}: {what}.").format(id=gone.id, what=describe(gone, my_zone_name(ctx), clients_by_id(ctx))))
     return 0
 
 
@@ -279,13 +251,13 @@ def parse_shift(text: str) -> timedelta:
 
 
 def cmd_shift(ctx: Context) -> int:
-    store, zone_name, now = ctx.store, _zone(ctx), ctx.clock.now()
-    clients = _clients(ctx)
-    today = _today(ctx)
+    store, zone_name, now = ctx.store, my_zone_name(ctx), ctx.clock.now()
+    clients = clients_by_id(ctx)
+    today = my_today(ctx)
     if ctx.args.after is not None:
         anchor: TimeBlock | None = _block(ctx, ctx.args.after)
     else:
-        anchor = core.overrun_anchor(core.blocks_on(store.blocks.all(), today, zone_name), now)
+        anchor = block_edits.overrun_anchor(core.blocks_on(store.blocks.all(), today, zone_name), now)
         if anchor is None:
             raise CliError(_("no block has ended yet today; name one with --after ID"))
     assert anchor is not None
@@ -293,13 +265,13 @@ def cmd_shift(ctx: Context) -> int:
     if by is not None:
         delta = parse_shift(by)
     else:
-        delta = core.overrun(anchor, now)
+        delta = block_edits.overrun(anchor, now)
         if not delta:
             raise CliError(_("block {id} ({what}) has not overrun; give how much, e.g. vatui block shift 15m")
                            .format(id=anchor.id, what=describe(anchor, zone_name, clients)))
-    until = core.day_end_after(anchor, zone_name)
+    until = block_edits.day_end_after(anchor, zone_name)
     with store.transaction():  # read and write under the lock: another window may be editing too
-        changed = core.shift_later(store.blocks.all(), store.blocks.require(anchor.id), delta, until=until)  # type: ignore[arg-type]
+        changed = block_edits.shift_later(store.blocks.all(), store.blocks.require(anchor.id), delta, until=until)  # type: ignore[arg-type]
         for b in changed:
             store.blocks.update(b)
     count = len(changed) - 1
@@ -311,94 +283,4 @@ def cmd_shift(ctx: Context) -> int:
                         "Block {id} ({what}) now ends {delta} sooner; {count} later blocks moved {delta} earlier.", count)
     ctx.print(text.format(id=anchor.id, what=describe(anchor, zone_name, clients), delta=format_duration(abs(delta)),
                           count=count))
-    return 0
-
-
-def cmd_copy(ctx: Context) -> int:
-    zone_name = _zone(ctx)
-    target = parse_day(ctx.args.date, _today(ctx))
-    source = parse_day(ctx.args.source, target - timedelta(days=1), option="--from") if ctx.args.source else \
-        target - timedelta(days=1)
-    store = ctx.store
-    new, skipped = core.copy_day(store.blocks.all(), source, target, zone_name, known_clients=set(_clients(ctx)))
-    if not new and not skipped:
-        raise CliError(_("no block starts on {day}, so there is nothing to copy").format(day=source.isoformat()))
-    added = store.blocks.add_many(new)
-    ctx.print(ngettext("Copied {count} block from {source} to {target}.", "Copied {count} blocks from {source} to {target}.",
-                       len(added)).format(count=len(added), source=weekday_day_month(source, pad=True),
-                                          target=weekday_day_month(target, pad=True)))
-    _say_skipped(ctx, skipped)
-    return 0
-
-
-def _day_templates(ctx: Context) -> list[Template]:
-    return sorted((t for t in ctx.store.templates.all() if t.kind == "day"), key=lambda t: t.name.casefold())
-
-
-def find_template(templates: list[Template], name: str) -> Template:
-    key = name.strip().casefold()
-    exact = [t for t in templates if t.name.casefold() == key]
-    matches = exact or [t for t in templates if t.name.casefold().startswith(key)]
-    if len(matches) == 1:
-        return matches[0]
-    known = ", ".join(t.name for t in templates) or _("none yet")
-    if matches:
-        raise CliError(_("{name!r} fits several templates ({names})").format(name=name, names=", ".join(t.name for t in matches)))
-    raise CliError(_("no day template called {name!r} (templates: {known})").format(name=name, known=known))
-
-
-def cmd_template_save(ctx: Context) -> int:
-    zone_name = _zone(ctx)
-    day = parse_day(ctx.args.date, _today(ctx))
-    template = core.day_template(ctx.args.name, ctx.store.blocks.all(), day, zone_name)
-    same = [t for t in _day_templates(ctx) if t.name.casefold() == template.name.casefold()]
-    if same:
-        saved = ctx.store.templates.update(replace(template, id=same[0].id))
-    else:
-        saved = ctx.store.templates.add(template)
-    ctx.print(ngettext("Saved {count} block of {day} as the day template {name!r}.",
-                       "Saved {count} blocks of {day} as the day template {name!r}.", len(saved.items)).format(
-        count=len(saved.items), day=weekday_day_month(day, pad=True), name=saved.name))
-    return 0
-
-
-def cmd_template_apply(ctx: Context) -> int:
-    zone_name = _zone(ctx)
-    day = parse_day(ctx.args.date, _today(ctx))
-    template = find_template(_day_templates(ctx), ctx.args.name)
-    store = ctx.store
-    new, skipped = core.blocks_from_items(template.items, day, zone_name,  # type: ignore[arg-type]
-                                          existing=core.blocks_on(store.blocks.all(), day, zone_name),
-                                          known_clients=set(_clients(ctx)))
-    added = store.blocks.add_many(new)
-    ctx.print(ngettext("Added {count} block from {name!r} to {day}.", "Added {count} blocks from {name!r} to {day}.",
-                       len(added)).format(count=len(added), name=template.name, day=weekday_day_month(day, pad=True)))
-    _say_skipped(ctx, skipped)
-    return 0
-
-
-def _say_skipped(ctx: Context, skipped: int) -> None:
-    if skipped:
-        ctx.print(ngettext("Skipped {count} (already there, or for a client that no longer exists).",
-                           "Skipped {count} (already there, or for a client that no longer exists).",
-                           skipped).format(count=skipped))
-
-
-def cmd_template_list(ctx: Context) -> int:
-    templates = _day_templates(ctx)
-    if not templates:
-        ctx.print(_('No day templates yet. Save one: vatui block template save Monday'))
-        return 0
-    clients = _clients(ctx)
-    rows = []
-    for t in templates:
-        items = t.items
-        span = ""
-        if items:
-            first = min(i.start_minute for i in items)  # type: ignore[union-attr]
-            last = max(i.start_minute + i.minutes for i in items)  # type: ignore[union-attr]
-            span = f"{first // 60:02d}:{first % 60:02d}-{last // 60 % 24:02d}:{last % 60:02d}"
-        who = sorted({clients[i.client_id].name for i in items if i.client_id in clients})  # type: ignore[union-attr]
-        rows.append([t.name, str(len(items)), span, ", ".join(who)])
-    ctx.print(table(rows, [_("Name"), _("Blocks"), _("Span"), _("Clients")]))
     return 0

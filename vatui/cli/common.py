@@ -1,15 +1,20 @@
-"""What every command shares: the global options, the opened store and config, and output."""
+"""What every command shares: the global options, the opened store and config, output, and
+looking up my zone, a client or a task."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any, TextIO
+from zoneinfo import ZoneInfo
 
 from vatui import paths
 from vatui.config import LoadedConfig, load_config
 from vatui.core.clock import Clock, SystemClock
+from vatui.core.models import Client, Task
+from vatui.formats import hm
 from vatui.i18n import _
 from vatui.store import Store
 
@@ -69,3 +74,20 @@ def table(rows: list[list[str]], headers: list[str]) -> str:
     lines = ["  ".join(str(h).ljust(w) for h, w in zip(headers, widths)).rstrip()]
     lines += ["  ".join(str(c).ljust(w) for c, w in zip(row, widths)).rstrip() for row in rows]
     return "\n".join(lines)
+
+
+def my_zone(ctx: Context) -> ZoneInfo:
+    return ZoneInfo(ctx.config.settings.me_zone)
+
+
+def my_hm(ctx: Context, at: datetime) -> str:
+    """`at` as a time of day on my clock, e.g. "14:05"."""
+    return hm(at.astimezone(my_zone(ctx)))
+
+
+def client_of(ctx: Context, client_id: int | None) -> Client | None:
+    return ctx.store.clients.get(client_id) if client_id is not None else None
+
+
+def task_of(ctx: Context, task_id: int | None) -> Task | None:
+    return ctx.store.tasks.get(task_id) if task_id is not None else None

@@ -124,7 +124,7 @@ def _emit(ctx: Context, text: str) -> None:
 
 def _bounds(ctx: Context) -> tuple[datetime | None, datetime | None]:
     """--from/--to as instants in my zone: from the first day's start to the last day's end."""
-    from vatui.core.reports import local_midnight
+    from vatui.core.periods import local_midnight
 
     zone = ctx.config.settings.me_zone
     first, last = day_range(ctx)
@@ -160,7 +160,8 @@ def export_ics(ctx: Context) -> str:
 
 
 def export_entries_csv(ctx: Context) -> str:
-    from vatui.core.reports import local_today, pieces_in, range_period
+    from vatui.core.periods import local_today, range_period
+    from vatui.core.reports import pieces_in
     from vatui.exports.entries_csv import entries_csv
 
     settings = ctx.config.settings

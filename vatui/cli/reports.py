@@ -8,18 +8,8 @@ from datetime import date, timedelta
 
 from vatui.cli.clients import find_client
 from vatui.cli.common import CliError, Context
-from vatui.core.reports import (
-    GroupBy,
-    Period,
-    PeriodKind,
-    build_digest,
-    build_report,
-    local_today,
-    parse_day,
-    period_for,
-    range_period,
-    week_period,
-)
+from vatui.core.periods import Period, PeriodKind, local_today, parse_day, period_for, range_period, week_period
+from vatui.core.reports import GroupBy, build_digest, build_report
 from vatui.core.settings import ROUNDING_CHOICES, Settings
 from vatui.i18n import LANGUAGES, N_, _, match, using
 from vatui.store.history import entries_between, tasks_by_id

@@ -17,7 +17,8 @@ from vatui.core.deadlines import DeadlineReader, DeadlineState
 from vatui.core.durations import format_duration
 from vatui.core.models import Client, Status, Task, Template
 from vatui.core.queues import TaskFilter, View, build_view, order_tasks, view_key
-from vatui.core.quickadd import format_template_item, parse_day_field, parse_quick_add
+from vatui.core.quickadd import format_template_item, parse_quick_add
+from vatui.core.when_words import parse_day_field
 from vatui.i18n import N_, _, ngettext
 from vatui.queue_text import (
     QUADRANT_WORDS,

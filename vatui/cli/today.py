@@ -10,14 +10,15 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from vatui.cli.common import Context
-from vatui.cli.pomodoro import _status_dict, status_lines
 from vatui.cli.tasks import _task_json
+from vatui.cli.timer_status import status_dict, status_lines
 from vatui.clock_text import CLIENT_DOT, ME_SYMBOL, STATE_SYMBOLS, state_words
 from vatui.core.blocks import day_of, plan_day
 from vatui.core.deadlines import DeadlineReader
 from vatui.core.durations import format_duration
+from vatui.core.periods import today_period
 from vatui.core.queues import next_task
-from vatui.core.reports import GroupBy, build_report, today_period
+from vatui.core.reports import GroupBy, build_report
 from vatui.core.zones import SortBy, format_offset, order, places, readings
 from vatui.exports.report_text import report_data
 from vatui.exports.words import fmt_amounts, fmt_hours
@@ -88,7 +89,7 @@ def cmd_today(ctx: Context) -> int:
                 "tracked_min": int(i.actual.total_seconds() // 60) if i.actual is not None else None,
             } for n, i in enumerate(plan.items)],
             "next_tasks": [_task_json(t, clients, reader) for _c, t in top if t is not None],
-            "pomodoro": _status_dict(ctx, timer, now),
+            "pomodoro": status_dict(ctx, timer, now),
             "tracked_today": report_data(tracked),
         }
         ctx.print(json.dumps(doc, indent=2, ensure_ascii=False))

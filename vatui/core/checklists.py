@@ -10,7 +10,8 @@ from datetime import date, datetime, timedelta
 from vatui.core.business import local_instant, zone
 from vatui.core.errors import ValidationError
 from vatui.core.models import ChecklistTemplateItem, Client, Task, Template
-from vatui.core.quickadd import DEFAULT_DUE_MINUTE, QuickAddError, parse_template_item
+from vatui.core.quickadd import parse_template_item
+from vatui.core.when_words import DEFAULT_DUE_MINUTE, QuickAddError
 from vatui.i18n import _
 
 

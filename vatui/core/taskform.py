@@ -17,7 +17,8 @@ from vatui.core.daywords import english_day
 from vatui.core.durations import format_duration_config, parse_duration
 from vatui.core.errors import ValidationError
 from vatui.core.models import ChecklistItem, Client, Status, Task
-from vatui.core.quickadd import QuickAddError, find_client, parse_day_field, parse_reply, parse_when
+from vatui.core.quickadd import find_client
+from vatui.core.when_words import QuickAddError, parse_day_field, parse_reply, parse_when
 from vatui.i18n import _
 
 FIELDS = ("title", "client", "batch", "urgent", "important", "estimate", "due", "reply", "status", "defer",

@@ -6,7 +6,8 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 from decimal import Decimal
 
-from vatui.core.reports import Amounts, GroupBy, Period, PeriodKind, Row, hours2
+from vatui.core.periods import Period, PeriodKind
+from vatui.core.reports import Amounts, GroupBy, Row, hours2
 from vatui.core.settings import Settings
 from vatui.formats import long_day, money, month_year, number, weekday_day_month
 from vatui.i18n import _

@@ -1,5 +1,6 @@
 """The cockpit's handling of the time-blocks pane: which day is shown, what the pane's keys do
-(through core/blocks.py and the store writer), and undo for every change.
+(through core/blocks.py, block_edits.py, block_syntax.py and the store writer), and undo for
+every change. Day templates and copying are in block_templates_controller.py.
 
 Per minute only `standing` (current block, minutes left, next block) is recomputed; the day's
 plan (flags, tracked time) is recomputed when the store or the day changes.
@@ -7,7 +8,6 @@ plan (flags, tracked time) is recomputed when the store or the day changes.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from functools import partial
@@ -15,14 +15,17 @@ from typing import Any
 
 from textual.message import Message
 
+from vatui.core import block_edits, block_syntax
 from vatui.core import blocks as core
 from vatui.core.durations import format_duration, parse_duration
 from vatui.core.errors import ValidationError
-from vatui.core.models import Client, Template, TimeBlock, validate_name
-from vatui.formats import weekday_day_month, weekday_long
+from vatui.core.models import Client, TimeBlock
+from vatui.formats import weekday_day_month
 from vatui.i18n import _, ngettext
-from vatui.screens.base import CockpitBase, UndoStep
-from vatui.widgets.blocks_pane import BlocksPane, DayView, describe_block
+from vatui.screens.base import UndoStep
+from vatui.screens.block_templates_controller import BlockTemplatesController
+from vatui.widgets.block_rows import DayView, describe_block
+from vatui.widgets.blocks_pane import BlocksPane
 
 ARCHIVE_AFTER = timedelta(days=28)  # older days may have blocks in the yearly archive (retention.py)
 
@@ -45,7 +48,7 @@ def parse_shift(text: str) -> timedelta:
     return sign * delta
 
 
-class BlocksController(CockpitBase):
+class BlocksController(BlockTemplatesController):
     _blocks_day: date | None = None  # the day shown; None: today, following midnight
     _blocks_shown_day: date | None = None
     _blocks_plan_key: tuple[Any, ...] | None = None
@@ -73,10 +76,6 @@ class BlocksController(CockpitBase):
     @property
     def blocks_pane(self) -> BlocksPane:
         return self.query_one("#blocks-pane", BlocksPane)
-
-    @property
-    def my_zone_name(self) -> str:
-        return self.settings.me_zone
 
     def blocks_today(self, now: datetime | None = None) -> date:
         return core.day_of(now or self.now(), self.my_zone_name)
@@ -126,8 +125,8 @@ class BlocksController(CockpitBase):
 
     # --- add and edit --------------------------------------------------------------------------
     def _read_block(self, day: date, text: str) -> TimeBlock:
-        return core.parse_block(text, day=day, zone_name=self.my_zone_name, now=self.now(),
-                                clients=self.store.clients.all)
+        return block_syntax.parse_block(text, day=day, zone_name=self.my_zone_name, now=self.now(),
+                                        clients=self.store.clients.all)
 
     def _preview_block(self, block: TimeBlock) -> str:
         start = block.start.astimezone(self.app.my_zone)
@@ -180,7 +179,7 @@ class BlocksController(CockpitBase):
         self.app.push_screen(
             block_modal().BlockModal(title=_("Edit block · {day}").format(day=weekday_day_month(day, pad=True)),
                        read=partial(self._read_block, day), preview=self._preview_block,
-                       initial=core.block_text(block, self.my_zone_name, self._blocks_clients)),
+                       initial=block_syntax.block_text(block, self.my_zone_name, self._blocks_clients)),
             callback=partial(self._edit_block, block))
 
     def _edit_block(self, old: TimeBlock, new: TimeBlock | None) -> None:
@@ -223,12 +222,12 @@ class BlocksController(CockpitBase):
 
     def on_blocks_pane_move_requested(self, message: BlocksPane.MoveRequested) -> None:
         delta = timedelta(minutes=message.minutes)
-        self._change_block(message.block_id, _("move {what}"), lambda b: core.move(b, delta))
+        self._change_block(message.block_id, _("move {what}"), lambda b: block_edits.move(b, delta))
 
     def on_blocks_pane_resize_requested(self, message: BlocksPane.ResizeRequested) -> None:
         delta = timedelta(minutes=message.minutes)
         how = _("stretch {what}") if message.minutes > 0 else _("shrink {what}")
-        self._change_block(message.block_id, how, lambda b: core.resize(b, delta))
+        self._change_block(message.block_id, how, lambda b: block_edits.resize(b, delta))
 
     # --- shift on overrun ----------------------------------------------------------------------
     def on_blocks_pane_shift_requested(self, message: BlocksPane.ShiftRequested) -> None:
@@ -259,11 +258,11 @@ class BlocksController(CockpitBase):
             self.notify(_("An overrun is about today: press T to go back to today."), timeout=4)
             return
         todays = core.blocks_on(self.store.blocks.all(), today, self.my_zone_name)
-        anchor = core.overrun_anchor(todays, now, selected if selected in todays else None)
+        anchor = block_edits.overrun_anchor(todays, now, selected if selected in todays else None)
         if anchor is None:
             self.notify(_("No block has ended yet today, so nothing has overrun."), timeout=4)
             return
-        delta = core.overrun(anchor, now)
+        delta = block_edits.overrun(anchor, now)
         if not delta:
             self.notify(_("{what} has not overrun.").format(what=self._describe(anchor)), timeout=4)
             return
@@ -275,8 +274,8 @@ class BlocksController(CockpitBase):
         def change() -> tuple[list[TimeBlock], list[TimeBlock]]:
             with self.store.transaction():
                 anchor = self.store.blocks.require(anchor_id)
-                changed = core.shift_later(self.store.blocks.all(), anchor, delta,
-                                           until=core.day_end_after(anchor, zone_name))
+                changed = block_edits.shift_later(self.store.blocks.all(), anchor, delta,
+                                                  until=block_edits.day_end_after(anchor, zone_name))
                 olds = [self.store.blocks.require(b.id) for b in changed]  # type: ignore[arg-type]
                 for b in changed:
                     self.store.blocks.update(b)
@@ -312,125 +311,3 @@ class BlocksController(CockpitBase):
         else:
             self._blocks_day = self.blocks_viewed_day(now) + timedelta(days=message.offset)
         self.refresh_blocks(now)
-
-    # --- templates and copying -----------------------------------------------------------------
-    def _day_templates(self) -> list[Template]:
-        return sorted((t for t in self.store.templates.all() if t.kind == "day"), key=lambda t: t.name.casefold())
-
-    def on_blocks_pane_template_save_requested(self, message: BlocksPane.TemplateSaveRequested) -> None:
-        day = message.day
-        blocks = self.store.blocks.all()
-        if not core.template_items(blocks, day, self.my_zone_name):
-            self.notify(_("No block starts on {day}: nothing to save.").format(day=weekday_day_month(day, pad=True)),
-                        timeout=4)
-            return
-        existing = self._day_templates()
-
-        def read(text: str) -> str:
-            return validate_name(text, what="template")
-
-        names = ", ".join(t.name for t in existing)
-        label = _("Save the plan of {day} as the day template:").format(day=weekday_day_month(day, pad=True))
-        hint = _("Existing: {names} (the same name replaces it)").format(names=names) if names else ""
-        self.app.push_screen(block_modal().PromptModal(title=_("Save as template"), label=label, read=read,
-                                         initial=weekday_long(day), hint=hint, id="template-name-modal"),
-                             callback=lambda name: name is not None and self._save_template(day, name))
-
-    def _save_template(self, day: date, name: str) -> None:
-        zone_name = self.my_zone_name
-
-        def change() -> tuple[Template, Template | None]:
-            with self.store.transaction():
-                template = core.day_template(name, self.store.blocks.all(), day, zone_name)
-                same = [t for t in self.store.templates.all() if t.kind == "day" and t.name.casefold() == name.casefold()]
-                if same:
-                    return self.store.templates.update(replace(template, id=same[0].id)), same[0]
-                return self.store.templates.add(template), None
-
-        def undo(saved: Template, old: Template | None) -> None:
-            if old is None:
-                self.store.templates.delete(saved.id)  # type: ignore[arg-type]
-            else:
-                self.store.templates.update(old)
-
-        self.save(change,
-                  done=lambda r: self.notify(ngettext("Saved {count} block as the day template {name!r}.",
-                                                      "Saved {count} blocks as the day template {name!r}.",
-                                                      len(r[0].items)).format(count=len(r[0].items), name=r[0].name),
-                                             timeout=4),
-                  undo=lambda r: UndoStep(_("save template {name!r}").format(name=r[0].name), partial(undo, *r)))
-
-    def on_blocks_pane_template_apply_requested(self, message: BlocksPane.TemplateApplyRequested) -> None:
-        templates = self._day_templates()
-        if not templates:
-            self.notify(_("No day templates yet: press w to save a day's plan as one."), timeout=4)
-            return
-        choices = []
-        for t in templates:
-            items = t.items
-            first = min(i.start_minute for i in items) if items else 0  # type: ignore[union-attr]
-            span = f"{first // 60:02d}:{first % 60:02d}"
-            choices.append((t.id, ngettext("{name} · {count} block from {start}", "{name} · {count} blocks from {start}",
-                                           len(items)).format(name=t.name, count=len(items), start=span)))
-        day = message.day
-        self.app.push_screen(
-            block_modal().TemplatePickModal(title=_("Apply a day template to {day}").format(day=weekday_day_month(day, pad=True)),
-                              choices=choices),
-            callback=lambda tid: tid is not None and self._apply_template(day, tid))
-
-    def _add_blocks(self, compute: Callable[[], tuple[list[TimeBlock], int]], *, what: Callable[[int], str],
-                    empty: str) -> None:
-        """Add the blocks `compute()` returns (new, skipped) in one write; undo removes them."""
-
-        def change() -> tuple[list[TimeBlock], int]:
-            with self.store.transaction():
-                new, skipped = compute()
-                return self.store.blocks.add_many(new), skipped
-
-        def said(result: tuple[list[TimeBlock], int]) -> None:
-            added, skipped = result
-            if not added and not skipped:
-                self.notify(empty, timeout=4)
-                return
-            text = what(len(added))
-            if skipped:
-                text += " " + ngettext("{count} skipped (already there, or for a client that no longer exists).",
-                                       "{count} skipped (already there, or for a client that no longer exists).",
-                                       skipped).format(count=skipped)
-            self.notify(text, timeout=5)
-
-        self.save(change, done=said,
-                  undo=lambda r: UndoStep(what(len(r[0])),
-                                          partial(self.store.blocks.delete_many, [b.id for b in r[0]]))
-                  if r[0] else None)
-
-    def _apply_template(self, day: date, template_id: int) -> None:
-        zone_name = self.my_zone_name
-        template = self.store.templates.get(template_id)
-        if template is None:
-            return
-
-        def compute() -> tuple[list[TimeBlock], int]:
-            store = self.store
-            return core.blocks_from_items(template.items, day, zone_name,  # type: ignore[arg-type]
-                                          existing=core.blocks_on(store.blocks.all(), day, zone_name),
-                                          known_clients={c.id for c in store.clients.all() if c.id is not None})
-
-        self._add_blocks(compute, what=lambda n: ngettext("Added {count} block from {name!r}.",
-                                                          "Added {count} blocks from {name!r}.", n).format(
-                                                              count=n, name=template.name),
-                         empty=_("The template has no blocks."))
-
-    def on_blocks_pane_copy_requested(self, message: BlocksPane.CopyRequested) -> None:
-        day, zone_name = message.day, self.my_zone_name
-        source = day - timedelta(days=1)
-
-        def compute() -> tuple[list[TimeBlock], int]:
-            store = self.store
-            return core.copy_day(store.blocks.all(), source, day, zone_name,
-                                 known_clients={c.id for c in store.clients.all() if c.id is not None})
-
-        source_day = weekday_day_month(source, pad=True)
-        self._add_blocks(compute, what=lambda n: ngettext("Copied {count} block from {day}.", "Copied {count} blocks from {day}.",
-                                                          n).format(count=n, day=source_day),
-                         empty=_("No block starts on {day}: nothing to copy.").format(day=source_day))

@@ -24,7 +24,8 @@ from vatui.i18n import _
 from vatui.queue_text import client_in_use
 from vatui.screens.base import CockpitBase, UndoStep
 from vatui.store.history import client_usage
-from vatui.widgets.clock_pane import ClockPane, StripView, weekday
+from vatui.widgets.clock_pane import ClockPane, weekday
+from vatui.widgets.hour_strip import StripView
 
 SORT_STATE = "clock.sort"
 STRIP_BEFORE = timedelta(hours=36)  # the strip's data reaches this far either side of its anchor;

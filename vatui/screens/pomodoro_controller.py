@@ -4,13 +4,14 @@ notifications, the unattended-timer question, and the cross-pane hook `start_foc
 The countdown is computed from the stored timestamps at each `tick_pomodoro(now)`, so it is
 right after a restart, a suspend, or a timer started from the CLI (base.py's tick reloads the
 store when another process wrote it). Timer commands are applied through the store writer in one
-transaction each (vatui/timekeeping.py), never on the event loop.
+transaction each (vatui/timekeeping.py), never on the event loop. What the pane, the
+notifications and the question say is worded in pomodoro_text.py.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -18,30 +19,16 @@ from textual import events, on
 
 from vatui.core.durations import format_duration
 from vatui.core.models import Task
-from vatui.core.pomodoro import (
-    Answer,
-    Loaded,
-    Outcome,
-    Phase,
-    PhaseEnd,
-    Pomodoro,
-    Timer,
-    TimerError,
-    View,
-    advance,
-    focus_done_between,
-    interruptions_between,
-    view,
-)
+from vatui.core.pomodoro import Timer, advance, focus_done_between, interruptions_between, view
+from vatui.core.pomodoro_codec import Loaded
+from vatui.core.pomodoro_state import Answer, Outcome, Phase, PhaseEnd, Pomodoro, TimerError, View
 from vatui.core.tracking import Totals, day_bounds, local_date, totals
-from vatui.formats import hm
-from vatui.i18n import _, ngettext
+from vatui.i18n import _
 from vatui.screens.base import CockpitBase
+from vatui.screens.pomodoro_text import announcement, pomodoro_display, question_words, task_line, totals_lines
 from vatui.timekeeping import Applied, TimeKeeper
-from vatui.timer_words import big_minutes, clock, phase_name, quoted, refusal
+from vatui.timer_words import quoted, refusal
 from vatui.widgets.pomodoro_pane import PomodoroDisplay, PomodoroPane
-
-LATE = timedelta(seconds=90)  # an end noticed this late is announced with its time
 
 
 @dataclass
@@ -165,21 +152,7 @@ class PomodoroController(CockpitBase):
         t: Totals = totals(self.store.entries.all(), now, zone, client_id=v.client_id,
                            week_start=self.settings.week_start)
         client = self.store.clients.get(v.client_id) if v.client_id is not None else None
-        today, week = _("Logged today"), _("This week")
-        if client is not None:
-            ui.totals_text = (
-                _("{label}: {client} {mine} · all {all}").format(label=today, client=client.name,
-                                                                  mine=format_duration(t.today_client),
-                                                                  all=format_duration(t.today_all)),
-                _("{label}: {client} {mine} · all {all}").format(label=week, client=client.name,
-                                                                  mine=format_duration(t.week_client),
-                                                                  all=format_duration(t.week_all)),
-            )
-        else:
-            ui.totals_text = (
-                _("{label}: all {all}").format(label=today, all=format_duration(t.today_all)),
-                _("{label}: all {all}").format(label=week, all=format_duration(t.week_all)),
-            )
+        ui.totals_text = totals_lines(t, client)
         day = day_bounds(local_date(now, zone), zone)
         ui.focus_today = focus_done_between(v.state, *day)
         ui.interrupted_today = interruptions_between(v.state, *day)
@@ -187,77 +160,16 @@ class PomodoroController(CockpitBase):
     def _task_line(self, v: View) -> str:
         task = self.store.tasks.get(v.task_id) if v.task_id is not None else None
         client = self.store.clients.get(v.client_id) if v.client_id is not None else None
-        who = client.name if client else _("no client")
-        if task is not None:
-            return f"{quoted(task.title)} · {who}"
-        if client is not None:
-            return _("No task · {client}").format(client=who)
-        return _("No task bound: a focus takes the task selected in the queue")
+        return task_line(task, client)
 
     def _pomodoro_display(self, v: View, now: datetime) -> PomodoroDisplay:
         ui = self.pomo
-        dots = ""
-        if v.long_every > 1:
-            done = v.cycle % v.long_every if v.cycle < v.long_every else v.long_every
-            dots = "●" * done + "○" * (v.long_every - done)
-        meta = [dots] if dots else []
-        meta.append(ngettext("{n} focus today", "{n} focus today", ui.focus_today).format(n=ui.focus_today))
-        if v.interruptions:
-            meta.append(ngettext("{n} interruption", "{n} interruptions", v.interruptions).format(n=v.interruptions))
-        zone = self._zone
-        if v.phase is None:
-            kind = "-break" if v.next_phase.is_break else "-idle"
-            ended = v.ended
-            if ended is not None and ended.next_phase is v.next_phase and ended.phase is not Phase.STOPWATCH:
-                word = _("{phase} done").format(phase=phase_name(ended.phase)).upper()
-                note = _("{next} next · ended {at}").format(next=phase_name(v.next_phase).lower(),
-                                                             at=hm(ended.at.astimezone(zone)))
-            else:
-                word = _("Idle").upper()
-                note = _("{next} next").format(next=phase_name(v.next_phase).lower())
-            shown, countdown, info = v.planned, True, ""
-        elif v.phase is Phase.STOPWATCH:
-            kind, word = "-stopwatch", phase_name(v.phase).upper()
-            shown, countdown, note, info = v.worked, False, _("elapsed"), phase_name(v.phase)
-        else:
-            kind = "-focus" if v.phase is Phase.FOCUS else "-break"
-            word = phase_name(v.phase).upper()
-            shown, countdown, info = v.remaining, True, phase_name(v.phase)
-            if v.paused:
-                note = _("left · paused")
-            else:
-                assert v.ends_at is not None
-                note = _("left · ends {at}").format(at=hm(v.ends_at.astimezone(zone)))
-        if v.paused:
-            word = _("{phase} · paused").format(phase=word).upper()
-        if v.question is not None:
-            note = _("waiting for your answer")
-        return PomodoroDisplay(
-            kind=kind, phase=word, meta=" · ".join(meta), big=big_minutes(shown, countdown=countdown),
-            clock=clock(shown, countdown=countdown), note=" " + note, task=self._task_line(v),
-            today=ui.totals_text[0], week=ui.totals_text[1], info=info, paused=v.paused,
-        )
+        return pomodoro_display(v, zone=self._zone, focus_today=ui.focus_today, totals=ui.totals_text,
+                                task=self._task_line(v))
 
     # --- notifications -------------------------------------------------------------------------
     def _announce(self, end: PhaseEnd, now: datetime, *, live: bool) -> None:
-        cfg = self.settings.pomodoro
-        length = {Phase.FOCUS: cfg.focus, Phase.SHORT_BREAK: cfg.short_break,
-                  Phase.LONG_BREAK: cfg.long_break}.get(end.next_phase, cfg.focus)
-        nxt = phase_name(end.next_phase).lower()
-        if end.phase is Phase.FOCUS:
-            title = _("Focus done")
-        else:
-            title = _("Break over")
-        if end.auto_started:
-            body = _("{next} started ({length}).").format(next=phase_name(end.next_phase),
-                                                          length=format_duration(length, seconds=True))
-        else:
-            body = _("Next: {next} ({length}).").format(next=nxt, length=format_duration(length, seconds=True))
-        at = hm(end.at.astimezone(self._zone))
-        if not live:
-            body += " " + _("It ended at {at}, while vatui was closed.").format(at=at)
-        elif now - end.at > LATE:
-            body += " " + _("It ended at {at}.").format(at=at)
+        title, body = announcement(end, self.settings.pomodoro, self._zone, now, live=live)
         self.app.notifier.send(title, body, in_app_only=not live)
 
     # --- the unattended question ---------------------------------------------------------------
@@ -268,23 +180,9 @@ class PomodoroController(CockpitBase):
         from vatui.screens.unattended_modal import UnattendedModal
 
         q = v.question
-        zone = self._zone
         task = self.store.tasks.get(q.task_id) if q.task_id is not None else None
         client = self.store.clients.get(q.client_id) if q.client_id is not None else None
-        who = " · ".join(p for p in [quoted(task.title) if task else "", client.name if client else ""] if p)
-        what = phase_name(q.phase).lower() + (f" ({who})" if who else "")
-        since = hm(q.since.astimezone(zone))
-        if q.closed:
-            text = _("The {what} kept running after vatui was closed at {since}.").format(what=what, since=since)
-        else:
-            text = _("The {what} has run with nothing pressed since {since}.").format(what=what, since=since)
-        text += "\n" + _("What should be logged?")
-        keep = _("Keep {time}").format(time=format_duration(q.keep))
-        trim = None
-        if q.trim != q.keep:
-            trim = _("Trim to {at} ({time})").format(at=hm(q.plan_end.astimezone(zone)),
-                                                     time=format_duration(q.trim))
-        discard = _("Discard")
+        text, keep, trim, discard = question_words(q, task, client, self._zone)
         ui.asking = True
 
         def answered(choice: Answer | None) -> None:

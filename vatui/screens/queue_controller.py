@@ -1,35 +1,29 @@
 """The cockpit's handling of the task-queue pane: builds the current view from the store (once per
 change of data, view, filter or day), refreshes time left once a minute, and turns the pane's
-keys into store changes with undo."""
+keys into store changes with undo. The verbs that open a form (add, edit, checklist template)
+are in queue_forms_controller.py."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any
-from zoneinfo import ZoneInfo
+from typing import Any
 
 from vatui.core.deadlines import CalendarCache, DeadlineReader
 from vatui.core.errors import ValidationError
-from vatui.core.models import DEFAULT_BATCHES, Client, Status, Task
+from vatui.core.models import Client, Status, Task
 from vatui.core.queues import QueueView, TaskFilter, View, build_view, defer_day, move_task, next_in_view
-from vatui.i18n import _, ngettext
-from vatui.queue_text import describe_quick_add, format_moment
-from vatui.screens.base import CockpitBase, UndoStep
+from vatui.i18n import _
+from vatui.screens.base import UndoStep
+from vatui.screens.queue_forms_controller import QueueFormsController
 from vatui.widgets.queue_pane import QueuePane
-
-if TYPE_CHECKING:
-    from vatui.core.quickadd import QuickAdd
-
-# The parsing behind the queue's forms (quickadd, taskform, checklists) is imported by the verbs
-# that use it, when first used: the cockpit's first paint needs none of it.
 
 STATE_VIEW = "queue.view"
 STATE_BATCH = "queue.batch"
 
 
-class QueueController(CockpitBase):
+class QueueController(QueueFormsController):
     # Class-level defaults (no __init__, so the controller mixins compose without ceremony).
     _queue_view_name: View | None = None
     _queue_batch: str | None = None
@@ -119,91 +113,7 @@ class QueueController(CockpitBase):
         self.save(run, done=(lambda r: done(r[1])) if done else None,
                   undo=lambda r: UndoStep(label, lambda: store.tasks.restore(r[0])))
 
-    def _note(self, text: str) -> None:
-        self.notify(text + "  " + _("(u undoes)"), timeout=4)
-
     # --- verbs ---------------------------------------------------------------------------------
-    def _queue_verb_add(self, _task: Task | None) -> None:
-        from vatui.core.quickadd import parse_quick_add
-        from vatui.screens.queue_modals import QuickAddModal
-
-        clients = self.store.clients.all()
-        now = self.now()
-        my_zone = self.settings.me_zone
-        prefill = ""
-        row_group = self._cursor_group()
-        if row_group is not None:
-            if self.queue_view is View.CLIENT and row_group.client is not None:
-                prefill = "@" + "-".join(row_group.client.name.lower().split()) + " "
-                if row_group.batch:
-                    prefill += "#" + row_group.batch + " "
-            elif self.queue_view is View.BATCH and row_group.batch:
-                prefill = "#" + row_group.batch + " "
-
-        def parse(text: str) -> QuickAdd:
-            return parse_quick_add(text, clients=clients, now=now, my_zone=my_zone)
-
-        def added(text: str | None) -> None:
-            if text is None:
-                return
-            # Parse again now: a reply-by promise counts from the moment it is saved.
-            try:
-                fresh = parse_quick_add(text, clients=self.store.clients.all(), now=self.now(), my_zone=my_zone)
-            except ValidationError as exc:
-                self.notify(exc.message, title=_("Not saved"), severity="error", timeout=8)
-                return
-            task = fresh.to_task(self.now())
-            store = self.store
-
-            def done(saved: Task) -> None:
-                self._queue_select = saved.id
-                self._note(_("Added: {title}").format(title=saved.title))
-
-            self.save(lambda: store.tasks.add(task), done=done,
-                      undo=lambda saved: UndoStep(_("add {title}").format(title=saved.title),
-                                                  lambda: store.tasks.delete(saved.id)))
-
-        self.app.push_screen(QuickAddModal(parse=parse, describe=lambda q: describe_quick_add(q, my_zone=my_zone),
-                                           text=prefill), added)
-
-    def _cursor_group(self):  # noqa: ANN202
-        lst = self.queue_pane.task_list
-        if lst.cursor is None or not (0 <= lst.cursor < len(lst.rows)):
-            return None
-        return lst.rows[lst.cursor].group
-
-    def _queue_verb_edit(self, task: Task) -> None:
-        from vatui.core.taskform import apply_form, form_values
-        from vatui.screens.queue_modals import TaskModal
-
-        clients = self.store.clients.all()
-        by_id = {c.id: c for c in clients}
-        my_zone = self.settings.me_zone
-        batches = sorted({t.batch for t in self.store.tasks.all()} | set(DEFAULT_BATCHES))
-
-        def validate(values: dict[str, Any]) -> Task:
-            return apply_form(task, values, clients=clients, now=self.now(), my_zone=my_zone)
-
-        def edited(result: Task | None) -> None:
-            if result is None or result == task:
-                return
-            store = self.store
-
-            def run() -> tuple[Task | None, Task]:
-                with store.transaction():
-                    old = store.tasks.get(task.id)  # type: ignore[arg-type]
-                    return old, store.tasks.restore(result)
-
-            self._queue_select = result.id
-            self.save(run, done=lambda r: self._note(_("Saved: {title}").format(title=r[1].title)),
-                      undo=lambda r: UndoStep(_("edit {title}").format(title=r[1].title),
-                                              (lambda: store.tasks.restore(r[0])) if r[0] else
-                                              (lambda: store.tasks.delete(r[1].id))))
-
-        self.app.push_screen(TaskModal(title=_("Task {id}").format(id=task.id), values=form_values(task, by_id, my_zone),
-                                       clients=sorted(c.name for c in clients), batches=batches, validate=validate),
-                             edited)
-
     def _queue_verb_done(self, task: Task) -> None:
         now = self.now()
         self._change_task(task, lambda t: replace(t, status=Status.DONE, done_at=now),
@@ -355,62 +265,3 @@ class QueueController(CockpitBase):
         if self._queue_batch:
             self._remember(STATE_BATCH, self._queue_batch)
         self._rebuild()
-
-    def _queue_verb_template(self, task: Task | None) -> None:
-        from vatui.core.checklists import apply_checklist
-        from vatui.core.quickadd import find_client, parse_day_field
-        from vatui.screens.queue_modals import ApplyTemplateModal
-
-        templates = {t.name: t for t in self.store.templates.all() if t.kind == "checklist"}
-        clients = self.store.clients.all()
-        if not templates:
-            self.notify(_('No checklist templates yet. Define one on the command line: vatui template add '
-                          '"Client onboarding" --item "Send welcome email #email ~15m day:0" ...'), timeout=8)
-            return
-        if not clients:
-            self.notify(_("Add a client first: vatui client add NAME --tz ZONE"), timeout=6)
-            return
-        group = self._cursor_group()
-        current = (group.client.name if group is not None and group.client else None) or next(
-            (c.name for c in clients if task is not None and c.id == task.client_id), None)
-
-        def plan(name: str, client_name: str, start_text: str) -> list[Task]:
-            client = find_client(clients, client_name)
-            today = self.now().astimezone(ZoneInfo(client.tz)).date()  # the start day is the client's
-            start = parse_day_field(start_text or "today", today=today, field="start")
-            return apply_checklist(templates[name], client, start, self.now())
-
-        def preview(name: str, client_name: str, start_text: str) -> list[str]:
-            tasks = plan(name, client_name, start_text)
-            client = find_client(clients, client_name)
-            return [_("{title} — due {when} {city}").format(title=t.title, when=format_moment(t.due, client.tz),
-                                                            city=client.city) for t in tasks if t.due]
-
-        def chosen(result: tuple[str, str, str] | None) -> None:
-            if result is None:
-                return
-            try:
-                tasks = plan(*result)
-            except ValidationError as exc:
-                self.notify(exc.message, severity="error", timeout=6)
-                return
-            store = self.store
-
-            def undo_all(added: list[Task]) -> None:
-                with store.transaction():
-                    for t in added:
-                        if store.tasks.get(t.id) is not None:  # type: ignore[arg-type]
-                            store.tasks.delete(t.id)  # type: ignore[arg-type]
-
-            def done(added: list[Task]) -> None:
-                self._queue_select = added[0].id if added else None
-                self._note(ngettext("Added {n} task for {client} from {template}.",
-                                    "Added {n} tasks for {client} from {template}.", len(added)).format(
-                    n=len(added), client=result[1], template=result[0]))
-
-            self.save(lambda: store.tasks.add_many(tasks), done=done,
-                      undo=lambda added: UndoStep(_("template {name}").format(name=result[0]), lambda: undo_all(added)))
-
-        self.app.push_screen(ApplyTemplateModal(templates=sorted(templates), clients=sorted(c.name for c in clients),
-                                                client=current, preview=preview), chosen)
-

@@ -20,7 +20,8 @@ from textual.widgets.input import Selection
 from vatui.core.daywords import english_day, local_today, local_tomorrow
 from vatui.core.errors import ValidationError
 from vatui.core.models import Status, Task
-from vatui.core.quickadd import QuickAdd, QuickAddError
+from vatui.core.quickadd import QuickAdd
+from vatui.core.when_words import QuickAddError
 from vatui.i18n import N_, _
 from vatui.queue_text import STATUS_WORDS
 from vatui.widgets.fit import TextCell

@@ -24,19 +24,8 @@ from textual.containers import ScrollableContainer, Vertical
 from textual.screen import Screen
 from textual.widgets import Static
 
-from vatui.core.reports import (
-    GroupBy,
-    Period,
-    PeriodKind,
-    Report,
-    build_digest,
-    build_report,
-    hours,
-    local_today,
-    period_for,
-    week_of,
-    week_period,
-)
+from vatui.core.periods import Period, PeriodKind, local_today, period_for, week_of, week_period
+from vatui.core.reports import GroupBy, Report, build_digest, build_report, hours
 from vatui.exports import words as w
 from vatui.exports.report_text import numeric_columns, render_digest, table_rows
 from vatui.formats import weekday_day

@@ -8,7 +8,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from vatui.core.pomodoro import Answer
+from vatui.core.pomodoro_state import Answer
 from vatui.i18n import N_, _
 
 

@@ -1,0 +1,295 @@
+"""Day, time and zone words, as written after `due:` and `reply:` in a quick-add line, in a task
+form's fields and on the command line: "fri 17:00 client", "+3d", "tomorrow 9am", "2026-12-01";
+and the reply-by promise, counted in the client's business hours.
+
+These words are part of the quick-add line (quickadd.py), so a bad one raises `QuickAddError`
+pointing at its `Token`; both are defined here, where the line's parser and the forms meet.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from vatui.core.business import add_business_time, local_instant, zone
+from vatui.core.durations import parse_duration
+from vatui.core.errors import ValidationError
+from vatui.core.models import Client
+from vatui.core.tzdb import validate_zone
+from vatui.i18n import _
+
+DEFAULT_DUE_MINUTE = 17 * 60  # a due day without a time ends at 17:00 in its zone
+CLIENT_WORDS = ("client", "theirs", "their")
+ME_WORDS = ("me", "mine", "my", "local")
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_ISO_DATETIME = re.compile(r"^(\d{4}-\d{1,2}-\d{1,2})[t@](.+)$", re.I)
+_DAY_MONTH = re.compile(r"^(\d{1,2})-?([a-z]{3})[a-z]*$")
+_MONTH_DAY = re.compile(r"^([a-z]{3})[a-z]*-?(\d{1,2})$")
+_PLUS_DAYS = re.compile(r"^\+(\d{1,4})([dw])$")
+_STRICT_TIME = re.compile(r"^(\d{1,2})(?::(\d{2}))?(am|pm)$|^(\d{1,2}):(\d{2})$|^(\d{1,2})h(\d{2})?$")
+_LOOSE_TIME = re.compile(r"^(\d{1,2})(?::?(\d{2}))?$")
+DURATION_LIKE = re.compile(r"^[\d.]+\s*[smhdw]", re.I)
+
+DAY_HELP = "today, tomorrow, fri, +3d, eow, 1dec or 2026-12-01"
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int  # character offsets in the line, so a form can point at the token
+    end: int
+
+
+class QuickAddError(ValidationError):
+    """A token the quick-add line cannot use. `token` is the offending token (None: the whole line)."""
+
+    def __init__(self, message: str, *, field: str, token: Token | None = None) -> None:
+        super().__init__(message, field=field)
+        self.token = token
+
+
+# --- days and times ----------------------------------------------------------------------------
+
+DaySpec = Callable[[date], date]  # today (in the zone meant) -> the day
+
+
+def _weekday_index(word: str) -> int | None:
+    if len(word) < 2:
+        return None
+    for i, name in enumerate(_WEEKDAYS):
+        if name.startswith(word) and (len(word) >= 3 or word in ("mo", "tu", "we", "th", "fr", "sa", "su")):
+            return i
+    return None
+
+
+def _month_index(word: str) -> int | None:
+    return _MONTHS.index(word[:3]) + 1 if word[:3] in _MONTHS else None
+
+
+def _next_dated(today: date, month: int, day: int) -> date:
+    """That day and month this year, or next year once it has passed."""
+    for year in (today.year, today.year + 1):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            continue
+        if candidate >= today:
+            return candidate
+    raise ValueError("no such day")
+
+
+def parse_day(word: str) -> DaySpec | timedelta | None:
+    """A day word -> a function of today, or a timedelta for an exact offset (+4h). None: not a day."""
+    w = word.strip().lower()
+    if w in ("today", "tod", "tdy"):
+        return lambda today: today
+    if w in ("tomorrow", "tom", "tmr", "tmrw"):
+        return lambda today: today + timedelta(days=1)
+    if w in ("eow", "endofweek"):  # this week's Friday (next week's once Friday has passed)
+        return lambda today: today + timedelta(days=(4 - today.weekday()) % 7)
+    if w in ("eom", "endofmonth"):
+        return lambda today: today.replace(day=calendar.monthrange(today.year, today.month)[1])
+    if w in ("nextweek", "next-week", "nw"):
+        return lambda today: today + timedelta(days=7 - today.weekday())
+    wd = _weekday_index(w)
+    if wd is not None:  # the next such day after today, as in Taskwarrior
+        return lambda today: today + timedelta(days=(wd - today.weekday() - 1) % 7 + 1)
+    m = _PLUS_DAYS.match(w)
+    if m:
+        days = int(m.group(1)) * (7 if m.group(2) == "w" else 1)
+        return lambda today: today + timedelta(days=days)
+    if w.startswith("+") and len(w) > 1:
+        try:
+            return parse_duration(w[1:])
+        except ValidationError:
+            return None
+    m = _ISO_DATE.match(w)
+    if m:
+        try:
+            fixed = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            return None
+        return lambda today: fixed
+    for pattern, day_group, month_group in ((_DAY_MONTH, 1, 2), (_MONTH_DAY, 2, 1)):
+        m = pattern.match(w)
+        if m and _month_index(m.group(month_group)):
+            month, day = _month_index(m.group(month_group)), int(m.group(day_group))
+            if not 1 <= day <= 31:
+                return None
+            try:
+                _next_dated(date(2000, 1, 1), month, day)  # exists in some year (29 feb)
+            except ValueError:
+                return None
+            return lambda today: _next_dated(today, month, day)  # type: ignore[arg-type]
+    return None
+
+
+def parse_time_word(word: str, *, strict: bool = True) -> int | None:
+    """"17:00", "5pm", "5:30pm", "17h", "noon" (and "17", "0930" when not strict) -> minutes."""
+    w = word.strip().lower()
+    if w == "noon":
+        return 12 * 60
+    if w == "midnight":
+        return 0
+    m = _STRICT_TIME.match(w)
+    if m:
+        if m.group(3):
+            hours, minutes = int(m.group(1)), int(m.group(2) or 0)
+            if not 1 <= hours <= 12:
+                return None
+            hours = hours % 12 + (12 if m.group(3) == "pm" else 0)
+        elif m.group(4) is not None:
+            hours, minutes = int(m.group(4)), int(m.group(5))
+        else:
+            hours, minutes = int(m.group(6)), int(m.group(7) or 0)
+    elif not strict and (m := _LOOSE_TIME.match(w)):
+        hours, minutes = int(m.group(1)), int(m.group(2) or 0)
+    else:
+        return None
+    if hours > 23 or minutes > 59:
+        return None
+    return hours * 60 + minutes
+
+
+def zone_word(word: str) -> str | None:
+    """"client" or "me", an IANA zone name as it is, else None."""
+    w = word.strip()
+    if w.lower() in CLIENT_WORDS:
+        return "client"
+    if w.lower() in ME_WORDS:
+        return "me"
+    if "/" in w or w.upper() in ("UTC", "GMT"):
+        return w
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class WhenSpec:
+    """What a due/reply/start value said, before "today" and the zone are known."""
+
+    day: DaySpec | timedelta
+    minute: int | None = None
+    zone: str | None = None  # "client", "me", an IANA name, or None (mine)
+    text: str = ""
+
+
+def parse_when_words(words: Sequence[str], *, field: str, token: Token | None = None, strict: bool = False) -> WhenSpec:
+    """"fri 17:00 client" (already split) -> WhenSpec. Raises QuickAddError naming `field`."""
+    shown = token.text if token else field
+    if not words or not words[0].strip():
+        raise QuickAddError(_("{token}: give a day, e.g. {examples}").format(token=shown, examples=DAY_HELP),
+                            field=field, token=token)
+    first = words[0].strip()
+    rest = list(words[1:])
+    minute: int | None = None
+    m = _ISO_DATETIME.match(first) or (re.match(r"^([^@]+)@(.+)$", first) if "@" in first else None)
+    if m:
+        first, rest = m.group(1), [m.group(2), *rest]
+    day = parse_day(first)
+    if day is None:
+        raise QuickAddError(_("{token}: {word!r} is not a day; write {examples}").format(
+            token=shown, word=first, examples=DAY_HELP), field=field, token=token)
+    where: str | None = None
+    for word in rest:
+        t = parse_time_word(word, strict=strict)
+        if t is not None and minute is None and not isinstance(day, timedelta):
+            minute = t
+            continue
+        z = zone_word(word)
+        if z is not None and where is None:
+            if z not in ("client", "me"):
+                validate_zone(z, field=field)
+            where = z
+            continue
+        if t is not None and isinstance(day, timedelta):
+            raise QuickAddError(_("{token}: {word!r} is an offset from now; it takes no time of day").format(
+                token=shown, word=first), field=field, token=token)
+        raise QuickAddError(_("{token}: {word!r} is not a time (17:00, 5pm) or a zone (client, me)").format(
+            token=shown, word=word), field=field, token=token)
+    return WhenSpec(day, minute, where, shown)
+
+
+def resolve_when(spec: WhenSpec, *, now: datetime, my_zone: str, client: Client | None, field: str,
+                 token: Token | None = None, allow_past: bool = False) -> tuple[datetime, str]:
+    """The instant a WhenSpec means, and the zone it was meant in."""
+    if spec.zone == "client":
+        if client is None:
+            raise QuickAddError(_("{token}: 'client' time needs a client in the line (@name)").format(token=spec.text),
+                                field=field, token=token)
+        tz_name = client.tz
+    elif spec.zone in (None, "me"):
+        tz_name = my_zone
+    else:
+        tz_name = validate_zone(spec.zone, field=field)
+    if isinstance(spec.day, timedelta):
+        return now + spec.day, tz_name
+    tz = zone(tz_name)
+    today = now.astimezone(tz).date()
+    try:
+        day = spec.day(today)
+    except (ValueError, OverflowError):
+        raise QuickAddError(_("{token}: that day does not exist").format(token=spec.text), field=field, token=token) from None
+    if day < today and not allow_past:
+        raise QuickAddError(_("{token}: {day} is in the past").format(token=spec.text, day=day.isoformat()),
+                            field=field, token=token)
+    minute = spec.minute if spec.minute is not None else DEFAULT_DUE_MINUTE
+    return local_instant(day, minute, tz), tz_name
+
+
+def parse_when(text: str, *, now: datetime, my_zone: str, client: Client | None, field: str = "due",
+               allow_past: bool = False) -> tuple[datetime, str]:
+    """A whole field: "fri 17:00 client", "2026-12-01", "+3d", "tomorrow 9am"."""
+    spec = parse_when_words(text.split(), field=field)
+    return resolve_when(spec, now=now, my_zone=my_zone, client=client, field=field, allow_past=allow_past)
+
+
+def parse_day_field(text: str, *, today: date, field: str = "start") -> date:
+    """A day only ("today", "mon", "+3d", "2026-12-01"), e.g. the start day of a checklist."""
+    spec = parse_day(text.strip())
+    if spec is None or isinstance(spec, timedelta):
+        raise QuickAddError(_("{field}: {text!r} is not a day; write {examples}").format(
+            field=field, text=text.strip(), examples=DAY_HELP), field=field)
+    return spec(today)
+
+
+# --- reply-by ----------------------------------------------------------------------------------
+
+
+def promise_deadline(client: Client, now: datetime, promise: timedelta | None = None, *, field: str = "reply",
+                     token: Token | None = None) -> datetime:
+    """When a reply promised now is due: `promise` (default: the client's) of the client's business
+    hours after now. A 24-hour promise made Friday 16:00 in Sydney falls due Wednesday 16:00."""
+    amount = promise if promise is not None else timedelta(hours=client.reply_by_hours)
+    at = add_business_time(client.hours, client.tz, now, amount)
+    if at is None:
+        raise QuickAddError(_("{token}: {client} has no business hours, so a promise cannot be counted").format(
+            token=token.text if token else field, client=client.name), field=field, token=token)
+    return at
+
+
+def parse_reply(value: str, *, now: datetime, my_zone: str, client: Client | None, field: str = "reply",
+                token: Token | None = None, extra: Sequence[str] = ()) -> datetime:
+    """`reply:` value: empty or "default" (the client's promise), a duration in business hours
+    ("24h", "2d" = 48 business hours), or a deadline written like a due date."""
+    shown = token.text if token else field
+    if client is None:
+        raise QuickAddError(_("{token}: a reply-by promise needs a client (@name)").format(token=shown),
+                            field=field, token=token)
+    v = value.strip().lower()
+    if v in ("", "default", "yes"):
+        return promise_deadline(client, now, field=field, token=token)
+    if DURATION_LIKE.match(v) and not extra:
+        try:
+            amount = parse_duration(v, field=field)
+        except ValidationError:
+            amount = None
+        if amount is not None:
+            return promise_deadline(client, now, amount, field=field, token=token)
+    spec = parse_when_words([value, *extra], field=field, token=token)
+    return resolve_when(spec, now=now, my_zone=my_zone, client=client, field=field, token=token)[0]
