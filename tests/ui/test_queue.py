@@ -129,6 +129,24 @@ async def test_a_bad_token_keeps_the_form_open_points_at_it_and_saves_nothing(ma
     assert len(Store(demo_store.path).tasks) == before
 
 
+async def test_an_impossible_due_time_is_pointed_at_not_put_in_the_title(make_app, demo_store):
+    before = len(demo_store.tasks)
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("a")
+        line = app.screen.query_one(Input)
+        line.value = "Bad @hud due:fri 25:00"
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, QuickAddModal)
+        preview = app.screen.query_one("#qa-preview", Static)
+        assert "not a time of day" in str(preview.render()) and preview.has_class("-error")
+        assert line.value[line.selection.start:line.selection.end] == "25:00"
+        await pilot.press("escape")
+        await settle(app, pilot)
+    assert len(Store(demo_store.path).tasks) == before
+
+
 async def test_done_defer_wait_delete_and_undo_each(make_app, demo_store):
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:

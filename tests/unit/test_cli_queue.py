@@ -58,7 +58,8 @@ def test_add_due_in_the_clients_zone_and_default_promise(clients):
 @pytest.mark.parametrize(
     ("line", "token"),
     [("Reply @nobody", "@nobody"), ("Reply @acme ~15q", "~15q"), ("Reply due:frday", "due:frday"),
-     ("Reply reply:24h", "reply:24h"), ("Reply !x", "!x"), ("@acme #email", "title")],
+     ("Reply reply:24h", "reply:24h"), ("Reply !x", "!x"), ("@acme #email", "title"),
+     ("Bad @acme due:fri 25:00", "25:00: not a time of day"), ("x @acme reply:-5h", "24h")],
 )
 def test_bad_tokens_exit_2_point_at_the_token_and_save_nothing(clients, line, token):
     code, out, err = clients("add", line)

@@ -354,7 +354,7 @@ def test_form_round_trip_keeps_everything():
         ("batch", "two words", "not a batch"),
         ("estimate", "lots", "not a duration"),
         ("due", "someday", "not a day"),
-        ("reply", "whenever", "not a day"),
+        ("reply", "whenever", "nor a day"),
         ("status", "maybe", "status"),
     ],
 )

@@ -109,7 +109,13 @@ def test_client_with_spaces_by_slug():
         ("x due:+4h 17:00", "due", "due:+4h 17:00", ["takes no time"]),
         ("x due:fri due:mon", "due", "due:mon", ["twice"]),
         ("x reply:24h", "reply", "reply:24h", ["needs a client"]),
-        ("x @acme reply:soonish", "reply", "reply:soonish", ["not a day"]),
+        ("x @acme reply:soonish", "reply", "reply:soonish", ["nor a day"]),
+        ("Bad @acme due:fri 25:00", "due", "25:00", ["not a time of day", "00:00 to 23:59"]),
+        ("x due:fri 13pm call", "due", "13pm", ["not a time of day"]),
+        ("x due:fri client 9:75", "due", "9:75", ["not a time of day"]),
+        ("x @acme reply:fri 24:30", "reply", "24:30", ["not a time of day"]),
+        ("x @acme reply:-5h", "reply", "reply:-5h", ["'-5h'", "24h", "2d", "tomorrow"]),
+        ("x @acme reply:0h", "reply", "reply:0h", ["business hours", "24h", "fri"]),
     ],
 )
 def test_bad_tokens_name_the_field_and_quote_the_token(line, field, token, words):
@@ -170,6 +176,17 @@ def test_time_words(word, minute):
 @pytest.mark.parametrize("word", ["17", "25:00", "13pm", "0am", "9:75"])
 def test_not_time_words(word):
     assert parse_time_word(word) is None
+
+
+def test_a_time_like_word_after_due_must_be_a_time():
+    # The README's rule: a word right after due:DAY (or after its time or zone) with digits and
+    # ':' or am/pm is the due time, or the line is refused. A backslash keeps it in the title.
+    assert qa("Call due:fri 9:30 about 10:00").title == "Call about 10:00"  # the time was taken
+    q = qa(r"Bad due:fri \25:00 slot")
+    assert q.title == "Bad 25:00 slot" and local(q.due, ME).hour == 17
+    assert qa("Vote 25:00 due:fri").title == "Vote 25:00"  # not after due: an ordinary word
+    with pytest.raises(QuickAddError):
+        qa("Bad due:fri 25:00")
 
 
 def test_bare_number_after_due_stays_in_the_title():

@@ -16,6 +16,9 @@ Tokens (anywhere in the line, in any order; everything else is the title):
                uses the client's default promise; `reply:WHEN` sets the deadline itself.
 - `\\#word`     a backslash keeps a token literally in the title.
 
+A word after `due:DAY` (or after its time or zone) that looks like a time, with digits and ':' or
+ending in am/pm, is the due time: "due:fri 25:00" is refused, not "25:00" put into the title.
+
 A bad token raises `QuickAddError` (a ValidationError) whose message quotes the token and whose
 `field` names what it was (client, batch, flag, estimate, due, reply, title); nothing is built.
 """
@@ -35,6 +38,7 @@ from vatui.core.when_words import (
     DURATION_LIKE,
     QuickAddError,
     Token,
+    looks_like_time,
     parse_reply,
     parse_time_word,
     parse_when_words,
@@ -210,10 +214,15 @@ def parse_quick_add(text: str, *, clients: Sequence[Client], now: datetime, my_z
             # (not after a reply promise: "reply:24h" is complete).
             extra: list[str] = []
             takes_more = not (key == "reply" and (not value or DURATION_LIKE.match(value)))
-            while takes_more and i < len(tokens) and len(extra) < 2 and (
-                parse_time_word(tokens[i].text) is not None or _is_zone_token(tokens[i].text)
-            ):
-                extra.append(tokens[i].text)
+            while takes_more and i < len(tokens) and len(extra) < 2:
+                word = tokens[i].text
+                if parse_time_word(word) is None and looks_like_time(word):
+                    raise QuickAddError(_("{token}: not a time of day; write 00:00 to 23:59 or 1am to 12pm "
+                                          "(\\{token} keeps the word in the title)").format(token=word),
+                                        field=key, token=tokens[i])
+                if parse_time_word(word) is None and not _is_zone_token(word):
+                    break
+                extra.append(word)
                 i += 1
             if extra:
                 tok = Token(line[tok.start:tokens[i - 1].end], tok.start, tokens[i - 1].end)

@@ -35,6 +35,10 @@ _PLUS_DAYS = re.compile(r"^\+(\d{1,4})([dw])$")
 _STRICT_TIME = re.compile(r"^(\d{1,2})(?::(\d{2}))?(am|pm)$|^(\d{1,2}):(\d{2})$|^(\d{1,2})h(\d{2})?$")
 _LOOSE_TIME = re.compile(r"^(\d{1,2})(?::?(\d{2}))?$")
 DURATION_LIKE = re.compile(r"^[\d.]+\s*[smhdw]", re.I)
+# Digits with a colon, or ending in am/pm: a word that can only have been meant as a clock time.
+# After due:DAY such a word must be a real time, so that "25:00" is refused instead of silently
+# joining the title (a bare "5" or "2h" is too often an ordinary word to be held to that).
+_TIME_LIKE = re.compile(r"^\d+:\d*$|^\d+(?::\d*)?(?:am|pm)$", re.I)
 
 DAY_HELP = "today, tomorrow, fri, +3d, eow, 1dec or 2026-12-01"
 
@@ -157,6 +161,11 @@ def parse_time_word(word: str, *, strict: bool = True) -> int | None:
     return hours * 60 + minutes
 
 
+def looks_like_time(word: str) -> bool:
+    """"25:00", "13pm", "9:75": meant as a time of day, whether or not it is one."""
+    return bool(_TIME_LIKE.match(word.strip()))
+
+
 def zone_word(word: str) -> str | None:
     """"client" or "me", an IANA zone name as it is, else None."""
     w = word.strip()
@@ -179,8 +188,10 @@ class WhenSpec:
     text: str = ""
 
 
-def parse_when_words(words: Sequence[str], *, field: str, token: Token | None = None, strict: bool = False) -> WhenSpec:
-    """"fri 17:00 client" (already split) -> WhenSpec. Raises QuickAddError naming `field`."""
+def parse_when_words(words: Sequence[str], *, field: str, token: Token | None = None, strict: bool = False,
+                     promise: bool = False) -> WhenSpec:
+    """"fri 17:00 client" (already split) -> WhenSpec. Raises QuickAddError naming `field`.
+    `promise`: the value could also have been a reply promise (24h), so a bad day says both."""
     shown = token.text if token else field
     if not words or not words[0].strip():
         raise QuickAddError(_("{token}: give a day, e.g. {examples}").format(token=shown, examples=DAY_HELP),
@@ -192,6 +203,10 @@ def parse_when_words(words: Sequence[str], *, field: str, token: Token | None = 
     if m:
         first, rest = m.group(1), [m.group(2), *rest]
     day = parse_day(first)
+    if day is None and promise:
+        raise QuickAddError(_("{token}: {word!r} is neither a promise in business hours (24h, 2d) nor a day "
+                              "({examples})").format(token=shown, word=first, examples=DAY_HELP),
+                            field=field, token=token)
     if day is None:
         raise QuickAddError(_("{token}: {word!r} is not a day; write {examples}").format(
             token=shown, word=first, examples=DAY_HELP), field=field, token=token)
@@ -291,5 +306,5 @@ def parse_reply(value: str, *, now: datetime, my_zone: str, client: Client | Non
             amount = None
         if amount is not None:
             return promise_deadline(client, now, amount, field=field, token=token)
-    spec = parse_when_words([value, *extra], field=field, token=token)
+    spec = parse_when_words([value, *extra], field=field, token=token, promise=not extra)
     return resolve_when(spec, now=now, my_zone=my_zone, client=client, field=field, token=token)[0]
