@@ -292,8 +292,14 @@ def test_import_is_all_or_nothing(week, tmp_path):
     assert "line 4: estimate: '30' is not a duration" in err
     assert "line 5: client: no client called 'nobody'" in err
     assert "line 6: due: 'tomorrow' is not a date" in err
-    assert "4 bad rows; nothing was imported" in err and "--skip-bad" in err
+    assert "4 bad rows; nothing was imported" in err and "--skip-bad to import the 2 good rows" in err
     assert week.db.read_bytes() == before
+
+
+def test_import_refusal_counts_good_rows_in_words(week, tmp_path):
+    (tmp_path / "one.csv").write_text("title,estimate\nGood,10m\nBad,ten\n")
+    code, _, err = week("import", "--csv", "tasks", str(tmp_path / "one.csv"))
+    assert code == 2 and "1 bad row; nothing was imported" in err and "to import the 1 good row)" in err
 
 
 def test_import_skip_bad_takes_the_good_rows(week, tmp_path):
@@ -326,6 +332,10 @@ def test_import_semicolons_and_a_byte_order_mark(week, tmp_path):
     ("title,client\n", "has no task rows"),
     ("title,title\nA,B\n", "appears twice"),
     ("title,client\nA,hudson,extra\n", "line 2: 3 cells"),
+    # A quote never closed swallows the rest of the file into one cell: refused, not imported.
+    ('title,client\n"unterminated,acme\n', "line 2: a quoted cell opens here and is never closed"),
+    ('title,client\nA,hudson\n"unterminated,acme\nB,hudson\n', "line 3: a quoted cell opens here"),
+    ('title,client\n"Quoted" then more,hudson\n', "line 2: text after the closing quote"),
 ])
 def test_import_file_problems_exit_2(week, tmp_path, content, message):
     (tmp_path / "x.csv").write_text(content)

@@ -240,9 +240,15 @@ def import_tasks_csv(ctx: Context) -> int:
               file=ctx.err)
     bad = len({e.line for e in rows.errors})
     if bad and not ctx.args.skip_bad:
-        raise CliError(ngettext("{bad} bad row; nothing was imported (fix it, or add --skip-bad to import the {good} "
-                                "good rows)", "{bad} bad rows; nothing was imported (fix them, or add --skip-bad to "
-                                "import the {good} good rows)", bad).format(bad=bad, good=len(rows.tasks)))
+        good = len(rows.tasks)
+        if not good:
+            raise CliError(ngettext("{bad} bad row; nothing was imported (fix it and try again)",
+                                    "{bad} bad rows; nothing was imported (fix them and try again)", bad).format(bad=bad))
+        # Two counts, two plurals: the bad rows pick the sentence, the good rows the hint's noun.
+        hint = ngettext("add --skip-bad to import the {good} good row", "add --skip-bad to import the {good} good rows",
+                        good).format(good=good)
+        raise CliError(ngettext("{bad} bad row; nothing was imported (fix it, or {hint})",
+                                "{bad} bad rows; nothing was imported (fix them, or {hint})", bad).format(bad=bad, hint=hint))
     if not rows.tasks:
         raise CliError(_("{file} has no task rows; nothing was imported").format(file=source))
     added = store.tasks.add_many([task for _line, task in rows.tasks])

@@ -128,6 +128,16 @@ def _task(cells: dict[str, str], *, now: datetime, my_zone: str, find_client: Ca
     )
 
 
+def _csv_problem(line: int, problem: str) -> str:
+    """The csv module's complaint (English, terse) in words that say what to fix."""
+    if "end of data" in problem:
+        return _("line {line}: a quoted cell opens here and is never closed (a closing \" is missing)").format(line=line)
+    if "expected after" in problem:
+        return _("line {line}: text after the closing quote of a cell; quote the whole cell and double any \" "
+                 "inside it (\"\")").format(line=line)
+    return _("line {line}: {problem}").format(line=line, problem=problem)
+
+
 def parse_task_rows(text: str, *, now: datetime, my_zone: str,
                     find_client: Callable[[str], Client | None]) -> TaskRows:
     """Check every row. A problem with the file as a whole (no header, no title column, an
@@ -136,7 +146,9 @@ def parse_task_rows(text: str, *, now: datetime, my_zone: str,
     first = next((line for line in lines if line.strip()), None)
     if first is None:
         raise ValidationError(_("the file is empty; the first line must name the columns, e.g. title,client,batch"))
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(first))
+    # strict: a quote opened and never closed is an error, not a cell that swallows the rest of
+    # the file (the lenient default imported `"unterminated,acme` as one title).
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(first), strict=True)
     header: list[str] | None = None
     tasks: list[tuple[int, Task]] = []
     errors: list[RowError] = []
@@ -147,7 +159,7 @@ def parse_task_rows(text: str, *, now: datetime, my_zone: str,
         except StopIteration:
             break
         except csv.Error as exc:
-            raise ValidationError(_("line {line}: {problem}").format(line=line, problem=exc)) from None
+            raise ValidationError(_csv_problem(line, str(exc))) from None
         if not any(c.strip() for c in cells):
             continue
         if header is None:
