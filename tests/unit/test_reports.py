@@ -13,8 +13,9 @@ from hypothesis import strategies as st
 
 from vatui.core.errors import ValidationError
 from vatui.core.models import Client, Status, Task, TimeEntry
+from vatui.core.money import spread_rounding
 from vatui.core.periods import Period, PeriodKind, month_period, parse_day, range_period, today_period, week_period
-from vatui.core.reports import GroupBy, build_digest, build_report, entry_pieces, hours2, round_up
+from vatui.core.reports import GroupBy, build_digest, build_report, entry_lines, entry_pieces, hours2, round_up
 
 UTC = timezone.utc
 M6, M15 = timedelta(minutes=6), timedelta(minutes=15)
@@ -89,6 +90,62 @@ def test_money_is_exact_until_shown():
     r = report(range_period(date(2026, 11, 23), date(2026, 11, 23), "UTC"), five)
     assert r.totals == (("AUD", Decimal("114.58")),)
     assert hours2(r.tracked) == Decimal("2.08")
+
+
+def entry_amounts(pieces):
+    return {line.entry.id: line.amount for line in entry_lines(pieces)}
+
+
+def test_entry_amounts_add_up_to_the_report_total():
+    # The QA case: three 20-minute entries at 40 USD/h are 13.333.. each, 40.00 in all. Rounded on
+    # their own they would be 3 x 13.33 = 39.99; spread cumulatively they are 13.33, 13.34, 13.33.
+    s = at("UTC", 2026, 11, 23, 8)
+    three = [entry(s + timedelta(hours=n), s + timedelta(hours=n, minutes=20), id=n + 1) for n in range(3)]
+    r = report(DAY, three)
+    amounts = entry_amounts(r.pieces)
+    assert [amounts[e.id] for e in three] == [Decimal("13.33"), Decimal("13.34"), Decimal("13.33")]
+    assert sum(amounts.values()) == dict(r.totals)["USD"] == Decimal("40.00")
+    # The billing rounding comes first: 20 min billed as 30 min (15m) = 20.00 each, 60.00 in all.
+    rounded = report(DAY, three, rounding=M15)
+    assert list(entry_amounts(rounded.pieces).values()) == [Decimal("20.00")] * 3
+    assert dict(rounded.totals)["USD"] == Decimal("60.00")
+
+
+def test_entry_amounts_add_up_per_client_and_the_total_is_the_clients_sum():
+    # Acme and Hudson, both USD: 20 min at 40 = 13.333.. and 20 min at 35.50 = 11.833.. Each
+    # client's entries add up to its own row (13.33, 11.83); the USD total is the sum of the
+    # client rows (25.16), which the exported column adds up to, not the rounded sum of every
+    # exact amount (25.1666.. -> 25.17).
+    s = at("UTC", 2026, 11, 23, 8)
+    two = [entry(s, s + timedelta(minutes=20), ACME, id=1), entry(s, s + timedelta(minutes=20), HUDSON, id=2),
+           entry(s + timedelta(hours=1), s + timedelta(hours=1, minutes=25), BONDI, id=3)]
+    r = report(DAY, two)
+    amounts = entry_amounts(r.pieces)
+    assert amounts == {1: Decimal("13.33"), 2: Decimal("11.83"), 3: Decimal("22.92")}
+    assert [row.amounts for row in r.rows if row.client in (ACME, HUDSON)] == [
+        (("USD", Decimal("13.33")),), (("USD", Decimal("11.83")),)]
+    assert r.totals == (("AUD", Decimal("22.92")), ("USD", Decimal("25.16")))
+
+
+def test_an_entry_across_midnight_is_one_amount_split_over_its_days():
+    # 23:40-00:20 (40 min at 40 USD = 26.666..), with a 20-minute entry after it: one amount per
+    # entry (the pieces of both days together), still adding up to the total.
+    e1 = entry(at("Europe/Bucharest", 2026, 11, 23, 23, 40), at("Europe/Bucharest", 2026, 11, 24, 0, 20), id=1)
+    e2 = entry(at("Europe/Bucharest", 2026, 11, 24, 9), at("Europe/Bucharest", 2026, 11, 24, 9, 20), id=2)
+    r = report(range_period(date(2026, 11, 23), date(2026, 11, 24), "Europe/Bucharest"), [e1, e2])
+    amounts = entry_amounts(r.pieces)
+    assert amounts == {1: Decimal("26.67"), 2: Decimal("13.33")} and dict(r.totals)["USD"] == Decimal("40.00")
+
+
+@given(st.lists(st.decimals(min_value=0, max_value=10_000, places=6), max_size=40),
+       st.sampled_from(["USD", "JPY", "KWD"]))
+def test_spread_rounding_adds_up_and_stays_within_a_minor_unit(exact, currency):
+    from vatui.core.money import minor_digits, round_money
+
+    spread = spread_rounding(exact, currency)
+    unit = Decimal(1).scaleb(-minor_digits(currency))
+    assert sum(spread, Decimal(0)) == round_money(sum(exact, Decimal(0)), currency)
+    assert all(abs(a - e) < unit for a, e in zip(spread, exact))
 
 
 def test_a_currency_without_cents_rounds_to_whole_units():

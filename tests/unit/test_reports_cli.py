@@ -197,6 +197,22 @@ def test_entries_csv_clips_to_the_period(week):
                         "2026-11-19,0:48:00,calls,\"late call, NY afternoon\"")
 
 
+def test_exported_amounts_add_up_to_the_report_total(make_cli):
+    # The QA walkthrough: three 20-minute entries at 40 USD/h, no billing rounding. The report
+    # says 40.00 USD; the exported rows used to say 13.33 three times (39.99).
+    cli = make_cli('[me]\nzone = "Europe/Bucharest"\n')
+    cli("client", "add", "Hudson Realty", "--tz", "America/New_York", "--rate", "40", "--currency", "USD")
+    for start in ("09:00", "10:00", "11:00"):
+        end = start[:3] + "20"
+        assert cli("log", "--client", "hud", "--from", start, "--to", end, "--date", "2026-11-20")[0] == 0
+    period = ("--from", "2026-11-16", "--to", "2026-11-22")
+    code, out, _ = cli("report", *period, "--format", "csv")
+    assert code == 0 and out.splitlines()[-1].endswith(",40.00,USD")
+    code, out, _ = cli("export", "--csv", "entries", *period)
+    amounts = [Decimal(line.split(",")[7]) for line in out.splitlines()[1:]]
+    assert amounts == [Decimal("13.33"), Decimal("13.34"), Decimal("13.33")] and sum(amounts) == Decimal("40.00")
+
+
 def test_ics_round_trip_through_the_icalendar_parser(week):
     code, out, _ = week("export", "--ics", "--from", "2026-11-23", "--to", "2026-11-25")
     assert code == 0

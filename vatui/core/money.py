@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from vatui.core.errors import ValidationError
@@ -66,3 +67,17 @@ def minor_digits(currency: str) -> int:
 def round_money(amount: Decimal, currency: str) -> Decimal:
     """Round half-up to the currency's minor unit, as invoices do."""
     return amount.quantize(Decimal(1).scaleb(-minor_digits(currency)), rounding=ROUND_HALF_UP)
+
+
+def spread_rounding(exact: Iterable[Decimal], currency: str) -> list[Decimal]:
+    """Round a column of exact amounts so that it adds up to its rounded sum: each is the rounded
+    running total minus the rounded running total before it. Every result is within one minor
+    unit of its exact amount (three 13.333.. are 13.33, 13.34, 13.33: 40.00, not 39.99)."""
+    out: list[Decimal] = []
+    running = shown = Decimal(0)
+    for amount in exact:
+        running += amount
+        now_shown = round_money(running, currency)
+        out.append(now_shown - shown)
+        shown = now_shown
+    return out

@@ -12,10 +12,14 @@ The rules (README "Reports and billing" says the same to users):
   the client's currency. Each entry's time is rounded UP on its own to the rounding unit (none,
   6 or 15 minutes). When a rounded entry spans several days, the extra time belongs to its last
   day (rounding up moves the end), so a month's billed time is the sum of its days' exactly.
-- Money is exact Decimal (hours x rate) until it is shown: each figure shown (a row, a total) is
-  the exact sum rounded once, half-up, to the currency's minor unit (`round_money`). So, as in
-  Toggl, a column of rounded rows can differ from the rounded total by a cent. Totals are per
+- Money is exact Decimal (hours x rate) until it is shown: each row is its exact sum rounded
+  once, half-up, to the currency's minor unit (`round_money`). A currency's total is what is
+  invoiced: the sum of each client's rounded amount, so the rows of a by-client report add up to
+  it (rows by task, batch or day may differ from it by a cent, as in Toggl). Totals are per
   currency and never added across currencies.
+- One amount per entry (the CSV export, `entry_lines`): each client's entries, per currency and
+  oldest first, share out the client's rounded amount by cumulative rounding (`spread_rounding`),
+  so they add up to the client's row and to the total, each within a cent of its exact amount.
 
 Periods (today, week, month, FROM..TO) are built in periods.py. Core never reads the clock:
 callers pass `now`.
@@ -32,7 +36,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from vatui.core.business import zone
 from vatui.core.models import Client, Status, Task, TimeEntry
-from vatui.core.money import round_money
+from vatui.core.money import round_money, spread_rounding
 from vatui.core.periods import Period, local_midnight, local_today
 from vatui.core.queues import order_tasks
 
@@ -212,6 +216,18 @@ def _sum_amounts(pieces: Iterable[Piece]) -> Amounts:
     return tuple((c, round_money(a, c)) for c, a in sorted(sums.items()))
 
 
+def _invoiced(pieces: Iterable[Piece]) -> Amounts:
+    """Per currency, the sum of each client's rounded amount: what the invoices add up to."""
+    by_client: dict[int | None, list[Piece]] = defaultdict(list)
+    for p in pieces:
+        by_client[p.client.id if p.client else None].append(p)
+    sums: dict[str, Decimal] = defaultdict(Decimal)
+    for ps in by_client.values():
+        for currency, amount in _sum_amounts(ps):
+            sums[currency] += amount
+    return tuple(sorted(sums.items()))
+
+
 def _row(pieces: list[Piece], **labels: object) -> Row:
     return Row(
         tracked=sum((p.tracked for p in pieces), timedelta(0)),
@@ -259,7 +275,41 @@ def build_report(period: Period, entries: Iterable[TimeEntry], *, clients: Mappi
         rows = [_row(groups.get(d, []), day=d) for d in period.days]
     whole = _row(pieces)
     return Report(period, by, tuple(rows), rounding, whole.tracked, whole.billable, whole.billed,
-                  whole.amounts, tuple(pieces))
+                  _invoiced(pieces), tuple(pieces))
+
+
+@dataclass(frozen=True, slots=True)
+class EntryLine:
+    """One entry's pieces inside a period, and its amount as one line of an export."""
+
+    pieces: tuple[Piece, ...]  # in order; several when the entry crosses midnight
+    amount: Decimal | None  # None when nothing is billed
+
+    @property
+    def entry(self) -> TimeEntry:
+        return self.pieces[0].entry
+
+
+def entry_lines(pieces: Iterable[Piece]) -> list[EntryLine]:
+    """One line per entry, oldest first. A client's amounts in a currency are spread so that they
+    add up to that client's rounded amount (and so to the report's total): 3 x 13.333.. USD is
+    13.33, 13.34, 13.33, not 3 x 13.33 = 39.99 against a total of 40.00."""
+    by_entry: dict[int, list[Piece]] = {}
+    for p in pieces:
+        by_entry.setdefault(id(p.entry), []).append(p)  # id(): entries not yet saved have no id
+    groups = sorted(by_entry.values(), key=lambda ps: (ps[0].start, ps[0].entry.id or 0))
+    columns: dict[tuple[int | None, str], list[int]] = defaultdict(list)  # (client, currency) -> group numbers
+    exact: list[Decimal | None] = []
+    for n, ps in enumerate(groups):
+        amounts = [p.amount for p in ps if p.amount is not None]
+        exact.append(sum(amounts, Decimal(0)) if amounts else None)
+        if amounts and ps[0].currency is not None:
+            columns[(ps[0].client.id if ps[0].client else None, ps[0].currency)].append(n)
+    shown: list[Decimal | None] = [None] * len(groups)
+    for (_client, currency), numbers in columns.items():
+        for n, amount in zip(numbers, spread_rounding([exact[n] or Decimal(0) for n in numbers], currency)):
+            shown[n] = amount
+    return [EntryLine(tuple(ps), shown[n]) for n, ps in enumerate(groups)]
 
 
 # --- the weekly digest -------------------------------------------------------------------------
