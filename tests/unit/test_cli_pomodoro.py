@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from datetime import timedelta
+from datetime import datetime, timedelta, timezone
 
 import pytest
 
@@ -121,8 +121,30 @@ def test_log_entries_edit_delete(cli, clock):
     assert Store(cli.db).entries.get(1) is None
 
 
+def test_log_across_midnight_and_for_a_length(cli):
+    # The QA case: 23:00 to 01:00 yesterday is two hours ending today, and the message says so.
+    code, out, err = cli("log", "--client", "bondi", "--from", "23:00", "--to", "01:00", "--date", "yesterday")
+    assert code == 0, err
+    assert "Logged 2h for Bondi Bakes from 2026-11-22 23:00 to 01:00 the next day, 2026-11-23 (entry 1)." in out
+    e = Store(cli.db).entries.get(1)
+    assert (e.start, e.end) == (datetime(2026, 11, 22, 21, tzinfo=timezone.utc), datetime(2026, 11, 22, 23, tzinfo=timezone.utc))
+    code, out, _ = cli("log", "--client", "acme", "--from", "09:00", "--for", "1h30")
+    assert code == 0 and "Logged 1h30m for Acme on 2026-11-23, 09:00-10:30 (entry 2)." in out
+    code, out, _ = cli("log", "--client", "acme", "--from", "22:30", "--for", "3h", "--date", "2026-11-20")
+    assert code == 0 and "from 2026-11-20 22:30 to 01:30 the next day, 2026-11-21" in out
+
+
+@pytest.mark.parametrize("args", [["--for", "1h", "--to", "11:30"], []])
+def test_log_takes_either_to_or_for(cli, args, capsys):
+    with pytest.raises(SystemExit) as done:  # argparse's own usage error
+        cli("log", "--client", "acme", "--from", "10:30", *args)
+    assert done.value.code == 2 and "--to" in capsys.readouterr().err and Store(cli.db).entries.all() == []
+
+
 @pytest.mark.parametrize("args, message", [
-    (["--from", "10:30", "--to", "09:00"], "to: 09:00 is not after 10:30"),
+    (["--from", "10:30", "--to", "09:00"], "to: 09:00 is earlier than 10:30. Read as 09:00 the next day, that is 22h30m"),
+    (["--from", "10:30", "--to", "10:30"], "to: 10:30 is not after 10:30"),
+    (["--from", "10:30", "--for", "ten"], "for: 'ten' is not a duration"),
     (["--from", "9am", "--to", "10:00"], "from: '9am' is not a time of day"),
     (["--from", "09:00", "--to", "10:00", "--date", "someday"], "date: 'someday' is not a date"),
     (["--from", "03:30", "--to", "05:00", "--date", "2026-03-29"], "does not exist"),  # Bucharest springs forward

@@ -11,6 +11,7 @@ from vatui.core.tracking import (
     day_bounds,
     entries_on,
     entry_window,
+    log_window,
     manual_entry,
     parse_day,
     suggested_window,
@@ -114,10 +115,51 @@ def test_entry_window_across_a_dst_change_is_real_time():
 
 
 def test_manual_entry():
-    entry = manual_entry(date(2026, 11, 23), "09:00", "10:30", BUC, client_id=3, task_id=4, billable=False,
-                         note="  call prep ")
+    entry = manual_entry(log_window(date(2026, 11, 23), "09:00", BUC, end_text="10:30"), client_id=3, task_id=4,
+                         billable=False, note="  call prep ")
     assert entry.source == "manual" and not entry.billable and entry.note == "call prep"
     assert entry.duration == timedelta(minutes=90)
+
+
+def test_log_window_reads_an_earlier_end_as_the_next_day():
+    w = log_window(date(2026, 11, 22), "23:00", BUC, end_text="01:00")
+    assert w.next_day and (w.start, w.end) == (datetime(2026, 11, 22, 21, tzinfo=U), datetime(2026, 11, 22, 23, tzinfo=U))
+    same = log_window(date(2026, 11, 22), "09:00", BUC, end_text="10:30")
+    assert not same.next_day and same.end - same.start == timedelta(minutes=90)
+    midnight = log_window(date(2026, 11, 22), "23:00", BUC, end_text="24:00")
+    assert not midnight.next_day and midnight.end - midnight.start == timedelta(hours=1)
+    # Exactly 12 hours is still an overnight shift; a minute more is two swapped times.
+    shift = log_window(date(2026, 11, 22), "20:00", BUC, end_text="08:00")
+    assert shift.next_day and shift.end - shift.start == timedelta(hours=12)
+
+
+def test_log_window_across_a_spring_forward_night_is_real_time():
+    # Bucharest jumps 03:00 -> 04:00 on 29 March 2026: 23:00 to 05:00 is 5 hours, not 6.
+    w = log_window(date(2026, 3, 28), "23:00", BUC, end_text="05:00")
+    assert w.next_day and w.end - w.start == timedelta(hours=5)
+    with pytest.raises(ValidationError) as err:  # 03:30 does not exist that night
+        log_window(date(2026, 3, 28), "23:00", BUC, end_text="03:30")
+    assert err.value.field == "to" and "does not exist" in err.value.message
+
+
+def test_log_window_refuses_an_overnight_reading_past_12_hours_explaining_both():
+    with pytest.raises(ValidationError) as err:
+        log_window(date(2026, 11, 23), "10:30", BUC, end_text="09:00")
+    message = err.value.message
+    assert err.value.field == "to" and "09:00 is earlier than 10:30" in message
+    assert "22h30m" in message and "more than 12h" in message and "same day" in message
+    with pytest.raises(ValidationError):
+        log_window(date(2026, 11, 23), "20:00", BUC, end_text="08:01")
+    with pytest.raises(ValidationError) as err:
+        log_window(date(2026, 11, 23), "09:00", BUC, end_text="09:00")
+    assert "is not after" in err.value.message
+
+
+def test_log_window_for_a_length():
+    w = log_window(date(2026, 11, 22), "23:30", KTM, length=timedelta(hours=2))
+    assert w.next_day and w.end - w.start == timedelta(hours=2)
+    w = log_window(date(2026, 11, 22), "09:00", KTM, length=timedelta(minutes=45))
+    assert not w.next_day and w.start == datetime(2026, 11, 22, 3, 15, tzinfo=U)
 
 
 def test_an_empty_time_is_required_not_quoted():

@@ -13,9 +13,9 @@ from typing import Any
 
 from vatui.cli.clients import find_client
 from vatui.cli.common import CliError, Context, client_of, my_hm, my_zone, table, task_of
-from vatui.core.durations import format_duration
+from vatui.core.durations import format_duration, parse_duration
 from vatui.core.models import TimeEntry
-from vatui.core.tracking import entries_on, entry_window, local_date, manual_entry, parse_day
+from vatui.core.tracking import entries_on, entry_window, local_date, log_window, manual_entry, parse_day
 from vatui.i18n import _, pgettext
 from vatui.timer_words import source_name
 
@@ -24,7 +24,10 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     log = sub.add_parser("log", parents=[common], help=_("add tracked time by hand"))
     log.add_argument("--client", required=True, metavar="NAME", help=_("who the time was for"))
     log.add_argument("--from", dest="start", required=True, metavar="HH:MM", help=_("start, in your zone"))
-    log.add_argument("--to", dest="end", required=True, metavar="HH:MM", help=_("end, in your zone (24:00 for midnight)"))
+    until = log.add_mutually_exclusive_group(required=True)
+    until.add_argument("--to", dest="end", metavar="HH:MM",
+                       help=_("end, in your zone (24:00 for midnight); earlier than --from: the next day, up to 12 hours"))
+    until.add_argument("--for", dest="length", metavar="LENGTH", help=_("how long instead of --to: 45m, 2h, 1h30"))
     log.add_argument("--date", default="today", help=_("YYYY-MM-DD, today, yesterday or -N days (default today)"))
     log.add_argument("--task", type=int, metavar="ID", help=_("the task it was spent on"))
     log.add_argument("--note", default="", help=_("a note for the invoice"))
@@ -63,12 +66,19 @@ def cmd_log(ctx: Context) -> int:
         if task is None:
             raise CliError(_("there is no task {id}").format(id=ctx.args.task))
     day = parse_day(ctx.args.date, local_date(ctx.clock.now(), zone))
-    entry = manual_entry(day, ctx.args.start, ctx.args.end, zone, client_id=client.id, task_id=ctx.args.task,
-                         billable=ctx.args.billable, note=ctx.args.note)
+    length = parse_duration(ctx.args.length, field="for") if ctx.args.length is not None else None
+    window = log_window(day, ctx.args.start, zone, end_text=ctx.args.end, length=length)
+    entry = manual_entry(window, client_id=client.id, task_id=ctx.args.task, billable=ctx.args.billable,
+                         note=ctx.args.note)
     saved = ctx.store.entries.add(entry)
-    ctx.print(_("Logged {time} for {client} on {day}, {start}-{end} (entry {id}{billable}).").format(
-        time=format_duration(saved.duration), client=client.name, day=day.isoformat(), start=my_hm(ctx, saved.start),
-        end=my_hm(ctx, saved.end), id=saved.id, billable="" if saved.billable else ", " + _("not billable")))
+    values = dict(time=format_duration(saved.duration), client=client.name, day=day.isoformat(),
+                  start=my_hm(ctx, saved.start), end=my_hm(ctx, saved.end), id=saved.id,
+                  billable="" if saved.billable else ", " + _("not billable"))
+    if window.next_day:  # say so: "23:00-01:00" alone reads as a typo
+        ctx.print(_("Logged {time} for {client} from {day} {start} to {end} the next day, {end_day} "
+                    "(entry {id}{billable}).").format(end_day=local_date(saved.end, zone).isoformat(), **values))
+    else:
+        ctx.print(_("Logged {time} for {client} on {day}, {start}-{end} (entry {id}{billable}).").format(**values))
     return 0
 
 

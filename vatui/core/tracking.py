@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
+from vatui.core.durations import format_duration
 from vatui.core.errors import ValidationError
 from vatui.core.hours import parse_clock_time
 from vatui.core.models import TimeEntry
@@ -125,7 +126,7 @@ def wall_instant(day: date, minute: int, tz: ZoneInfo, *, field: str = "time") -
 
 def entry_window(day: date, start_text: str, end_text: str, tz: ZoneInfo) -> Interval:
     """"09:00", "10:30" on `day` in `tz` -> UTC start and end. End at or before start is refused
-    (an entry over midnight is typed as two, or with 24:00 for midnight)."""
+    (24:00 is midnight; `log_window` reads an earlier end as the next day's)."""
     start_min = parse_clock_time(start_text, field="from")
     end_min = parse_clock_time(end_text, field="to", allow_24=True)
     start = wall_instant(day, start_min, tz, field="from")
@@ -165,8 +166,44 @@ def suggested_window(day: date, now: datetime, tz: ZoneInfo, entries: Iterable[T
     return start, min(start + 60, 1440)
 
 
-def manual_entry(day: date, start_text: str, end_text: str, tz: ZoneInfo, *, client_id: int | None,
-                 task_id: int | None = None, billable: bool = True, note: str = "") -> TimeEntry:
-    start, end = entry_window(day, start_text, end_text, tz)
-    return TimeEntry(start=start, end=end, client_id=client_id, task_id=task_id, billable=billable,
+# A --to earlier than --from is read as the next day only while the entry stays this long: a
+# late session (23:00-01:00) is common, a 22-hour one is far more likely two swapped times.
+MAX_OVERNIGHT = timedelta(hours=12)
+
+
+@dataclass(frozen=True, slots=True)
+class LogWindow:
+    start: datetime  # UTC
+    end: datetime  # UTC
+    next_day: bool  # it ends after midnight, on the day after `day`
+
+
+def log_window(day: date, start_text: str, tz: ZoneInfo, *, end_text: str | None = None,
+               length: timedelta | None = None) -> LogWindow:
+    """Time typed by hand: from a wall time on `day` to an end time or for a length (real time).
+    An end earlier than the start is the next day's when that makes at most MAX_OVERNIGHT."""
+    start_min = parse_clock_time(start_text, field="from")
+    start = wall_instant(day, start_min, tz, field="from")
+    if length is not None:
+        end = start + length
+    else:
+        end_min = parse_clock_time(end_text or "", field="to", allow_24=True)
+        if end_min >= start_min:
+            start, end = entry_window(day, start_text, end_text or "", tz)
+        else:
+            end = wall_instant(day + timedelta(days=1), end_min, tz, field="to")
+            if end - start > MAX_OVERNIGHT:
+                raise ValidationError(_(
+                    "{field}: {end} is earlier than {start}. Read as {end} the next day, that is {length}, more "
+                    "than {limit}; on the same day it would end before it starts. Check the times, or give a "
+                    "length instead (--for 2h)").format(
+                        field="to", end=(end_text or "").strip(), start=start_text.strip(),
+                        length=format_duration(end - start), limit=format_duration(MAX_OVERNIGHT)), field="to")
+    last_moment = (end - timedelta(microseconds=1)).astimezone(tz).date()
+    return LogWindow(start, end, next_day=last_moment > day)
+
+
+def manual_entry(window: LogWindow, *, client_id: int | None, task_id: int | None = None, billable: bool = True,
+                 note: str = "") -> TimeEntry:
+    return TimeEntry(start=window.start, end=window.end, client_id=client_id, task_id=task_id, billable=billable,
                      note=note.strip(), source="manual")
