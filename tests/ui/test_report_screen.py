@@ -137,6 +137,30 @@ async def test_digest_form_refuses_a_missing_folder_and_can_be_cancelled(make_ap
         assert list(tmp_path.glob("*.md")) == []
 
 
+async def test_digest_form_reads_a_relative_name_in_the_proposed_folder(make_app, tmp_path, monkeypatch):
+    home, elsewhere = tmp_path / "home", tmp_path / "started-here"
+    home.mkdir()
+    elsewhere.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.chdir(elsewhere)
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("r", "s")
+        box = app.screen.query_one("#digest-path", Input)
+        for typed, problem in (("", "Give a file name"), (".md", "only an extension"),
+                               ("sub/update.md", "does not exist")):
+            box.value = typed
+            await pilot.press("enter")
+            assert isinstance(app.screen, DigestModal) and problem in text_of(app, "#digest-path-error")
+        box.value = "mine.md"
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ReportScreen)
+        assert (home / "mine.md").read_text().startswith("# ")
+    assert list(elsewhere.iterdir()) == [] and not (home / "sub").exists() and not (home / ".md").exists()
+
+
 async def test_the_key_is_in_help_with_its_id(make_app, help_text):
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:

@@ -213,6 +213,17 @@ def test_exported_amounts_add_up_to_the_report_total(make_cli):
     assert amounts == [Decimal("13.33"), Decimal("13.34"), Decimal("13.33")] and sum(amounts) == Decimal("40.00")
 
 
+@pytest.mark.parametrize("fmt", [["--ics"], ["--csv", "entries"], ["--json"]])
+def test_export_to_a_missing_folder_is_refused_and_creates_nothing(week, tmp_path, fmt):
+    before = week.db.read_bytes()
+    target = tmp_path / "nowhere" / "deeper" / "x.out"
+    code, out, err = week("export", *fmt, "-o", str(target))
+    assert code == 2 and out == "" and "Traceback" not in err
+    assert f"The folder {target.parent} does not exist" in err and "Wrote" not in err
+    assert not (tmp_path / "nowhere").exists()
+    assert week.db.read_bytes() == before  # not even the calendar id was saved
+
+
 def test_ics_round_trip_through_the_icalendar_parser(week):
     code, out, _ = week("export", "--ics", "--from", "2026-11-23", "--to", "2026-11-25")
     assert code == 0
@@ -248,7 +259,7 @@ def test_ics_without_bounds_has_everything_open(week):
 
 
 def test_export_to_a_file_and_to_a_folder(week, tmp_path):
-    target = tmp_path / "out" / "entries.csv"
+    target = tmp_path / "entries.csv"  # an existing folder: a missing one is refused (test above)
     code, out, err = week("export", "--csv", "entries", "-o", str(target))
     assert code == 0 and out == "" and str(target) in err
     assert target.read_text().startswith("date,start,end,duration")

@@ -14,6 +14,7 @@ from vatui.cli.reports import add_period_options, day_range
 from vatui.config import PREFIX, load_config, settings_to_dict
 from vatui.core.errors import ValidationError, VatuiError
 from vatui.i18n import _, ngettext
+from vatui.output_file import check_output_file
 from vatui.store.backups import backup_dir
 from vatui.store.exchange import export_dataset, import_dataset, parse_dataset
 from vatui.store.history import all_records, archive_old, entries_between, tasks_by_id
@@ -90,33 +91,34 @@ def cmd_archive(ctx: Context) -> int:
 
 
 def cmd_export(ctx: Context) -> int:
+    # The file first: a folder that does not exist is refused before anything is worked out or
+    # saved (the .ics export keeps a calendar id in the data file).
+    target = check_output_file(ctx.args.output) if ctx.args.output is not None else None
     if ctx.args.json:
         if ctx.args.from_day or ctx.args.to_day:
             raise CliError(_("--from/--to work with --ics and --csv; --json exports everything"))
         doc = export_dataset(ctx.store, now=ctx.clock.now(), settings=settings_to_dict(ctx.config.settings))
-        _emit(ctx, json.dumps(doc, indent=2, ensure_ascii=False) + "\n")
+        _emit(ctx, json.dumps(doc, indent=2, ensure_ascii=False) + "\n", target)
         return 0
     if ctx.args.ics:
-        _emit(ctx, export_ics(ctx))
+        _emit(ctx, export_ics(ctx), target)
         return 0
     if ctx.args.csv == "entries":
-        _emit(ctx, export_entries_csv(ctx))
+        _emit(ctx, export_entries_csv(ctx), target)
         return 0
     raise CliError(_("choose a format"))
 
 
-def _emit(ctx: Context, text: str) -> None:
-    """To stdout, or to --output atomically: the old file or the new one, never half of one."""
-    if not ctx.args.output:
+def _emit(ctx: Context, text: str, target: Path | None) -> None:
+    """To stdout, or to the --output file (checked by check_output_file) atomically: the old file
+    or the new one, never half of one, and no folder created on the way."""
+    if target is None:
         ctx.out.write(text)
         return
     from vatui.store.atomic import atomic_write_bytes
 
-    target = Path(ctx.args.output).expanduser()
-    if target.is_dir():
-        raise CliError(_("{file} is a folder; give a file name").format(file=target))
     try:
-        atomic_write_bytes(target, text.encode("utf-8"))
+        atomic_write_bytes(target, text.encode("utf-8"), make_folder=False)
     except OSError as exc:
         raise VatuiError(_("cannot write {file}: {reason}").format(file=target, reason=exc.strerror or exc)) from None
     print(_("Wrote {file}.").format(file=target), file=ctx.err)

@@ -15,8 +15,10 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
+from vatui.core.errors import ValidationError
 from vatui.core.models import Client
 from vatui.i18n import N_, _
+from vatui.output_file import check_output_file
 
 
 @dataclass(frozen=True)
@@ -41,20 +43,13 @@ def default_digest_path(client: Client, first_day: date, folder: Path | None = N
     return (folder or default_folder()) / f"{slug}-update-{first_day:%Y-%m-%d}.md"
 
 
-def check_target(text: str) -> tuple[Path | None, str | None]:
-    """The file the user typed, or why it cannot be written there."""
-    if not text.strip():
-        return None, _("Give a file name, e.g. ~/update.md")
-    path = Path(text.strip()).expanduser()
-    if not path.is_absolute():
-        path = Path.cwd() / path
-    if path.is_dir():
-        return None, _("{path} is a folder; add a file name").format(path=path)
-    if not path.parent.is_dir():
-        return None, _("The folder {folder} does not exist").format(folder=path.parent)
-    if not os.access(path.parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
-        return None, _("You cannot write in {folder}").format(folder=path.parent)
-    return path, None
+def check_target(text: str, base: Path | None = None) -> tuple[Path | None, str | None]:
+    """The file the user typed, or why it cannot be written there. A relative name is read in
+    `base`, the folder of the file the form proposed, not in the folder vatui was started from."""
+    try:
+        return check_output_file(text, base=base if base is not None else default_folder(), field="path"), None
+    except ValidationError as exc:
+        return None, exc.message
 
 
 class DigestModal(ModalScreen[DigestRequest | None]):
@@ -134,7 +129,8 @@ class DigestModal(ModalScreen[DigestRequest | None]):
         if self._client(client_id) is None:
             self._error(_("Choose a client"))
             return
-        path, problem = check_target(self.query_one("#digest-path", Input).value)
+        base = Path(self._default).parent if self._default else None
+        path, problem = check_target(self.query_one("#digest-path", Input).value, base)
         if problem or path is None:
             self._error(problem or "")
             return

@@ -267,7 +267,8 @@ class ReportScreen(FollowsCockpit, TranslatedBindings, Screen[None]):
         from vatui.store.atomic import atomic_write_bytes
 
         try:
-            await asyncio.to_thread(atomic_write_bytes, request.path, text.encode("utf-8"))
+            # No folder is made: the form checked it exists; gone since, it is an error below.
+            await asyncio.to_thread(lambda: atomic_write_bytes(request.path, text.encode("utf-8"), make_folder=False))
         except OSError as exc:
             self.app.notify(_("The digest was not written to {path}: {reason}").format(
                 path=request.path, reason=exc.strerror or exc), title=_("Not written"), severity="error", timeout=12)

@@ -21,10 +21,13 @@ def ensure_private_dir(folder: Path) -> None:
         folder.mkdir(parents=True, mode=PRIVATE_DIR, exist_ok=True)
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write `data` to `path` atomically and durably, readable by the user only."""
+def atomic_write_bytes(path: Path, data: bytes, *, make_folder: bool = True) -> None:
+    """Write `data` to `path` atomically and durably, readable by the user only. `make_folder`:
+    create a missing folder (the data file's; a file the user named must not, so its writers
+    pass False and a missing folder is a FileNotFoundError)."""
     folder = path.parent
-    ensure_private_dir(folder)
+    if make_folder:
+        ensure_private_dir(folder)
     # mkstemp creates the file 0600 and in the same folder, so os.replace is a rename, not a copy.
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=temp_prefix(path), suffix=".tmp")
     try:
