@@ -3,6 +3,7 @@
 import io
 import json
 from argparse import Namespace
+from datetime import timedelta
 
 import pytest
 
@@ -55,3 +56,18 @@ def test_json_for_scripts(today):
     assert sum(b["current"] for b in doc["blocks"]) == 1
     assert {t["client_name"] for t in doc["next_tasks"]} == {"Bondi Bakes", "Regent Law", "Hudson Realty", "Masala Media"}
     assert doc["pomodoro"]["phase"] is None
+
+
+def test_a_day_billed_in_four_currencies_stays_in_eighty_columns(today, demo_store, clock):
+    start = clock.now().replace(hour=9)
+    for k, client in enumerate(demo_store.clients.all()):  # the demo's four clients bill in four currencies
+        demo_store.entries.add(TimeEntry(start=start + timedelta(hours=k), end=start + timedelta(hours=k, minutes=50),
+                                         client_id=client.id))
+    code, out, err = today()
+    assert code == 0 and not err
+    lines = out.splitlines()
+    assert all(cell_len(line) <= 80 for line in lines), max(lines, key=cell_len)
+    total = next(i for i, line in enumerate(lines) if line.strip().startswith("Total"))
+    tail = " ".join(lines[total:total + 2])
+    assert all(code in tail for code in ("AUD", "GBP", "INR", "USD")), lines[total:]
+    assert lines[total].endswith(",") and lines[total + 1].startswith(" " * 30)

@@ -18,10 +18,10 @@ from vatui.core.deadlines import DeadlineReader
 from vatui.core.durations import format_duration
 from vatui.core.periods import today_period
 from vatui.core.queues import next_task
-from vatui.core.reports import GroupBy, build_report
+from vatui.core.reports import Amounts, GroupBy, build_report
 from vatui.core.zones import SortBy, format_offset, order, places, readings
 from vatui.exports.report_text import report_data
-from vatui.exports.words import fmt_amounts, fmt_hours
+from vatui.exports.words import fmt_amounts, fmt_hours, fmt_money
 from vatui.formats import long_day
 from vatui.i18n import _
 from vatui.queue_text import deadline_words
@@ -44,6 +44,22 @@ def _hm(at: datetime, zone: str) -> str:
     from zoneinfo import ZoneInfo
 
     return f"{at.astimezone(ZoneInfo(zone)):%H:%M}"
+
+
+def _with_amounts(head: str, amounts: Amounts) -> list[str]:
+    """`head` then the amounts, a currency never split: a day billed in four currencies goes on
+    under the first amount rather than past the 80th column."""
+    if not amounts:
+        return [head + fmt_amounts(amounts)]
+    pieces = [fmt_money(amount, code) for code, amount in amounts]
+    lines, line = [], head + pieces[0]
+    for piece in pieces[1:]:
+        if len(line) + 2 + len(piece) > WIDTH:
+            lines.append(line + ",")
+            line = " " * len(head) + piece
+        else:
+            line += ", " + piece
+    return [*lines, line]
 
 
 def cmd_today(ctx: Context) -> int:
@@ -143,10 +159,10 @@ def cmd_today(ctx: Context) -> int:
         out.append("  " + _("Nothing tracked yet today."))
     for row in tracked.rows:
         name = row.client.name if row.client else _("no client")
-        out.append(f"  {fit_words(name, 24):<24} {fmt_hours(row.tracked):>7} h  {fmt_amounts(row.amounts)}")
+        out += _with_amounts(f"  {fit_words(name, 24):<24} {fmt_hours(row.tracked):>7} h  ", row.amounts)
     if not tracked.empty:
         total = _("Total")
-        out.append(f"  {total:<24} {fmt_hours(tracked.tracked):>7} h  {fmt_amounts(tracked.totals)}")
+        out += _with_amounts(f"  {total:<24} {fmt_hours(tracked.tracked):>7} h  ", tracked.totals)
     for line in out:
         ctx.print(line.rstrip())
     return 0
