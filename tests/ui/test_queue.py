@@ -406,6 +406,21 @@ async def test_narrow_titles_end_at_a_word_with_an_ellipsis(make_app, demo_store
         assert seen > 0
 
 
+async def test_the_queue_title_drops_whole_parts_and_keeps_the_view_name(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        title = str(pane(app).border_title)
+        assert "…" not in title, title
+        assert title.startswith("3 Task queues · ") and "by client" in title, title
+        for width in (80, 90, 100, 140, 160):
+            await pilot.resize_terminal(width, 36)
+            await pilot.pause()
+            title = str(pane(app).border_title)
+            assert "…" not in title and "by client" in title, (width, title)
+            assert len(title) + 6 <= pane(app).size.width, (width, title)
+
+
 async def test_five_thousand_open_tasks_are_listed_without_thousands_of_widgets(make_app, tmp_path, clock):
     store = Store(tmp_path / "big.json", clock=clock)
     clients = store.clients.add_many([Client(name=f"Client {n:02d}", tz="Europe/London") for n in range(50)])
