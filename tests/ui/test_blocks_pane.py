@@ -388,6 +388,53 @@ async def test_every_row_fits_at_80x24(make_app, clock):
         assert any("15:33 now" in t for t in rows(app)) and any("in 7m" in t for t in rows(app))
 
 
+async def test_client_blocks_keep_their_local_time_at_120x36(make_app):
+    """Issue 4: a client block shows the client's own clock whenever there is room for it; at
+    120x36 there is room for the start at least, with the whole name (the running block, with
+    its time left, has not)."""
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("2")
+        bondi = row_with(app, "08:00-08:50").view.content.plain
+        assert "Bondi Bakes (17:00" in bondi and "Sydney)" in bondi, bondi
+        masala = row_with(app, "11:10-12:10").view.content.plain
+        assert "Masala Media (14:40 Mumbai)" in masala, masala
+
+
+@pytest.mark.parametrize("language", ["en", "ro", "pt_BR"])
+async def test_a_client_row_gives_up_its_local_time_and_note_by_steps(make_app, language):
+    """As the width shrinks the row drops, in order: the note, then the local range for the local
+    start, then the local time; the client's name stays whole while anything else is shown, and
+    a note never shows without the client's time beside it."""
+    from vatui.i18n import set_language
+    from vatui.widgets.block_rows import block_row
+
+    set_language(language)
+    app = make_app()
+    async with app.run_test(size=(200, 60)) as pilot:
+        await pilot.press("2")
+        view = pane(app).view
+        n = next(i for i, item in enumerate(view.plan.items) if local(item.block) == "08:00-08:50")
+        seen, last = [], None
+        for width in range(110, 24, -1):
+            text = block_row(view, n, width).content.plain
+            assert len(text) <= width, (width, text)
+            if width >= 40:
+                assert "● Bondi Bakes" in text, (width, text)  # the name is whole...
+            if "(" in text:
+                assert "Bondi Bakes (" in text, (width, text)  # ...and the local time follows it
+            form = ("range" if "-19:50" not in text and "17:50 Sydney)" in text
+                    else "start" if "(17:00 Sydney)" in text else "none")
+            note = text.count("Bondi") == 2  # the name's and the note's ("Bondi end-of-day wrap-up")
+            if form == "none":
+                assert not note, (width, text)
+            step = (form, note)
+            if step != last:
+                seen.append(step)
+                last = step
+        assert seen == [("range", True), ("start", True), ("start", False), ("none", False)], seen
+
+
 async def test_pane_keys_are_in_help(make_app):
     from vatui.keys import collect
 

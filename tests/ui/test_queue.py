@@ -383,7 +383,8 @@ async def test_cursor_moves_repaint_lines_and_rebuild_nothing(make_app):
 
 async def test_an_idle_minute_repaints_nothing_and_time_left_updates_when_it_changes(make_app, clock):
     app = make_app()
-    async with app.run_test(size=(120, 36)) as pilot:
+    # 150 columns: room for the reply-by's own words beside the longest title
+    async with app.run_test(size=(150, 36)) as pilot:
         await pilot.press("3", "v", "v", "z")
         await pilot.pause()
         lst = task_list(app)
@@ -422,6 +423,41 @@ async def test_narrow_titles_end_at_a_word_with_an_ellipsis(make_app, demo_store
                         seen += 1
                         assert title[n] == " " or cut.endswith(("'", ",")), (cut, title)
         assert seen > 0
+
+
+async def test_at_200_columns_titles_and_due_places_show_whole(make_app, demo_store):
+    """The right pane of a 200x60 cockpit has room for each title of up to 42 cells and the due
+    time with its city ("due today 12:00 New York"): the other columns are as wide as what they
+    hold, not as wide as they might ever need."""
+    app = make_app()
+    async with app.run_test(size=(200, 60)) as pilot:
+        await pilot.pause()
+        lst = task_list(app)
+        lines = [lst.render_line(y).text for y in range(lst.size.height)]
+        shown = {r.task.title: r for r in lst.rows[: lst.size.height] if r.task is not None}
+        assert "Reply to wholesale enquiry from Manly cafe" in shown
+        for title, row in shown.items():
+            line = next(t for t in lines if title[:20] in t)
+            assert len(line) == lst.line_width
+            if len(title) <= 42:
+                assert title in line, line
+            if row.task.due is not None:
+                assert row.client.city in line and "…" not in line.split(title[:20])[1], line
+
+
+async def test_the_queue_title_drops_whole_parts_and_keeps_the_view_name(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        title = str(pane(app).border_title)
+        assert "…" not in title, title
+        assert title.startswith("3 Task queues · ") and "by client" in title, title
+        for width in (80, 90, 100, 140, 160):
+            await pilot.resize_terminal(width, 36)
+            await pilot.pause()
+            title = str(pane(app).border_title)
+            assert "…" not in title and "by client" in title, (width, title)
+            assert len(title) + 6 <= pane(app).size.width, (width, title)
 
 
 async def test_five_thousand_open_tasks_are_listed_without_thousands_of_widgets(make_app, tmp_path, clock):

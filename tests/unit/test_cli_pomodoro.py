@@ -45,6 +45,33 @@ def test_start_status_pause_resume_stop(cli, clock):
     assert sum((e.duration for e in entry), timedelta(0)) == timedelta(minutes=10, seconds=26)
 
 
+def test_status_json_next_phase_is_the_one_after_the_current(make_cli, clock):
+    """`phase` is what runs now, `next_phase` what follows it: a break after a focus (long after
+    the last of a set), a focus after a break, and, idle, what `start` begins."""
+    cli = make_cli('[me]\nzone = "Europe/Bucharest"\n[pomodoro]\nfocus = "25m"\nlong_every = 2\n')
+
+    def status() -> tuple:
+        doc = json.loads(cli("pomodoro", "status", "--json")[1])
+        return doc["phase"], doc["next_phase"], doc["paused"]
+
+    assert status() == (None, "focus", False)
+    cli("pomodoro", "start")
+    assert status() == ("focus", "short_break", False)
+    cli("pomodoro", "pause")
+    assert status() == ("focus", "short_break", True)
+    cli("pomodoro", "resume")
+    clock.advance(minutes=25)
+    assert status() == (None, "short_break", False)
+    cli("pomodoro", "start")
+    assert status() == ("short_break", "focus", False)
+    clock.advance(minutes=5)
+    cli("pomodoro", "start")
+    assert status() == ("focus", "long_break", False)  # the second of a set of two
+    clock.advance(minutes=25)
+    cli("pomodoro", "start")
+    assert status() == ("long_break", "focus", False)
+
+
 def test_status_json_and_ended_phase(cli, clock):
     cli("pomodoro", "start", "--client", "bondi")
     clock.advance(minutes=30)

@@ -31,6 +31,18 @@ def next_break(cycle: int, cfg: PomodoroSettings) -> Phase:
     return Phase.LONG_BREAK if cycle >= cfg.long_every else Phase.SHORT_BREAK
 
 
+def phase_after(state: Pomodoro, cfg: PomodoroSettings) -> Phase:
+    """The phase that follows the one running when it runs its course; idle, the one `start`
+    begins. A focus is followed by a break (a long one when it completes the set), a break by a
+    focus, and a stopwatch, which stands outside the cycle, by a focus (as after a stop)."""
+    run = state.run
+    if run is None:
+        return state.next_phase
+    if run.phase is Phase.FOCUS:
+        return next_break(state.cycle + 1, cfg)  # this focus, once completed, counts in the set
+    return Phase.FOCUS
+
+
 def phase_length(phase: Phase, cfg: PomodoroSettings) -> timedelta:
     return {Phase.FOCUS: cfg.focus, Phase.SHORT_BREAK: cfg.short_break, Phase.LONG_BREAK: cfg.long_break,
             Phase.STOPWATCH: STOPWATCH_PLAN}[phase]

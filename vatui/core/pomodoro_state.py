@@ -217,7 +217,7 @@ class View:
     worked: timedelta  # of the current run
     planned: timedelta
     ends_at: datetime | None
-    next_phase: Phase
+    next_phase: Phase  # what follows the current phase; idle, what `start` begins
     task_id: int | None
     client_id: int | None
     interruptions: int

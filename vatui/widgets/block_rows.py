@@ -77,12 +77,17 @@ def day_label(day: date, today: date) -> str:
 
 
 # --- rows --------------------------------------------------------------------------------------
-_TIERS = [  # (flags, tracked/planned, client time): what to show as the width shrinks
-    ("long", "short", "long"),
-    ("long", "short", "short"),
-    ("short", "short", "short"),
-    ("short", "short", "none"),
-    ("short", "none", "none"),
+# What a row keeps as the width shrinks, fullest first: (flags, tracked/planned, client time,
+# note). The client's own clock goes from its range to its start before it goes at all, and the
+# note goes first: a note never shows instead of the client's time. The name is kept whole in
+# every tier; only when not even the last tier fits is it shortened.
+_TIERS = [
+    ("long", "short", "long", True),
+    ("long", "short", "short", True),
+    ("long", "short", "short", False),
+    ("short", "short", "short", False),
+    ("short", "short", "none", False),
+    ("short", "none", "none", False),
 ]
 
 
@@ -131,20 +136,28 @@ def block_row(view: DayView, n: int, width: int, tier: int | None = None) -> Row
 
     left_fixed = f"{mark} {times}"
     dot = "● " if client else ""
+    name_cells = (1 + len(dot) + cell_len(who)) if who else 0
+    # A client block's note needs its client time beside it; a batch block's note is its story.
+    note_wanted = bool(b.note) and client is None
+
+    def room_for(chosen: tuple[str, str, str, bool]) -> int:
+        right = _right(flags(chosen[0]), actual(chosen[1]), live)
+        return width - cell_len(left_fixed) - _len(right) - (2 if right else 0)
+
     if tier is None:
         tier = len(_TIERS) - 1
-        for number, (f, a, t) in enumerate(_TIERS):
-            right = _right(flags(f), actual(a), live)
-            need = cell_len(left_fixed) + _len(right) + (2 if right else 0)
-            need += (1 + len(dot) + min(cell_len(who), 8)) if who else 0
-            need += (1 + cell_len(there(t))) if there(t) else 0
-            if need <= width:
+        for number, chosen in enumerate(_TIERS):
+            local = there(chosen[2])
+            need = name_cells + ((1 + cell_len(local)) if local else 0)
+            if chosen[3] and b.note and client is not None:
+                need += 1 + min(cell_len(b.note), WIDE_NOTE_MIN)
+            if need <= room_for(chosen):
                 tier = number
                 break
     chosen = _TIERS[tier]
     right = _right(flags(chosen[0]), actual(chosen[1]), live)
     local_text = there(chosen[2])
-    room = width - cell_len(left_fixed) - _len(right) - (2 if right else 0)
+    room = room_for(chosen)
 
     parts: list[str | tuple[str, str]] = [left_fixed]
     used = 0
@@ -162,8 +175,8 @@ def block_row(view: DayView, n: int, width: int, tier: int | None = None) -> Row
         parts.append((local_text, "$text-muted"))
         used += 1 + cell_len(local_text)
         shown_local = True
-    # The note comes after the client's time: never instead of it.
-    if b.note and (shown_local or not local_text) and room - used >= 1 + min(cell_len(b.note), WIDE_NOTE_MIN):
+    if b.note and (note_wanted or (chosen[3] and shown_local)) \
+            and room - used >= 1 + min(cell_len(b.note), WIDE_NOTE_MIN):
         note = fit(b.note, room - used - 1, cut_words=False)
         if note:
             parts.append(" " + note)

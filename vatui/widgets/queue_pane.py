@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
@@ -154,14 +155,12 @@ class QueuePane(Pane):
         else:
             items = [str(c.count) for c in counts]
         late, soon = self._states
-        states = (([ngettext("{n} late", "{n} late", late).format(n=late)] if late else [])
-                  + ([ngettext("{n} soon", "{n} soon", soon).format(n=soon)] if soon else []))
-        if view is View.BATCH:
-            info = " · ".join([*states, f"{name} " + " · ".join(items)])
-        else:
-            info = " · ".join([*states, name, *items])
+        late_text = ngettext("{n} late", "{n} late", late).format(n=late) if late else ""
+        soon_text = ngettext("{n} soon", "{n} soon", soon).format(n=soon) if soon else ""
+        if view is View.BATCH and items:  # the batch on show belongs with its name
+            name, items = f"{name} {items[0]}", items[1:]
         room = self.size.width - len(f"{self.number} {self.title}") - 8
-        self.set_info(truncate_words(info, room) if room > 8 else "")
+        self.set_info(_title_info(name, late_text, soon_text, items, room))
 
     def on_resize(self) -> None:
         self._show_title()
@@ -206,3 +205,20 @@ class QueuePane(Pane):
         with box.prevent(Input.Changed):
             box.value = text
         box.set_class(not text, "-hidden")
+
+
+def _title_info(name: str, late: str, soon: str, items: list[str], room: int) -> str:
+    """The title's words in `room` cells, whole parts only. The view's name stays; the per-queue
+    counts give way first (from the last), then "soon", then "late": the list itself shows them."""
+    if room <= 8:
+        return ""
+    parts = [p for p in (late, soon, name) if p]
+    for drop in ([], [soon], [soon, late]):
+        head = [p for p in parts if p not in drop]
+        if cell_len(" · ".join(head)) <= room:
+            for item in items if not drop else ():
+                if cell_len(" · ".join([*head, item])) > room:
+                    break
+                head.append(item)
+            return " · ".join(head)
+    return truncate_words(name, room)

@@ -12,6 +12,8 @@ so a row's text changes a few times an hour, not every minute: each change repai
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -21,7 +23,7 @@ from vatui.core.deadlines import DeadlineReader
 from vatui.core.durations import format_duration
 from vatui.core.models import Quadrant, Status
 from vatui.core.queues import Group, Row, View
-from vatui.formats import weekday
+from vatui.formats import day_month, weekday
 from vatui.i18n import _, current_language
 from vatui.queue_text import deadline_words, due_with_place, format_day, format_when, group_count, group_title
 from vatui.textfit import fit_words as truncate_words
@@ -98,6 +100,47 @@ def widths() -> Widths:
     return _WIDTHS[language]
 
 
+@dataclass(frozen=True, slots=True)
+class Columns:
+    """How wide the columns are for the rows on show: as wide as what they hold, not as wide as
+    they might ever need, so the title gets the rest. Worked out once per list (`columns_for`)
+    from what does not change by the minute; the default is the fixed widths of a lone row."""
+
+    titles: tuple[int, ...] = ()  # the titles' widths, sorted; empty: unknown
+    estimate: int = 6
+    checklist: int = 5
+    due: int = 0  # the wide layout's due column with its city; 0: the fixed 24 or 27, -1: no dues
+    reply: bool = True  # some row has a reply-by
+
+
+_DUE_HEADS: dict[str, int] = {}
+
+
+def _due_head() -> int:
+    """Cells of the longest "soon Wed 12:00" in the language in use: any state word, any day."""
+    language = current_language()
+    if language not in _DUE_HEADS:
+        monday = date(2026, 11, 23)
+        days = [_("today"), _("tmrw"), _("yday")]
+        days += [weekday(date.fromordinal(monday.toordinal() + n)) for n in range(7)]
+        days += [day_month(date(2026, m, 28)) for m in range(1, 13)]
+        word = max(cell_len(w) for w in (_("late"), _("soon"), _("due")))
+        _DUE_HEADS[language] = word + 1 + max(cell_len(d) for d in days) + len(" 00:00")
+    return _DUE_HEADS[language]
+
+
+def columns_for(rows: Sequence[Row]) -> Columns:
+    tasks = [r for r in rows if r.task is not None]
+    cities = {r.client.city if r.client else "" for r in tasks if r.task.due is not None}  # type: ignore[union-attr]
+    return Columns(
+        titles=tuple(sorted({cell_len(r.task.title) for r in tasks})),  # type: ignore[union-attr]
+        estimate=max((cell_len(format_duration(r.task.estimate)) for r in tasks if r.task.estimate), default=0),  # type: ignore[union-attr]
+        checklist=max((cell_len(_checklist(r)) for r in tasks), default=0),
+        due=max((_due_head() + (1 + cell_len(c) if c else 0) for c in cities), default=-1),
+        reply=any(r.task.reply_by is not None for r in tasks),  # type: ignore[union-attr]
+    )
+
+
 def layout_of(width: int, view: View = View.EISENHOWER) -> str:
     """narrow, normal or wide. The per-client and batch views have no client/batch columns, so
     they go wide sooner (the right-hand pane of a 200-column cockpit)."""
@@ -113,8 +156,10 @@ def _checklist(row: Row) -> str:
     return f"{sum(i.done for i in items)}/{len(items)}" if items else ""
 
 
-def task_cells(row: Row, reader: DeadlineReader, width: int, view: View, today: date) -> RowCells:
-    """One task line, exactly `width` cells wide."""
+def task_cells(row: Row, reader: DeadlineReader, width: int, view: View, today: date,
+               columns: Columns = Columns()) -> RowCells:
+    """One task line, exactly `width` cells wide, its columns as wide as `columns` says (an empty
+    column is left out)."""
     task = row.task
     assert task is not None
     layout = layout_of(width, view)
@@ -125,29 +170,29 @@ def task_cells(row: Row, reader: DeadlineReader, width: int, view: View, today: 
     waiting = task.status is Status.WAITING or (task.status is Status.DEFERRED and mark != " ")
     base = "muted" if waiting else ("doing" if task.status is Status.DOING else "")
     show_client = view is not View.CLIENT and row.client is not None
-    cells: list[tuple[str, int, str, bool]] = []  # text, width (0 = the title), style, right-aligned
+    cells: list[tuple[str, int | None, str, bool]] = []  # text, width (None: the title), style, right-aligned
     cells.append((mark, 1, base or "dim", False))
     if view is not View.EISENHOWER:
         cells.append((FLAGS[task.quadrant], 3, "dim", False))
     if layout == "narrow":
         d = reader.pressing(task)
         words, style = deadline_words(d, now, short=True) if d else ("", "")
-        cells.append(("", 0, base, False))
+        cells.append(("", None, base, False))
         cells.append((words, widths().short_deadline, style or "dim", True))
     elif layout == "normal":
         if show_client:
-            cells.append(("", 0, base, False))
+            cells.append(("", None, base, False))
             cells.append((row.client.name, 12, "dim", False))  # type: ignore[union-attr]
         else:
-            cells.append(("", 0, base, False))
+            cells.append(("", None, base, False))
         if width >= 76:
-            cells.append((format_duration(task.estimate) if task.estimate else "", 6, "dim", True))
-        cells.append((_checklist(row), 5, "dim", True))
+            cells.append((format_duration(task.estimate) if task.estimate else "", columns.estimate, "dim", True))
+        cells.append((_checklist(row), columns.checklist, "dim", True))
         d = reader.pressing(task)
         words, style = deadline_words(d, now, short=False) if d else ("", "")
         cells.append((words, widths().deadline, style or "dim", False))
     else:
-        cells.append(("", 0, base, False))
+        cells.append(("", None, base, False))
         if show_client:
             cells.append((row.client.name, 14, "dim", False))  # type: ignore[union-attr]
         if view not in (View.CLIENT, View.BATCH):
@@ -155,24 +200,29 @@ def task_cells(row: Row, reader: DeadlineReader, width: int, view: View, today: 
         if width >= HUGE_FROM:
             words, style = status_word(row, today)
             cells.append((words, widths().status, style or "dim", False))
-        cells.append((format_duration(task.estimate) if task.estimate else "", 6, "dim", True))
-        cells.append((_checklist(row), 5, "dim", True))
+        cells.append((format_duration(task.estimate) if task.estimate else "", columns.estimate, "dim", True))
+        cells.append((_checklist(row), columns.checklist, "dim", True))
         due = reader.due(task)
         place = row.client.city if row.client else ""
         words, style = due_with_place(due, now, place) if due else ("", "")
         roomy = width >= 140 or (width >= 110 and view in (View.CLIENT, View.BATCH))
-        cells.append((words, 27 if roomy else 24, style or "dim", False))
+        due_width = columns.due if columns.due else (27 if roomy else 24)
+        cells.append((words, due_width, style or "dim", False))
         if width >= HUGE_FROM and view is View.DEADLINES:
             mine = format_when(due.at, reader.my_zone, now) if due else ""
             cells.append(((_("mine {when}").format(when=mine)) if mine else "", 18, "dim", False))
-        reply = reader.reply(task)
-        words, style = deadline_words(reply, now, short=False) if reply else ("", "")
-        cells.append((words, widths().deadline, style or "dim", False))
-    gaps = len(cells) - 1
-    title_width = max(4, width - gaps - sum(w for _t, w, _s, _r in cells))
+        if columns.reply:
+            column = _reply_column(columns, _title_room(cells, width, 1))
+            reply = reader.reply(task)
+            words, style = deadline_words(reply, now, short=False) if reply else ("", "")
+            if cell_len(words) > column:  # this row's words do not fit: "↩ late 2h"
+                words, style = deadline_words(reply, now, short=True)  # type: ignore[arg-type]
+            cells.append((words, column, style or "dim", False))
+    cells = [c for c in cells if c[1] is None or c[1] > 0]  # a column empty in every row is left out
+    title_width = max(4, _title_room(cells, width))
     out: list[Cell] = []
     for i, (text, w, style, right) in enumerate(cells):
-        if w == 0:
+        if w is None:
             title = task.title
             if layout == "narrow" and task.status is Status.WAITING:
                 title = _("(waiting) {title}").format(title=title)
@@ -182,6 +232,29 @@ def task_cells(row: Row, reader: DeadlineReader, width: int, view: View, today: 
         if i < len(cells) - 1:
             out.append(Cell(" "))
     return _exact(tuple(out), width)
+
+
+def _reply_column(columns: Columns, room: int) -> int:
+    """The reply-by column's width when `room` cells are left for it and the title: its own words
+    need up to 16 cells, but it gives up to 6 of them (down to the short form's "↩ late 2h")
+    where that lets more titles show whole. Cut titles get nothing back: it stays as wide as it
+    can while the number of whole titles is the same."""
+    long_w, short_w = widths().deadline, widths().short_deadline
+    if not columns.titles:
+        return long_w
+    best, best_whole = long_w, -1
+    for column in range(long_w, short_w - 1, -1):
+        whole = bisect_right(columns.titles, room - column)
+        if whole > best_whole:
+            best, best_whole = column, whole
+    return best
+
+
+def _title_room(cells: list[tuple[str, int | None, str, bool]], width: int, more: int = 0) -> int:
+    """What is left of `width` for the title beside `cells` (and `more` cells to come), one
+    space between cells."""
+    kept = [w for _t, w, _s, _r in cells if w is None or w > 0]
+    return width - (len(kept) - 1) - sum(w for w in kept if w is not None) - more
 
 
 def header_cells(group: Group, width: int, today: date, *, batch_view_all_clients: bool = False) -> RowCells:

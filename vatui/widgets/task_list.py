@@ -24,7 +24,7 @@ from vatui.core.deadlines import DeadlineReader
 from vatui.core.models import Task
 from vatui.core.queues import Row, View
 from vatui.i18n import N_
-from vatui.widgets.queue_rows import RowCells, fit, header_cells, task_cells
+from vatui.widgets.queue_rows import Columns, RowCells, columns_for, fit, header_cells, task_cells
 
 
 class TaskList(ScrollView, can_focus=True):
@@ -71,6 +71,7 @@ class TaskList(ScrollView, can_focus=True):
         self._cells: dict[tuple[int, int], RowCells] = {}  # (row, width) -> cells, for the current minute
         self._strips: LRUCache[tuple, Strip] = LRUCache(1024)
         self._batch_all_clients = False
+        self._columns = Columns()
         self.empty_text = ""  # shown when there are no rows
         self.renders = 0  # lines rendered (not from cache): for tests and benchmarks
 
@@ -87,6 +88,7 @@ class TaskList(ScrollView, can_focus=True):
         self._batch_all_clients = view is View.BATCH
         self._task_rows = [i for i, r in enumerate(self.rows) if r.task is not None]
         self._starts = self._group_starts()
+        self._columns = columns_for(self.rows)  # from titles, estimates and places: not by the minute
         self._cells.clear()
         new_cursor: int | None = None
         if keep_task is not None:
@@ -164,7 +166,7 @@ class TaskList(ScrollView, can_focus=True):
                 cells = header_cells(row.group, width, today, batch_view_all_clients=self._batch_all_clients)
             else:
                 assert self.reader is not None
-                cells = task_cells(row, self.reader, width, self.view, today)
+                cells = task_cells(row, self.reader, width, self.view, today, self._columns)
             self._cells[key] = cells
         return cells
 
