@@ -101,20 +101,6 @@ def make_app(demo_store, clock, settings, tmp_path):
     return factory
 
 
-@pytest.fixture
-def tracked_today(demo_store, clock) -> None:
-    """Time tracked so far today in each demo client block that has started: from 5 minutes in to
-    10 minutes before its end (or before now), so plan and actual differ."""
-    from vatui.core.models import TimeEntry
-
-    now, entries = clock.now(), []
-    for b in demo_store.blocks.all():
-        if b.client_id is not None and b.start < now:
-            end = min(b.end, now) - timedelta(minutes=10)
-            if end > b.start + timedelta(minutes=10):
-                entries.append(TimeEntry(start=b.start + timedelta(minutes=5), end=end, client_id=b.client_id))
-    demo_store.entries.add_many(entries)
-
 
 def painted_text(widget) -> str:
     """The widget's lines as they are painted (border included), one per line."""

@@ -10,7 +10,6 @@ import pytest
 
 from vatui.core.models import TimeBlock
 
-pytestmark = pytest.mark.usefixtures("tracked_today")
 
 
 @pytest.mark.parametrize("size", [(120, 36), (80, 24)])

@@ -23,7 +23,6 @@ from vatui.widgets.blocks_pane import BlocksPane
 ZONE = ZoneInfo("Europe/Bucharest")
 
 
-pytestmark = pytest.mark.usefixtures("tracked_today")
 
 
 def pane(app) -> BlocksPane:

@@ -308,6 +308,9 @@ async def test_a_forgotten_stopwatch_is_asked_about_and_trimmed(make_app, demo_s
 
 
 async def test_entries_screen_add_edit_delete_undo(make_app, demo_store, clock):
+    for e in demo_store.entries.all():  # start from a day with nothing tracked yet
+        if e.start >= clock.now().replace(hour=0):
+            demo_store.entries.delete(e.id)
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("4", "e")
@@ -348,7 +351,7 @@ async def test_entries_screen_add_edit_delete_undo(make_app, demo_store, clock):
 
 
 async def test_the_add_form_opens_on_real_values_and_an_emptied_field_is_required(make_app, demo_store):
-    app = make_app()
+    app = make_app()  # the demo's last entry today ended at 14:50 (Hudson, 14:05-14:50)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("4", "e")
         await pilot.pause()
@@ -357,9 +360,9 @@ async def test_the_add_form_opens_on_real_values_and_an_emptied_field_is_require
         modal = app.screen
         assert isinstance(modal, EntryModal)
         fields = {name: modal.query_one(f"#{name}") for name in ("date", "from", "to")}
-        # 15:00 in Bucharest, nothing tracked today: the hour up to now, as values (placeholders
-        # only name the format, so an emptied field cannot pass for a filled one).
-        assert {n: f.value for n, f in fields.items()} == {"date": "2026-11-23", "from": "14:00", "to": "15:00"}
+        # 15:00 in Bucharest: the hour up to now, after the day's last entry (placeholders only
+        # name the format, so an emptied field cannot pass for a filled one).
+        assert {n: f.value for n, f in fields.items()} == {"date": "2026-11-23", "from": "14:50", "to": "15:00"}
         assert {f.placeholder for f in fields.values()} == {"YYYY-MM-DD", "HH:MM"}
         assert app.focused is fields["from"]
         await pilot.press("end", *["backspace"] * 5, "enter")  # From emptied
@@ -379,7 +382,9 @@ async def test_the_add_form_opens_on_real_values_and_an_emptied_field_is_require
         modal.action_save()
         await settle(app, pilot)
         assert isinstance(app.screen, EntriesScreen)
-        assert [e.duration for e in app.screen.rows] == [timedelta(hours=1)]
+        # The demo's four entries of the morning and the new 14:00-15:00 one.
+        assert [e.duration for e in app.screen.rows if e.source == "manual"] == [timedelta(hours=1)]
+        assert len(app.screen.rows) == 5
 
 
 async def test_big_digits_grow_when_the_pane_is_zoomed(make_app):

@@ -38,8 +38,11 @@ async def test_r_opens_the_report_and_escape_returns(make_app):
         await pilot.press("r")
         assert isinstance(app.screen, ReportScreen)
         assert "Week Mon 23 Nov to Sun 29 Nov 2026" in text_of(app, "#report-title")
-        # The demo's tracked week is last week; this one is still empty, and says so in words.
-        assert "Nothing tracked this week." in text_of(app, "#chart-clients")
+        # The demo has tracked today's client blocks so far: 35 + 65 + 45 + 45 min.
+        assert "3.17 h in all" in text_of(app, "#chart-clients")
+        await pilot.press("right_square_bracket")  # next week: still empty, and says so in words
+        assert "Week Mon 30 Nov" in text_of(app, "#report-title")
+        assert "Nothing tracked" in text_of(app, "#chart-clients")
         assert "Nothing tracked in this period." in table_text(app)
         await pilot.press("escape")
         assert isinstance(app.screen, CockpitScreen)
@@ -66,17 +69,19 @@ async def test_switching_periods_and_groupings(make_app):
         await pilot.press("right")
         assert "Week Mon 23 Nov" in text_of(app, "#report-title")
         await pilot.press("m")
-        assert "November 2026" in text_of(app, "#report-title") and "16.67 h in all" in text_of(app, "#chart-clients")
+        # The demo's November: its tracked week (16.67 h) and today so far (3.17 h).
+        assert "November 2026" in text_of(app, "#report-title") and "19.83 h in all" in text_of(app, "#chart-clients")
         await pilot.press("d")
         assert "Today, Mon 23 Nov 2026" in text_of(app, "#report-title")
-        assert "No day with tracked time today." in text_of(app, "#chart-days")
+        assert "3.17 h in all" in text_of(app, "#chart-clients")
 
 
 async def test_a_new_entry_shows_without_reopening(make_app, clock):
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("r", "d")
-        assert "0.00 h in all" in text_of(app, "#chart-clients")
+        assert "3.17 h in all" in text_of(app, "#chart-clients")  # the demo's morning
+        assert "32.08 AUD" in table_text(app)  # Bondi: 35 min x 55 AUD
         bondi = app.store.client_named("bondi")
         now = clock.now()
         # What the Pomodoro does when a focus ends: it writes an entry (here, 09:00-10:30 local).
@@ -84,8 +89,8 @@ async def test_a_new_entry_shows_without_reopening(make_app, clock):
                                         client_id=bondi.id))
         app.tick()
         await pilot.pause()
-        assert "1.50 h in all" in text_of(app, "#chart-clients")
-        assert "82.50 AUD" in table_text(app)  # 1.5 h x 55 AUD
+        assert "4.67 h in all" in text_of(app, "#chart-clients")
+        assert "114.58 AUD" in table_text(app)  # Bondi: (35 + 90) min x 55 AUD
 
 
 async def test_write_the_digest_to_a_file(make_app, tmp_path, monkeypatch):

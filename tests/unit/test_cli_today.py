@@ -36,7 +36,7 @@ def test_the_day_in_eighty_columns(today, demo_store, clock):
     lines = out.splitlines()
     assert all(cell_len(line) <= 80 for line in lines), max(lines, key=cell_len)
     assert lines[0] == "vatui · Mon 23 Nov 2026 · 15:00 Bucharest"
-    for heading in ("Clocks", "Today's blocks · 7h35m planned, 1h30m tracked", "Next task per client", "Pomodoro",
+    for heading in ("Clocks", "Today's blocks · 7h35m planned, 3h55m tracked", "Next task per client", "Pomodoro",
                     "Tracked today"):
         assert heading in lines
     text = "\n".join(lines)
@@ -44,7 +44,7 @@ def test_the_day_in_eighty_columns(today, demo_store, clock):
     assert "▶ 14:00-15:30  Hudson Realty" in text and "30m left" in text  # the current block
     assert "!ui Triage partner inbox" in text  # Regent Law's next task by the rule
     assert "Idle. Next: focus (25m)." in text
-    assert "Hudson Realty" in text.split("Tracked today")[1] and "1.50 h  60.00 USD" in text
+    assert "Hudson Realty" in text.split("Tracked today")[1] and "2.25 h  90.00 USD" in text  # with the demo's 14:05-14:50
 
 
 def test_json_for_scripts(today):

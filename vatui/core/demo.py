@@ -146,5 +146,13 @@ def build_demo(now: datetime, my_zone: str) -> DemoData:
             start = _local(day, zone, h, (back * 7) % 30)
             entries.append(TimeEntry(start=start, end=start + timedelta(minutes=mins), client_id=ci,
                                      billable=k != 4, source="pomodoro" if mins == 25 else "stopwatch"))
+    # Today so far, as a VA would have tracked it: each client block that has started, from 5
+    # minutes in to 10 minutes before its end (or before now), so plan and actual differ.
+    for b in blocks:
+        if b.client_id is not None and b.start < now:
+            end = min(b.end, now) - timedelta(minutes=10)
+            if end > b.start + timedelta(minutes=10):
+                entries.append(TimeEntry(start=b.start + timedelta(minutes=5), end=end, client_id=b.client_id,
+                                         source="stopwatch"))
     templates = [make_checklist_template(name, items) for name, items in DEMO_TEMPLATES]
     return DemoData(clients, tasks, blocks, entries, templates)
