@@ -387,6 +387,18 @@ async def test_every_row_fits_at_80x24(make_app, clock):
         assert any("15:33 now" in t for t in rows(app)) and any("in 7m" in t for t in rows(app))
 
 
+async def test_at_80x24_a_long_name_shrinks_before_the_tracked_time_goes(make_app, clock):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        clock.advance(hours=3)  # 18:00: every block is over, Hudson's 14:00-15:30 tracked 45 min
+        app.tick()
+        await pilot.pause()
+        hudson = next(t for t in rows(app) if t.lstrip().startswith("14:00-15:30"))
+        assert "45m/1h30m" in hudson and "● Hudson" in hudson
+        started = [t for t in rows(app) if "●" in t]
+        assert len(started) == 5 and all("/" in t for t in started), started
+
+
 async def test_client_blocks_keep_their_local_time_at_120x36(make_app):
     """Issue 4: a client block shows the client's own clock whenever there is room for it; at
     120x36 there is room for the start at least, with the whole name (the running block, with

@@ -81,6 +81,7 @@ def day_label(day: date, today: date) -> str:
 # note). The client's own clock goes from its range to its start before it goes at all, and the
 # note goes first: a note never shows instead of the client's time. The name is kept whole in
 # every tier; only when not even the last tier fits is it shortened.
+SHORT_NAME = 7  # cells a client's name may shrink to ("Hudson…") before a row gives up its tracked time
 _TIERS = [
     ("long", "short", "long", True),
     ("long", "short", "short", True),
@@ -145,15 +146,13 @@ def block_row(view: DayView, n: int, width: int, tier: int | None = None) -> Row
         return width - cell_len(left_fixed) - _len(right) - (2 if right else 0)
 
     if tier is None:
-        tier = len(_TIERS) - 1
-        for number, chosen in enumerate(_TIERS):
-            local = there(chosen[2])
-            need = name_cells + ((1 + cell_len(local)) if local else 0)
-            if chosen[3] and b.note and client is not None:
-                need += 1 + min(cell_len(b.note), WIDE_NOTE_MIN)
-            if need <= room_for(chosen):
-                tier = number
-                break
+        # First with the name whole; failing that, a name cut to SHORT_NAME cells keeps the
+        # tracked time (plan vs actual matters more than the last letters of a name).
+        short_name = min(name_cells, 1 + len(dot) + SHORT_NAME) if who else 0
+        # The last form, without the tracked time, only when even a short name leaves no room.
+        tier = next((number for name_need in (name_cells, short_name) for number, chosen in enumerate(_TIERS[:-1])
+                     if _need(name_need, there(chosen[2]), chosen, b.note if client else "") <= room_for(chosen)),
+                    len(_TIERS) - 1)
     chosen = _TIERS[tier]
     right = _right(flags(chosen[0]), actual(chosen[1]), live)
     local_text = there(chosen[2])
@@ -194,6 +193,15 @@ def block_row(view: DayView, n: int, width: int, tier: int | None = None) -> Row
     if info.overlaps or info.too_close:
         classes.add("-flagged")
     return RowView(key=f"block:{b.id}", content=Content.assemble(*parts), classes=frozenset(classes), block_id=b.id)
+
+
+def _need(name_cells: int, local: str, chosen: tuple[str, str, str, bool], client_note: str) -> int:
+    """Cells a row's left part needs in the form `chosen`: the name, the client's time, and a
+    client block's note where the form shows it."""
+    need = name_cells + ((1 + cell_len(local)) if local else 0)
+    if chosen[3] and client_note:
+        need += 1 + min(cell_len(client_note), WIDE_NOTE_MIN)
+    return need
 
 
 def _right(flags: list[tuple[str, str]], actual: str, live: str) -> list[str | tuple[str, str]]:
