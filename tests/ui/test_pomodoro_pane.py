@@ -8,6 +8,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
+from vatui.core.models import TimeEntry
 from vatui.core.pomodoro_codec import load
 from vatui.core.pomodoro_state import Outcome, Phase
 from vatui.notify import BEL, DesktopResult
@@ -305,6 +306,19 @@ async def test_a_forgotten_stopwatch_is_asked_about_and_trimmed(make_app, demo_s
         await settle(app, pilot)
     watch = [e for e in Store(demo_store.path).entries.all() if e.source == "stopwatch" and e.start >= FROZEN]
     assert [e.duration for e in watch] == [timedelta(minutes=40)]  # trimmed to when someone was last here
+
+
+async def test_the_entries_total_counts_only_the_days_part_of_an_overnight_entry(make_app, demo_store):
+    # 23:00-01:00 in Bucharest, into the frozen day: one hour of it is today's.
+    demo_store.entries.add(TimeEntry(start=datetime(2026, 11, 22, 21, 0, tzinfo=timezone.utc),
+                                     end=datetime(2026, 11, 22, 23, 0, tzinfo=timezone.utc), client_id=1))
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("4", "e")
+        await pilot.pause()
+        assert isinstance(app.screen, EntriesScreen)
+        # The demo's morning (3h10m) and the overnight entry's hour after midnight.
+        assert str(app.screen.query_one("#entries-total").content) == "Total 4h10m, billable 4h10m"
 
 
 async def test_entries_screen_add_edit_delete_undo(make_app, demo_store, clock):

@@ -191,6 +191,16 @@ def test_a_new_entry_today_suggests_the_hour_up_to_now():
     assert hm(suggested_window(day, now, KTM, [])) == ("17:50", "18:50")
 
 
+def test_a_new_entry_on_the_spring_forward_day_suggests_an_hour_of_real_time():
+    # New York, Sun 8 Mar 2026: 02:00 jumps to 03:00. At 03:10 the hour up to now began at 01:10;
+    # 02:10 never happened, and the form must open on times it will save.
+    now = datetime(2026, 3, 8, 7, 10, tzinfo=U)  # 03:10 EDT
+    day = date(2026, 3, 8)
+    assert hm(suggested_window(day, now, NY, [])) == ("01:10", "03:10")
+    start, end = entry_window(day, "01:10", "03:10", NY)
+    assert end - start == timedelta(hours=1) and end == now
+
+
 def test_a_new_entry_just_after_midnight_takes_the_first_hour():
     now = datetime(2026, 11, 22, 22, 3, tzinfo=U)  # 00:03 on the 23rd in Bucharest
     assert hm(suggested_window(date(2026, 11, 23), now, BUC, [])) == ("00:00", "01:00")

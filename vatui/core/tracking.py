@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
+from vatui.core.blocks import day_bounds as blocks_day_bounds
 from vatui.core.durations import format_duration
 from vatui.core.errors import ValidationError
 from vatui.core.hours import parse_clock_time
@@ -23,10 +24,9 @@ Interval = tuple[datetime, datetime]
 
 
 def day_bounds(day: date, tz: ZoneInfo) -> Interval:
-    """[local midnight, next local midnight) of `day` in `tz`, in UTC."""
-    start = datetime.combine(day, time(0), tz).astimezone(timezone.utc)
-    end = datetime.combine(day + timedelta(days=1), time(0), tz).astimezone(timezone.utc)
-    return start, end
+    """[local midnight, next local midnight) of `day` in `tz`, in UTC: the blocks' day, so that
+    totals and plans agree on a midnight that a DST change skips."""
+    return blocks_day_bounds(day, tz.key)
 
 
 def week_bounds(day: date, tz: ZoneInfo, week_start: int = 0) -> Interval:
@@ -155,10 +155,14 @@ def suggested_window(day: date, now: datetime, tz: ZoneInfo, entries: Iterable[T
     ends = [_wall_minutes(e.end, day, tz) for e in entries_on(entries, day, tz)]
     last_end = max(ends) if ends else None
     if day == local_date(now, tz):
-        end = _wall_minutes(now, day, tz) // 5 * 5
-        start = max(end - 60, 0, last_end if last_end is not None and last_end < end else 0)
+        local = now.astimezone(tz)
+        end_at = now - timedelta(minutes=local.minute % 5, seconds=local.second, microseconds=local.microsecond)
+        end = _wall_minutes(end_at, day, tz)
+        # An hour of real time: on a spring-forward day 03:10 comes an hour after 01:10, not 02:10.
+        hour_ago = _wall_minutes(end_at - timedelta(hours=1), day, tz)
+        start = max(hour_ago, last_end if last_end is not None and last_end < end else 0)
         if end - start < 5:  # the last entry ends now: the hour before, overlap and all, to edit
-            start = max(end - 60, 0)
+            start = hour_ago
         if end - start < 5:  # just after midnight: the day's first hour
             start, end = 0, 60
         return start, end

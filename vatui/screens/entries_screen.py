@@ -18,10 +18,19 @@ from vatui.core.durations import format_duration
 from vatui.core.errors import ValidationError
 from vatui.core.hours import format_clock_time
 from vatui.core.models import Client, TimeEntry
-from vatui.core.tracking import entries_on, entry_window, local_date, parse_day, suggested_window
+from vatui.core.tracking import (
+    day_bounds,
+    entries_on,
+    entry_window,
+    local_date,
+    parse_day,
+    suggested_window,
+    tracked,
+)
 from vatui.formats import hm, long_day
 from vatui.i18n import N_, _, pgettext
 from vatui.screens.base import FollowsCockpit, UndoStep
+from vatui.textfit import fit_words
 from vatui.timer_words import source_name
 from vatui.widgets.ticks import TickBox
 
@@ -94,12 +103,14 @@ class EntriesScreen(FollowsCockpit, ModalScreen[None]):
             task = store.tasks.get(e.task_id) if e.task_id is not None else None
             title = task.title if task else ""
             table.add_row(_hm(e.start, self.zone), _hm(e.end, self.zone), format_duration(e.duration),
-                          client.name if client else "-", title if len(title) <= 34 else title[:33] + "…",
+                          client.name if client else "-", fit_words(title, 34),
                           _("yes") if e.billable else _("no"), source_name(e.source), e.note, key=str(e.id))
         if self.rows:
             table.move_cursor(row=min(keep, len(self.rows) - 1))
-        total = sum((e.duration for e in self.rows), timedelta(0))
-        billable = sum((e.duration for e in self.rows if e.billable), timedelta(0))
+        # Only this day's part of an entry that crosses midnight, as the pane and the report count.
+        day = day_bounds(self.day, self.zone)
+        total = tracked(self.rows, day)
+        billable = tracked([e for e in self.rows if e.billable], day)
         box = self.query_one(Vertical)
         box.border_title = _("Time entries · {day}").format(day=long_day(self.day, pad=True))
         text = (_("Total {total}, billable {billable}").format(total=format_duration(total),
