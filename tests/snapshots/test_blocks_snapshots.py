@@ -11,7 +11,6 @@ import pytest
 from vatui.core.models import TimeBlock
 
 
-
 @pytest.mark.parametrize("size", [(120, 36), (80, 24)])
 def test_blocks_pane_zoomed(snap_compare, make_app, size):
     assert snap_compare(make_app(), terminal_size=size, press=["2", "z"])

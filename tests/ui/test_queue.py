@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 from textual.widgets import Input, Static
 
-from vatui.core.models import ChecklistItem, Client, Status, Task
+from vatui.core.models import DEFAULT_BATCHES, ChecklistItem, Client, Status, Task
 from vatui.screens.cockpit import CockpitScreen
 from vatui.screens.queue_modals import ApplyTemplateModal, QuickAddModal, TaskModal
 from vatui.store import Store
@@ -216,6 +216,16 @@ async def test_next_in_the_per_client_view_stays_with_the_client(make_app, demo_
         await settle(app, pilot)
         doing = [t for t in demo_store.tasks.all() if t.status is Status.DOING]
         assert [t.client_id for t in doing] == [client.id]
+
+
+async def test_the_forms_batch_suggestions_follow_the_panes_batch_order(make_app, demo_store, clock):
+    demo_store.tasks.add(Task(title="Pitch deck", batch="sales", created=clock.now()))  # the user's own batch
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("e")
+        assert isinstance(app.screen, TaskModal)
+        # The defaults in their usual order, then the user's own: "s" suggests social, not sales.
+        assert app.screen.batches == [*DEFAULT_BATCHES, "sales"]
 
 
 async def test_edit_form_shows_errors_at_the_field_and_saves_when_valid(make_app, demo_store):

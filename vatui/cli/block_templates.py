@@ -11,6 +11,7 @@ from vatui.cli.block_common import clients_by_id, my_today, my_zone_name, parse_
 from vatui.cli.common import CliError, Context, table
 from vatui.core import block_edits
 from vatui.core import blocks as core
+from vatui.core.hours import format_clock_time
 from vatui.core.models import Template
 from vatui.formats import weekday_day_month
 from vatui.i18n import _, ngettext
@@ -99,7 +100,7 @@ def cmd_template_list(ctx: Context) -> int:
         if items:
             first = min(i.start_minute for i in items)  # type: ignore[union-attr]
             last = max(i.start_minute + i.minutes for i in items)  # type: ignore[union-attr]
-            span = f"{first // 60:02d}:{first % 60:02d}-{last // 60 % 24:02d}:{last % 60:02d}"
+            span = f"{format_clock_time(first)}-{format_clock_time(last % 1440)}"
         who = sorted({clients[i.client_id].name for i in items if i.client_id in clients})  # type: ignore[union-attr]
         rows.append([t.name, str(len(items)), span, ", ".join(who)])
     ctx.print(table(rows, [_("Name"), _("Blocks"), _("Span"), _("Clients")]))

@@ -15,6 +15,7 @@ from functools import partial
 
 from vatui.core import block_edits
 from vatui.core import blocks as core
+from vatui.core.hours import format_clock_time
 from vatui.core.models import Template, TimeBlock, validate_name
 from vatui.formats import weekday_day_month, weekday_long
 from vatui.i18n import _, ngettext
@@ -87,7 +88,7 @@ class BlockTemplatesController(CockpitBase):
         for t in templates:
             items = t.items
             first = min(i.start_minute for i in items) if items else 0  # type: ignore[union-attr]
-            span = f"{first // 60:02d}:{first % 60:02d}"
+            span = format_clock_time(first)
             choices.append((t.id, ngettext("{name} · {count} block from {start}", "{name} · {count} blocks from {start}",
                                            len(items)).format(name=t.name, count=len(items), start=span)))
         day = message.day

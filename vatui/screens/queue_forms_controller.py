@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 from vatui.core.errors import ValidationError
 from vatui.core.models import DEFAULT_BATCHES, Task
-from vatui.core.queues import View
+from vatui.core.queues import View, batch_order
 from vatui.i18n import _, ngettext
 from vatui.queue_text import describe_quick_add, format_moment
 from vatui.screens.base import CockpitBase, UndoStep
@@ -90,7 +90,7 @@ class QueueFormsController(CockpitBase):
         clients = self.store.clients.all()
         by_id = {c.id: c for c in clients}
         my_zone = self.settings.me_zone
-        batches = sorted({t.batch for t in self.store.tasks.all()} | set(DEFAULT_BATCHES))
+        batches = batch_order([*DEFAULT_BATCHES, *(t.batch for t in self.store.tasks.all())])  # as the pane groups
 
         def validate(values: dict[str, Any]) -> Task:
             return apply_form(task, values, clients=clients, now=self.now(), my_zone=my_zone)
