@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 
 import pytest
+from textual.widgets import Input
 
 from vatui.core.models import TimeEntry
 from vatui.core.pomodoro_codec import load
@@ -321,6 +322,24 @@ async def test_the_entries_total_counts_only_the_days_part_of_an_overnight_entry
         assert str(app.screen.query_one("#entries-total").content) == "Total 4h10m, billable 4h10m"
 
 
+async def test_an_overnight_entry_opens_and_saves_unchanged_in_the_form(make_app, demo_store):
+    overnight = demo_store.entries.add(TimeEntry(start=datetime(2026, 11, 22, 21, 0, tzinfo=timezone.utc),
+                                                 end=datetime(2026, 11, 22, 23, 0, tzinfo=timezone.utc), client_id=1))
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("4", "e")
+        await pilot.pause()
+        await pilot.press("e")  # the day's first row: 23:00 the evening before to 01:00
+        await pilot.pause()
+        modal = app.screen
+        assert isinstance(modal, EntryModal)
+        assert (modal.query_one("#from", Input).value, modal.query_one("#to", Input).value) == ("23:00", "01:00")
+        modal.action_save()
+        await settle(app, pilot)
+        assert isinstance(app.screen, EntriesScreen)
+        assert Store(demo_store.path).entries.get(overnight.id) == overnight
+
+
 async def test_entries_screen_add_edit_delete_undo(make_app, demo_store, clock):
     for e in demo_store.entries.all():  # start from a day with nothing tracked yet
         if e.start >= clock.now().replace(hour=0):
@@ -339,7 +358,7 @@ async def test_entries_screen_add_edit_delete_undo(make_app, demo_store, clock):
         modal.query_one("#to").value = "09:00"
         modal.action_save()
         await pilot.pause()
-        assert "not after" in str(modal.query_one("#to-error").content)  # shown by the field, not saved
+        assert "09:00 is earlier than 10:30" in str(modal.query_one("#to-error").content)  # by the field, not saved
         modal.query_one("#to").value = "11:45"
         modal.action_save()
         await pilot.pause()

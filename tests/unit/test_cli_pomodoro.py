@@ -161,6 +161,15 @@ def test_log_across_midnight_and_for_a_length(cli):
     assert code == 0 and "from 2026-11-20 22:30 to 01:30 the next day, 2026-11-21" in out
 
 
+def test_an_overnight_entry_stays_editable(cli):
+    cli("log", "--client", "bondi", "--from", "23:00", "--to", "01:00", "--date", "yesterday")
+    code, _out, err = cli("entry", "edit", "1", "--from", "23:15")  # its end, 01:00, is the next day's
+    assert code == 0, err
+    e = Store(cli.db).entries.get(1)
+    assert (e.start, e.end) == (datetime(2026, 11, 22, 21, 15, tzinfo=timezone.utc),
+                                datetime(2026, 11, 22, 23, tzinfo=timezone.utc))
+
+
 @pytest.mark.parametrize("args", [["--for", "1h", "--to", "11:30"], []])
 def test_log_takes_either_to_or_for(cli, args, capsys):
     with pytest.raises(SystemExit) as done:  # argparse's own usage error

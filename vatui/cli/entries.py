@@ -15,7 +15,7 @@ from vatui.cli.clients import find_client
 from vatui.cli.common import CliError, Context, client_of, my_hm, my_zone, table, task_of
 from vatui.core.durations import format_duration, parse_duration
 from vatui.core.models import TimeEntry
-from vatui.core.tracking import entries_on, entry_window, local_date, log_window, manual_entry, parse_day
+from vatui.core.tracking import entries_on, local_date, log_window, manual_entry, parse_day
 from vatui.i18n import _, pgettext
 from vatui.timer_words import source_name
 
@@ -134,7 +134,8 @@ def cmd_entry_edit(ctx: Context) -> int:
         day = parse_day(a.date, local_date(ctx.clock.now(), zone)) if a.date else local_date(entry.start, zone)
         start_text = a.start or my_hm(ctx, entry.start)
         end_text = a.end or my_hm(ctx, entry.end)
-        changes["start"], changes["end"] = entry_window(day, start_text, end_text, zone)
+        window = log_window(day, start_text, zone, end_text=end_text)  # an overnight entry stays editable
+        changes["start"], changes["end"] = window.start, window.end
     if a.client is not None:
         changes["client_id"] = find_client(ctx, a.client).id
     if a.task is not None:

@@ -199,8 +199,7 @@ def log_window(day: date, start_text: str, tz: ZoneInfo, *, end_text: str | None
             if end - start > MAX_OVERNIGHT:
                 raise ValidationError(_(
                     "{field}: {end} is earlier than {start}. Read as {end} the next day, that is {length}, more "
-                    "than {limit}; on the same day it would end before it starts. Check the times, or give a "
-                    "length instead (--for 2h)").format(
+                    "than {limit}; on the same day it would end before it starts. Check the times.").format(
                         field="to", end=(end_text or "").strip(), start=start_text.strip(),
                         length=format_duration(end - start), limit=format_duration(MAX_OVERNIGHT)), field="to")
     last_moment = (end - timedelta(microseconds=1)).astimezone(tz).date()

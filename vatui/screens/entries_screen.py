@@ -21,8 +21,8 @@ from vatui.core.models import Client, TimeEntry
 from vatui.core.tracking import (
     day_bounds,
     entries_on,
-    entry_window,
     local_date,
+    log_window,
     parse_day,
     suggested_window,
     tracked,
@@ -314,8 +314,10 @@ class EntryModal(ModalScreen[TimeEntry | None]):
             raise ValidationError(_("date: a date is required (e.g. {today})").format(today=today.isoformat()),
                                   field="date")
         day = parse_day(day_text, today)
-        start, end = entry_window(day, self.query_one("#from", Input).value, self.query_one("#to", Input).value,
-                                  self.zone)
+        # As `vatui log` reads it: an end before the start is the next day's (an overnight entry).
+        window = log_window(day, self.query_one("#from", Input).value, self.zone,
+                            end_text=self.query_one("#to", Input).value)
+        start, end = window.start, window.end
         client_id = self.query_one("#client", Select).value
         if client_id is Select.NULL:
             raise ValidationError(_("client: choose who the time was for"), field="client")
