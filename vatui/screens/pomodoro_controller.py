@@ -43,7 +43,6 @@ class PomodoroUI:
     asking: bool = False  # the keep/trim/discard modal is open
     announced: set[tuple[str, datetime]] = field(default_factory=set)
     damaged_told: bool = False
-    minute: datetime | None = None
     totals_key: Any = None
     totals_text: tuple[str, str] = ("", "")
     focus_today: int = 0
@@ -70,7 +69,6 @@ class PomodoroController(CockpitBase):
         if ui.revision != self.store.revision:
             ui.loaded = ui.keeper.read()
             ui.revision = self.store.revision
-            ui.totals_key = None  # entries may have changed too
         return ui.loaded.state
 
     def pomodoro_view(self, now: datetime) -> View:
@@ -90,7 +88,7 @@ class PomodoroController(CockpitBase):
                 why=ui.loaded.damaged), severity="warning", timeout=12)
         if ui.mounted_at is None:
             self._pomodoro_opened(now)
-        self._pomodoro_show(now, force_totals=True)
+        self._pomodoro_show(now)
 
     def tick_pomodoro(self, now: datetime) -> None:
         self._pomodoro_show(now)
@@ -112,7 +110,7 @@ class PomodoroController(CockpitBase):
             if out.state is not state:
                 self._pomodoro_apply(lambda t, s, n: t.touch(s, n), quiet=True)
 
-    def _pomodoro_show(self, now: datetime, *, force_totals: bool = False) -> None:
+    def _pomodoro_show(self, now: datetime) -> None:
         ui = self.pomo
         v = self.pomodoro_view(now)
         fresh = [e for e in v.pending if (e.phase.value, e.at) not in ui.announced]
@@ -137,10 +135,7 @@ class PomodoroController(CockpitBase):
                                  after=lambda: setattr(ui, "settling", False))
         if v.question is not None:
             self._pomodoro_ask(v, now)
-        minute = now.replace(second=0, microsecond=0)
-        if force_totals or minute != ui.minute:
-            ui.minute = minute
-            self._pomodoro_totals(v, now)
+        self._pomodoro_totals(v, now)
         self.query_one("#pomodoro-pane", PomodoroPane).show(self._pomodoro_display(v, now))
 
     # --- what the pane shows -------------------------------------------------------------------
@@ -149,6 +144,11 @@ class PomodoroController(CockpitBase):
         # when it is logged, so these lines do not repaint every minute of a focus.
         ui = self.pomo
         zone = self._zone
+        # They change only with the file (entries), the timer's state or the date, not each minute.
+        key = (self.store.revision, v.state, local_date(now, zone), v.client_id, self.settings.week_start)
+        if key == ui.totals_key:
+            return
+        ui.totals_key = key
         t: Totals = totals(self.store.entries.all(), now, zone, client_id=v.client_id,
                            week_start=self.settings.week_start)
         client = self.store.clients.get(v.client_id) if v.client_id is not None else None
