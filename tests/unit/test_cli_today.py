@@ -71,3 +71,10 @@ def test_a_day_billed_in_four_currencies_stays_in_eighty_columns(today, demo_sto
     tail = " ".join(lines[total:total + 2])
     assert all(code in tail for code in ("AUD", "GBP", "INR", "USD")), lines[total:]
     assert lines[total].endswith(",") and lines[total + 1].startswith(" " * 30)
+
+
+def test_time_left_is_in_whole_minutes_as_the_pane_says_it(today, clock):
+    clock.advance(seconds=30)  # 15:00:30: 29m30s of Hudson's block left, 39m30s until #social
+    code, out, _err = today()
+    assert code == 0
+    assert "30m left" in out and "in 40m" in out and "29m" not in out

@@ -6,14 +6,14 @@ from __future__ import annotations
 
 import argparse
 import json
-from datetime import datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
-from vatui.cli.common import Context
+from vatui.cli.common import Context, my_hm
 from vatui.cli.tasks import _task_json
 from vatui.cli.timer_status import status_dict, status_lines
 from vatui.clock_text import CLIENT_DOT, ME_SYMBOL, STATE_SYMBOLS, state_words
-from vatui.core.blocks import day_of, plan_day
+from vatui.core.blocks import day_of, minutes_text, plan_day
 from vatui.core.deadlines import DeadlineReader
 from vatui.core.durations import format_duration
 from vatui.core.periods import today_period
@@ -38,12 +38,6 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
                            help=_("the day in plain text: clocks, blocks, next tasks, Pomodoro, tracked time"))
     today.add_argument("--json", action="store_true", help=_("the same as JSON, for scripts"))
     today.set_defaults(func=cmd_today)
-
-
-def _hm(at: datetime, zone: str) -> str:
-    from zoneinfo import ZoneInfo
-
-    return f"{at.astimezone(ZoneInfo(zone)):%H:%M}"
 
 
 def _with_amounts(head: str, amounts: Amounts) -> list[str]:
@@ -130,15 +124,15 @@ def cmd_today(ctx: Context) -> int:
         client = clients.get(b.client_id) if b.client_id is not None else None
         who = client.name if client else f"#{b.batch}" if b.batch else ""
         if n == standing.current:
-            where = _("{left} left").format(left=format_duration(standing.left))
+            where = _("{left} left").format(left=minutes_text(standing.left))  # as the pane says it
         elif n == standing.next:
-            where = _("in {time}").format(time=format_duration(standing.starts_in))
+            where = _("in {time}").format(time=minutes_text(standing.starts_in))
         else:
             where = ""
         flags = " ".join(w for w, on in ((_("overlap"), i.overlaps), (_("no buffer"), i.too_close)) if on)
         actual = f"{format_duration(i.actual or timedelta(0))}/{format_duration(b.length)}"
         lead = "▶" if n == standing.current else " "
-        text = f"{lead} {_hm(b.start, zone)}-{_hm(b.end, zone)}  {fit_words(who, 18):<18} "
+        text = f"{lead} {my_hm(ctx, b.start)}-{my_hm(ctx, b.end)}  {fit_words(who, 18):<18} "
         tail = "  ".join(x for x in (where, flags, actual) if x)
         room = max(0, WIDTH - len(text) - len(tail) - 2)
         out.append(text + fit_words(b.note, room).ljust(room) + "  " + tail)

@@ -29,6 +29,7 @@ from datetime import date, datetime, timedelta
 from math import ceil
 
 from vatui.core.business import local_instant, zone
+from vatui.core.durations import format_duration
 from vatui.core.models import TimeBlock, TimeEntry
 
 MAX_LENGTH = timedelta(hours=24)  # longer than this is a typo ("14:00 90h"), not a plan
@@ -84,6 +85,11 @@ def too_close(a: TimeBlock, b: TimeBlock, buffer: timedelta) -> bool:
 def whole_minutes_up(delta: timedelta) -> int:
     """Minutes, rounded up: 30 seconds left is "1m left", never "0m left" while still running."""
     return max(0, ceil(delta.total_seconds() / 60))
+
+
+def minutes_text(delta: timedelta | None) -> str:
+    """A block's time left or until it starts, in whole minutes rounded up ("1h05m", "1m")."""
+    return format_duration(timedelta(minutes=whole_minutes_up(delta or timedelta())))
 
 
 def merge_intervals(intervals: Iterable[Interval]) -> list[Interval]:

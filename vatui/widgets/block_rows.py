@@ -55,10 +55,6 @@ class RowView:
 
 # --- text helpers ------------------------------------------------------------------------------
 
-def minutes_text(delta: timedelta | None) -> str:
-    return format_duration(timedelta(minutes=core.whole_minutes_up(delta or timedelta())))
-
-
 def describe_block(block: TimeBlock, zone: ZoneInfo, clients: Mapping[int, Client]) -> str:
     """ "09:30-11:00 Acme weekly report", for messages and undo labels."""
     start, end = block.start.astimezone(zone), block.end.astimezone(zone)
@@ -110,9 +106,9 @@ def block_row(view: DayView, n: int, width: int, tier: int | None = None) -> Row
 
     live = ""
     if current:
-        live = _("{time} left").format(time=minutes_text(standing.left))
+        live = _("{time} left").format(time=core.minutes_text(standing.left))
     elif upcoming:
-        live = _("in {time}").format(time=minutes_text(standing.starts_in))
+        live = _("in {time}").format(time=core.minutes_text(standing.starts_in))
 
     def flags(form: str) -> list[tuple[str, str]]:
         out = []
