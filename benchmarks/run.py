@@ -239,7 +239,8 @@ def parse_args(argv: list[str] | None) -> tuple[Opts, Path | None]:
     p.add_argument("--repeats", type=int, help="start-ups per app (default 5)")
     p.add_argument("--presses", type=int, help="presses per key scenario per session (default 10)")
     p.add_argument("--key-timeout", type=float, help="seconds before a key counts as not answered (default 1.5)")
-    p.add_argument("--idle-seconds", type=float, help="seconds of idle output measured (default 60, one whole minute; 0 skips idle)")
+    p.add_argument("--idle-seconds", type=float,
+                   help="seconds of idle output measured (default 60, one whole minute; 0 skips idle)")
     p.add_argument("--scale", type=float, help="size of the heavy year the cockpit opens (default 1)")
     p.add_argument("--store-scales", help="comma-separated store benchmark scales (default 1,10)")
     p.add_argument("--store-reps", type=int, help="edits and inserts per scale (default 30)")
