@@ -2,14 +2,16 @@
 
 A 3x5 pixel font drawn with half blocks (two pixel rows per text row), scaled by whole numbers
 to the largest size that fits the widget: 3 rows at the smallest, 10 or more in a zoomed pane.
-It is meant for text that changes rarely (the Pomodoro's minutes): a change repaints the whole
-widget, so the second-by-second part of a clock belongs in a small widget of its own.
+It is meant for text that changes rarely (the Pomodoro's minutes): even repainting only the
+cells that changed, a second-by-second clock belongs in a small widget of its own.
 """
 
 from __future__ import annotations
 
+from rich.segment import Segment
 from textual.geometry import Region
 from textual.renderables.digits import DIGITS, DIGITS3X3_BOLD
+from textual.strip import Strip
 from textual.widget import Widget
 
 # Each glyph: rows of pixels, "#" on, "." off. All five rows tall.
@@ -106,89 +108,71 @@ def changed_spans(old: list[str], new: list[str]) -> list[Region]:
     return spans
 
 
-class Glyph(Widget):
-    """One big character. Its own widget, and when it changes only the cells that differ are
-    repainted (4 -> 3 resends a few spans, not the whole glyph): the minute tick stays small."""
-
-    DEFAULT_CSS = """
-    Glyph { width: auto; height: auto; }
-    """
-
-    def __init__(self, ch: str, scale: tuple[int, int], *, gap: bool) -> None:
-        super().__init__()
-        self.ch, self.scale, self.gap = ch, scale, gap
-
-    def set(self, ch: str, scale: tuple[int, int], gap: bool) -> None:
-        if (ch, scale, gap) == (self.ch, self.scale, self.gap):
-            return
-        old = glyph_lines(self.ch, self.scale, gap=self.gap)
-        self.ch, self.scale, self.gap = ch, scale, gap
-        new = glyph_lines(ch, scale, gap=gap)
-        if len(old) != len(new) or (old and len(old[0]) != len(new[0])):
-            self.refresh(layout=True)
-            return
-        spans = changed_spans(old, new)
-        if spans:
-            self.refresh(*spans)
-
-    def get_content_width(self, container, viewport) -> int:  # noqa: ANN001
-        lines = glyph_lines(self.ch, self.scale, gap=self.gap)
-        return len(lines[0]) if lines else 0
-
-    def get_content_height(self, container, viewport, width) -> int:  # noqa: ANN001
-        return len(glyph_lines(self.ch, self.scale, gap=self.gap))
-
-    def render(self) -> str:
-        return "\n".join(glyph_lines(self.ch, self.scale, gap=self.gap))
+def canvas(text: str, width: int, height: int) -> tuple[tuple[int, int] | None, list[str]]:
+    """The scale that fits and the whole widget's lines: the text centred, blanks around it
+    (no lines when nothing fits)."""
+    scale = fit(text, width, height) if width > 0 and height > 0 else None
+    if scale is None:
+        return None, []
+    columns = [glyph_lines(ch, scale, gap=i < len(text) - 1) for i, ch in enumerate(text)]
+    drawn = ["".join(col[r] for col in columns) for r in range(len(columns[0]))] if columns else []
+    left = (width - (len(drawn[0]) if drawn else 0)) // 2
+    top = (height - len(drawn)) // 2
+    blank = " " * width
+    body = [(" " * left + line).ljust(width) for line in drawn]
+    return scale, [blank] * top + body + [blank] * (height - top - len(body))
 
 
 class BigDigits(Widget):
-    """Shows `text` as big as the widget allows, centred, one Glyph per character; nothing if
-    even the smallest size does not fit (the caller shows the same time in a one-row widget)."""
+    """Shows `text` as big as the widget allows, centred; nothing if even the smallest size does
+    not fit (the caller shows the same time in a one-row widget).
+
+    One widget drawn line by line from its own size: the digits are right in the first frame.
+    (With a child widget per glyph, mounted once the size was known, the first frames showed no
+    digits and every start laid the pane out again.) A new text repaints only the cells that
+    differ: 4 -> 3 resends a few spans, so the minute tick stays small."""
 
     DEFAULT_CSS = """
-    BigDigits {
-        width: 1fr;
-        height: 1fr;
-        layout: horizontal;
-        align: center middle;
-    }
+    BigDigits { width: 1fr; height: 1fr; }
     """
 
     def __init__(self, text: str = "", *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.text = text
-        self.scale: tuple[int, int] | None = None
+        self._drawn: tuple[tuple[str, int, int], tuple[tuple[int, int] | None, list[str]]] | None = None
+
+    def _canvas(self, text: str) -> tuple[tuple[int, int] | None, list[str]]:
+        key = (text, self.size.width, self.size.height)
+        if self._drawn is None or self._drawn[0] != key:
+            self._drawn = (key, canvas(*key))
+        return self._drawn[1]
+
+    @property
+    def scale(self) -> tuple[int, int] | None:
+        return self._canvas(self.text)[0]
 
     def update(self, text: str) -> None:
-        if text != self.text:
-            self.text = text
-            self._arrange()
-
-    def on_resize(self) -> None:
-        self._arrange()
-
-    def _arrange(self) -> None:
-        size = self.content_size
-        scale = fit(self.text, size.width, size.height) if size.width and size.height else None
-        glyphs = list(self.query_children(Glyph))
-        if scale is None:
-            if glyphs:
-                self.remove_children()
-            self.scale = None
+        if text == self.text:
             return
-        self.scale = scale
-        wanted = [(ch, i < len(self.text) - 1) for i, ch in enumerate(self.text)]
-        if len(glyphs) != len(wanted):
-            self.remove_children()
-            self.mount_all([Glyph(ch, scale, gap=gap) for ch, gap in wanted])
+        _, old = self._canvas(self.text)
+        self.text = text
+        _, new = self._canvas(text)
+        if len(old) != len(new):
+            self.refresh()
             return
-        for glyph, (ch, gap) in zip(glyphs, wanted):
-            glyph.set(ch, scale, gap)
+        spans = changed_spans(old, new)
+        if spans:
+            self.refresh(*spans)
+
+    def render_line(self, y: int) -> Strip:
+        _, lines = self._canvas(self.text)
+        line = lines[y] if y < len(lines) else " " * self.size.width
+        return Strip([Segment(line, self.rich_style)], self.size.width)
 
     def rendered(self) -> str:
-        """The digits as text (for tests and screen readers): what the glyphs draw, row by row."""
-        if self.scale is None:
+        """The digits as text (for tests and screen readers), without the blanks around them."""
+        scale, lines = self._canvas(self.text)
+        if scale is None:
             return ""
-        columns = [glyph_lines(ch, self.scale, gap=i < len(self.text) - 1) for i, ch in enumerate(self.text)]
+        columns = [glyph_lines(ch, scale, gap=i < len(self.text) - 1) for i, ch in enumerate(self.text)]
         return "\n".join("".join(col[r] for col in columns) for r in range(len(columns[0]))) if columns else ""

@@ -108,13 +108,13 @@ class PomodoroPane(Pane):
     PomodoroPane #pomo-note { width: auto; color: $text-muted; }
     PomodoroPane #pomo-task { text-style: bold; }
     PomodoroPane #pomo-today, PomodoroPane #pomo-week { color: $text-muted; }
-    PomodoroPane.-focus #pomo-phase, PomodoroPane.-focus Glyph, PomodoroPane.-focus #pomo-clock-head,
-    PomodoroPane.-focus #pomo-clock, PomodoroPane.-stopwatch #pomo-phase, PomodoroPane.-stopwatch Glyph,
+    PomodoroPane.-focus #pomo-phase, PomodoroPane.-focus BigDigits, PomodoroPane.-focus #pomo-clock-head,
+    PomodoroPane.-focus #pomo-clock, PomodoroPane.-stopwatch #pomo-phase, PomodoroPane.-stopwatch BigDigits,
     PomodoroPane.-stopwatch #pomo-clock-head, PomodoroPane.-stopwatch #pomo-clock { color: $pomodoro-focus; }
-    PomodoroPane.-break #pomo-phase, PomodoroPane.-break Glyph, PomodoroPane.-break #pomo-clock-head,
+    PomodoroPane.-break #pomo-phase, PomodoroPane.-break BigDigits, PomodoroPane.-break #pomo-clock-head,
     PomodoroPane.-break #pomo-clock { color: $pomodoro-break; }
-    PomodoroPane.-idle #pomo-phase, PomodoroPane.-idle Glyph { color: $text-muted; }
-    PomodoroPane.-paused Glyph, PomodoroPane.-paused #pomo-clock-head,
+    PomodoroPane.-idle #pomo-phase, PomodoroPane.-idle BigDigits { color: $text-muted; }
+    PomodoroPane.-paused BigDigits, PomodoroPane.-paused #pomo-clock-head,
     PomodoroPane.-paused #pomo-clock { text-style: dim; }
     """
 
