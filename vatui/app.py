@@ -104,6 +104,13 @@ class VatuiApp(App[int]):
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return dict(APP_COLOURS)
 
+    def get_default_screen(self) -> Screen:
+        # The cockpit is the bottom screen, not pushed over Textual's blank default one: that
+        # blank screen would be styled, laid out and painted first, a whole frame for nothing.
+        from vatui.screens.cockpit import CockpitScreen
+
+        return CockpitScreen()
+
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         if self.settings.keys:
@@ -112,9 +119,6 @@ class VatuiApp(App[int]):
             self.keymap, problems = check_keymap(dict(self.settings.keys))
             self.config_warnings += problems
             self.set_keymap(self.keymap)
-        from vatui.screens.cockpit import CockpitScreen
-
-        self.push_screen(CockpitScreen())
         self._tell_start_up_problems()
         if self._ticking:
             self.set_interval(TICK_SECONDS, self.tick)

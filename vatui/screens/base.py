@@ -20,6 +20,7 @@ from textual.screen import Screen
 from vatui.core.clock import Clock
 from vatui.core.models import Task
 from vatui.core.settings import Settings
+from vatui.widgets.footer import KeyFooter
 from vatui.i18n import N_, _
 from vatui.keys import TranslatedBindings
 from vatui.store import Store
@@ -94,6 +95,9 @@ class CockpitBase(TranslatedBindings, Screen[None]):
     def on_mount(self) -> None:
         self.refresh_all()
         self.pane(3).focus_body()
+        # The footer last, once the focus is set: it then draws the focused pane's keys at once
+        # instead of drawing the screen's and redrawing a frame later.
+        self.mount(KeyFooter())
         self.call_after_refresh(self.first_paint_done)
 
     def first_paint_done(self) -> None:
@@ -235,5 +239,11 @@ class CockpitBase(TranslatedBindings, Screen[None]):
             self.minimize()
 
     def on_resize(self) -> None:
-        self.set_class(self.size.width < NARROW_BELOW, "-narrow")
-        self.set_class(self.size.height < SHORT_BELOW, "-short")
+        self.size_classes(self.size.width, self.size.height)
+
+    def size_classes(self, width: int, height: int, *, update: bool = True) -> None:
+        """The compact forms for small terminals. Also set before the panes are first styled
+        (compose), from the app's size: set only on the first resize, after the first frame,
+        every pane was styled, laid out and painted twice at 80x24."""
+        self.set_class(width < NARROW_BELOW, "-narrow", update=update)
+        self.set_class(height < SHORT_BELOW, "-short", update=update)

@@ -27,6 +27,7 @@ class CockpitScreen(ClockController, BlocksController, QueueController, Pomodoro
     AUTO_FOCUS = "#queue-list"  # pane 3's list, as on_mount wants: no detour through the clock first
 
     def compose(self) -> ComposeResult:
+        self.size_classes(*self.app.size, update=False)
         yield TextCell(fit=True, id="top-bar")  # shortened at a word boundary on narrow screens
         # Two columns rather than a grid so that the DOM order (and so Tab) follows the numbers.
         with Horizontal(id="panes"):
@@ -36,7 +37,6 @@ class CockpitScreen(ClockController, BlocksController, QueueController, Pomodoro
             with Vertical(id="right-column"):
                 yield QueuePane(3, id="queue-pane")
                 yield PomodoroPane(4, id="pomodoro-pane")
-        yield KeyFooter()
 
     def refresh_top_bar(self, now: datetime) -> None:
         local = now.astimezone(self.app.my_zone)

@@ -23,6 +23,10 @@ class KeyFooter(Footer):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(compact=True, id=id)
         self._shown: tuple | None = None
+        # Textual's footer draws no keys until the screen first says its bindings changed, after
+        # the first paint, so the keys came one frame (or two) late. Mounted after the focus is set
+        # (CockpitBase.on_mount), the keys it would wait for are already known.
+        self.set_reactive(Footer._bindings_ready, True)
 
     def shown_keys(self) -> tuple:
         """What compose would draw: each shown binding's key, words, state and tooltip, and the
@@ -41,6 +45,7 @@ class KeyFooter(Footer):
     def compose(self) -> ComposeResult:
         # Each key is compact from the start: Textual sets "-compact" on a key once it is
         # mounted, which restyles it (and its two parts) a second time.
+        self._shown = self.shown_keys()
         for widget in super().compose():
             if type(widget).__name__ == "FooterKey":  # (not exported by textual.widgets)
                 widget.set_class(True, "-compact", update=False)
