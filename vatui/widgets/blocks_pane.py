@@ -150,7 +150,9 @@ class BlocksPane(Pane):
                 content = detail_line(self.view, n, self._width())
         if content.plain != self._detail_text:  # repaint only when the line changes
             self._detail_text = content.plain
-            detail.update(content)
+            # One row whatever it says (height 1, width from the pane): no layout needed. With
+            # one, every new detail laid out and repainted the whole screen.
+            detail.update(content, layout=False)
 
     @property
     def block_list(self) -> BlockList:

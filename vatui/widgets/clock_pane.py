@@ -181,12 +181,18 @@ class ClockPane(Pane):
         """Show the strip and its read-out line only when they fit under the rows. (Widgets'
         display, not classes on the pane: a class change restyles every widget in the pane.)"""
         width, height = self.content_size
-        if not width:
-            return  # not laid out yet: on_resize follows
+        laid_out = width > 0
+        if not laid_out:
+            # Before the first layout the whole screen is the most the pane can get: rows that
+            # would not fit even there hide the strip before the first frame. (Hidden on the
+            # first resize instead, the whole screen was laid out and painted again.)
+            width, height = self.app.size
         rows = max(1, len(self._readings))
         hint = 0 if rows > 1 else 1 + -(-cell_len(str(self.empty_hint.content)) // max(1, width))
         # Rows (and the hint), a blank line, the header, a strip line per row and the read-out line.
         fits = height >= rows + hint + 1 + 1 + rows + 1 and width >= LABEL_WIDTH + 6 * CELL_WIDTH
+        if not laid_out and fits:
+            return  # it may fit: on_resize decides, with the pane's real size
         if self.strip.display != fits:
             self.strip.display = fits
             self.readout.display = fits

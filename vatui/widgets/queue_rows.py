@@ -130,14 +130,31 @@ def _due_head() -> int:
 
 
 def columns_for(rows: Sequence[Row]) -> Columns:
-    tasks = [r for r in rows if r.task is not None]
-    cities = {r.client.city if r.client else "" for r in tasks if r.task.due is not None}  # type: ignore[union-attr]
+    # One pass, measuring each distinct text once: a heavy queue holds 5,000 tasks but far fewer
+    # distinct estimates, checklists and cities (four passes measuring every row took ~15 ms).
+    titles: set[str] = set()
+    estimates: set = set()
+    checklists: set[str] = set()
+    cities: set[str] = set()
+    reply = False
+    for r in rows:
+        task = r.task
+        if task is None:
+            continue
+        titles.add(task.title)
+        if task.estimate:
+            estimates.add(task.estimate)
+        if task.checklist:
+            checklists.add(_checklist(r))
+        if task.due is not None:
+            cities.add(r.client.city if r.client else "")
+        reply = reply or task.reply_by is not None
     return Columns(
-        titles=tuple(sorted({cell_len(r.task.title) for r in tasks})),  # type: ignore[union-attr]
-        estimate=max((cell_len(format_duration(r.task.estimate)) for r in tasks if r.task.estimate), default=0),  # type: ignore[union-attr]
-        checklist=max((cell_len(_checklist(r)) for r in tasks), default=0),
+        titles=tuple(sorted({cell_len(t) for t in titles})),
+        estimate=max((cell_len(format_duration(e)) for e in estimates), default=0),
+        checklist=max((cell_len(c) for c in checklists), default=0),
         due=max((_due_head() + (1 + cell_len(c) if c else 0) for c in cities), default=-1),
-        reply=any(r.task.reply_by is not None for r in tasks),  # type: ignore[union-attr]
+        reply=reply,
     )
 
 
