@@ -93,6 +93,11 @@ class CockpitBase(TranslatedBindings, Screen[None]):
 
     # --- refresh and the tick ------------------------------------------------------------------
     def on_mount(self) -> None:
+        # Textual hides its (empty) toast rack when the screen is first shown, by setting its
+        # display: a layout and a repaint of the whole screen a frame after the first. Set
+        # before the first layout, that later setting changes nothing.
+        for rack in self.query_children("ToastRack"):
+            rack.display = False
         self.refresh_all()
         self.pane(3).focus_body()
         # The footer last, once the focus is set: it then draws the focused pane's keys at once
