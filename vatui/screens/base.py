@@ -20,10 +20,10 @@ from textual.screen import Screen
 from vatui.core.clock import Clock
 from vatui.core.models import Task
 from vatui.core.settings import Settings
-from vatui.widgets.footer import KeyFooter
 from vatui.i18n import N_, _
 from vatui.keys import TranslatedBindings
 from vatui.store import Store
+from vatui.widgets.footer import KeyFooter
 from vatui.widgets.pane import Pane
 
 if TYPE_CHECKING:

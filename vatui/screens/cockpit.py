@@ -18,7 +18,6 @@ from vatui.screens.reports_controller import ReportsController
 from vatui.widgets.blocks_pane import BlocksPane
 from vatui.widgets.clock_pane import ClockPane
 from vatui.widgets.fit import TextCell
-from vatui.widgets.footer import KeyFooter
 from vatui.widgets.pomodoro_pane import PomodoroPane
 from vatui.widgets.queue_pane import QueuePane
 
