@@ -108,14 +108,19 @@ def changed_spans(old: list[str], new: list[str]) -> list[Region]:
     return spans
 
 
+def drawing(text: str, scale: tuple[int, int]) -> list[str]:
+    """The whole text at `scale`, glyph after glyph, as lines."""
+    columns = [glyph_lines(ch, scale, gap=i < len(text) - 1) for i, ch in enumerate(text)]
+    return ["".join(col[r] for col in columns) for r in range(len(columns[0]))] if columns else []
+
+
 def canvas(text: str, width: int, height: int) -> tuple[tuple[int, int] | None, list[str]]:
     """The scale that fits and the whole widget's lines: the text centred, blanks around it
     (no lines when nothing fits)."""
     scale = fit(text, width, height) if width > 0 and height > 0 else None
     if scale is None:
         return None, []
-    columns = [glyph_lines(ch, scale, gap=i < len(text) - 1) for i, ch in enumerate(text)]
-    drawn = ["".join(col[r] for col in columns) for r in range(len(columns[0]))] if columns else []
+    drawn = drawing(text, scale)
     left = (width - (len(drawn[0]) if drawn else 0)) // 2
     top = (height - len(drawn)) // 2
     blank = " " * width
@@ -171,8 +176,5 @@ class BigDigits(Widget):
 
     def rendered(self) -> str:
         """The digits as text (for tests and screen readers), without the blanks around them."""
-        scale, lines = self._canvas(self.text)
-        if scale is None:
-            return ""
-        columns = [glyph_lines(ch, scale, gap=i < len(self.text) - 1) for i, ch in enumerate(self.text)]
-        return "\n".join("".join(col[r] for col in columns) for r in range(len(columns[0]))) if columns else ""
+        scale = self.scale
+        return "" if scale is None else "\n".join(drawing(self.text, scale))

@@ -200,7 +200,7 @@ class PomodoroPane(Pane):
         self._static("#pomo-clock-head", head + ":", old_head + ":" if old_head is not None else None,
                      layout=old_head is None or len(old_head) != len(head))
         self.query_one("#pomo-clock", SecondsCell).set_text(secs)
-        self._static("#pomo-note", note.removeprefix(" "), old_note and old_note.removeprefix(" "), layout=True)
+        self._static("#pomo-note", note, old_note, layout=True)
         if old is None or old.big != d.big:
             self.query_one("#pomo-big", BigDigits).update(d.big)
         for name in ("task", "today", "week"):
@@ -215,7 +215,8 @@ class PomodoroPane(Pane):
         edge. Only the width matters, so this costs nothing per second."""
         width = self.query_one("#pomo-body").content_size.width
         meta = fit_parts(d.meta, width - cell_len(d.phase) - 1)  # at least one space after the phase
-        note = fit_parts(d.note, width - cell_len(d.clock))
+        # The note's leading space is the seconds cell's trailing blank (SecondsCell).
+        note = fit_parts(d.note, width - cell_len(d.clock)).removeprefix(" ")
         return meta, note
 
     def on_resize(self) -> None:
@@ -229,7 +230,7 @@ class PomodoroPane(Pane):
         old_meta, old_note = self.fitted
         self.fitted = (meta, note)
         self._static("#pomo-meta", meta, old_meta)
-        self._static("#pomo-note", note.removeprefix(" "), old_note and old_note.removeprefix(" "), layout=True)
+        self._static("#pomo-note", note, old_note, layout=True)
 
     def _static(self, selector: str, text: str, old: str | None, *, layout: bool = False) -> None:
         if old != text:
