@@ -19,6 +19,7 @@ from textual.widgets import Static
 
 from vatui.i18n import N_
 from vatui.widgets.block_rows import RowView
+from vatui.widgets.first_layout import scrollbar_up_front
 
 ROW_CLASSES = ("-block", "-current", "-next", "-past", "-flagged", "-marker", "-hint")
 
@@ -107,6 +108,7 @@ class BlockList(VerticalScroll, can_focus=True):
     def show(self, views: list[RowView], default_id: int | None) -> None:
         # Rows are slots: spare ones are hidden, not removed, so a quick second call can never
         # fill a row that is on its way out, and nothing is remounted as the day changes.
+        scrollbar_up_front(self, len(views))
         rows = list(self.query_children(BlockRow))
         if len(rows) < len(views):
             new = [BlockRow() for _row in range(len(views) - len(rows))]

@@ -184,11 +184,10 @@ class BlocksPane(Pane):
         width = self.block_list.scrollable_content_region.width
         if width > 0:
             return width
-        # Not laid out yet (the first draw, before the first frame): half the screen (the left
-        # column) less this pane's frame and padding and the list's scrollbar. A right guess
-        # spares a redraw of every row just after the first frame; a wrong one costs only that.
-        column = self.app.size.width // 2
-        return max(20, column - self.styles.gutter.width - self.block_list.styles.gutter.width - 1)
+        # Not laid out yet (the first draw, before the first frame): the pane's expected width
+        # less the list's scrollbar. A right guess spares a redraw of
+        # every row just after the first frame; a wrong one costs only that.
+        return max(20, self.expected_width() - self.block_list.styles.gutter.width - 1)
 
     def _status(self, view: DayView, width: int) -> str:
         """The border's foot: totals, the day's length when clocks change, and what ▲ △ mean

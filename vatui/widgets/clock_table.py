@@ -37,6 +37,7 @@ from vatui.widgets.clock_rows import (
     column_layout,
     state_width,
 )
+from vatui.widgets.first_layout import scrollbar_up_front
 from vatui.widgets.fit import fit_words
 
 
@@ -129,6 +130,7 @@ class ClockTable(VerticalScroll, can_focus=True):
         old, old_selected = self._rows, self.selected
         self._rows = tuple(rows)
         self.selected = max(0, min(len(rows) - 1, selected))
+        scrollbar_up_front(self, len(rows))
         if [r.key for r in old] != [r.key for r in rows]:
             for part in self.parts.values():
                 part.refresh(layout=len(old) != len(rows))  # the height follows the rows

@@ -21,6 +21,20 @@ class Pane(Vertical):
         self.title = _(self.PANE_TITLE)  # PANE_TITLE is marked with N_ and translated here
         self.border_title = f"{number} {self.title}"
 
+    def expected_width(self) -> int:
+        """The width inside the pane's frame: as laid out, or before the first layout as it
+        will be (`width_before_layout`). Drawn to it, the first frame needs no redraw."""
+        return self.size.width if self.size.width > 0 else self.width_before_layout()
+
+    def width_before_layout(self) -> int:
+        """The width the cockpit's layout will give the inside of this pane: the two columns
+        share the screen, the left one rounding down (see app.tcss), less the column's padding
+        and the pane's frame. A wrong guess costs only a redraw after the first frame."""
+        screen = self.app.size.width
+        column = screen // 2 if self.number <= 2 else screen - screen // 2
+        parent = self.parent
+        return column - (parent.styles.gutter.width if isinstance(parent, Widget) else 0) - self.styles.gutter.width
+
     def set_info(self, info: str) -> None:
         """Text at the right of the border title (counts, state). Repaints only on change."""
         title = f"{self.number} {self.title}" + (f" · {info}" if info else "")

@@ -159,7 +159,7 @@ class QueuePane(Pane):
         soon_text = ngettext("{n} soon", "{n} soon", soon).format(n=soon) if soon else ""
         if view is View.BATCH and items:  # the batch on show belongs with its name
             name, items = f"{name} {items[0]}", items[1:]
-        room = self.size.width - len(f"{self.number} {self.title}") - 8
+        room = self.expected_width() - len(f"{self.number} {self.title}") - 8
         self.set_info(_title_info(name, late_text, soon_text, items, room))
 
     def on_resize(self) -> None:

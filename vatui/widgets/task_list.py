@@ -24,6 +24,7 @@ from vatui.core.deadlines import DeadlineReader
 from vatui.core.models import Task
 from vatui.core.queues import Row, View
 from vatui.i18n import N_
+from vatui.widgets.first_layout import scrollbar_up_front
 from vatui.widgets.queue_rows import Columns, RowCells, columns_for, fit, header_cells, task_cells
 
 
@@ -81,23 +82,34 @@ class TaskList(ScrollView, can_focus=True):
         """New rows (after a change of data, view or filter). The cursor stays on `keep_task` if it
         is still listed, else on the row where it was (the next task after a finished one)."""
         old_index = self.cursor
-        self.rows = tuple(rows)
+        rows = tuple(rows)
+        # The same rows again (a change elsewhere in the file: an entry logged, old work
+        # archived, a block moved): only the visible lines whose words changed repaint, as on
+        # a new minute, instead of the whole list (a full resend of the pane's rows).
+        same = bool(rows) and rows == self.rows and view is self.view and today == self.today
+        self.rows = rows
         self.view = view
         self.today = today
-        self.reader = reader
         self._batch_all_clients = view is View.BATCH
-        self._task_rows = [i for i, r in enumerate(self.rows) if r.task is not None]
-        self._starts = self._group_starts()
-        self._columns = columns_for(self.rows)  # from titles, estimates and places: not by the minute
-        self._cells.clear()
+        if not same:
+            self._task_rows = [i for i, r in enumerate(self.rows) if r.task is not None]
+            self._starts = self._group_starts()
+            self._columns = columns_for(self.rows)  # from titles, estimates and places: not by the minute
         new_cursor: int | None = None
         if keep_task is not None:
             new_cursor = next((i for i in self._task_rows if self.rows[i].task.id == keep_task), None)  # type: ignore[union-attr]
         if new_cursor is None and self._task_rows:
             new_cursor = self._nearest_task_row(old_index if old_index is not None else 0)
+        if same:
+            self.set_reader(reader, today)
+            self._move_cursor(new_cursor)
+            return
+        self.reader = reader
+        self._cells.clear()
         self.cursor = new_cursor
         if self.virtual_size.height != len(self.rows):  # only the height counts (see on_resize)
             self.virtual_size = Size(0, len(self.rows))
+        scrollbar_up_front(self, len(self.rows))
         self.refresh()
         if self.cursor is not None:
             self._scroll_to_cursor()
