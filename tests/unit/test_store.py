@@ -33,6 +33,28 @@ def test_records_survive_a_reopen(store, clock, tmp_path):
     assert again.entries.all() == [entry]
 
 
+def test_a_new_private_file_is_first_written_without_a_lock_and_then_with_one(tmp_path, clock):
+    """The demo's temp file: nobody else can know it before its first write, so that write takes
+    no lock (and does not import filelock); every later write locks as usual."""
+    folder = tmp_path / "demo"
+    folder.mkdir()
+    store = Store(folder / "demo.json", clock=clock, new_private_file=True)
+    acme = store.clients.add(Client(name="Acme", tz="America/New_York"))
+    assert Store(store.path, clock=clock).clients.all() == [acme]
+    assert not (folder / "demo.json.lock").exists()
+    store.clients.add(Client(name="Bondi", tz="Australia/Sydney"))
+    assert (folder / "demo.json.lock").exists()
+
+
+def test_an_existing_file_is_never_taken_for_a_new_private_one(store, clock):
+    store.clients.add(Client(name="Acme", tz="America/New_York"))
+    lock = store.path.with_name(store.path.name + ".lock")
+    lock.unlink()
+    again = Store(store.path, clock=clock, new_private_file=True)
+    again.clients.add(Client(name="Bondi", tz="Australia/Sydney"))
+    assert lock.exists()
+
+
 def test_file_is_private(store, clock):
     store.tasks.add(_task(clock))
     assert stat.S_IMODE(os.stat(store.path).st_mode) == 0o600

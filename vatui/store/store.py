@@ -167,7 +167,10 @@ def lock_timeout() -> type[Exception]:
 
 
 class Store:
-    def __init__(self, path: str | Path, *, clock: Clock | None = None, lock_timeout: float = 10.0) -> None:
+    def __init__(self, path: str | Path, *, clock: Clock | None = None, lock_timeout: float = 10.0,
+                 new_private_file: bool = False) -> None:
+        """`new_private_file`: the file does not exist yet and its folder was just made by this
+        process for it alone (a demo's temp folder), so its first write needs no lock."""
         self.path = Path(path).expanduser().absolute()
         self.clock = clock or SystemClock()
         self.lock_timeout = lock_timeout
@@ -180,6 +183,7 @@ class Store:
         self._records: dict[str, dict[int, Any]] = {t: {} for t in RECORD_TABLES}
         self._filelock: FileLock | None = None
         self._refused: tuple[int, int, int, int] | None = None  # signature of a file version we could not use
+        self._unseen = new_private_file and not self.path.exists()
         self.archive = Archive(self.path)  # finished work and old entries, by year (see history.py)
         self.clients: Collection[Client] = Collection(self, "clients")
         self.tasks: Collection[Task] = Collection(self, "tasks")
@@ -280,6 +284,14 @@ class Store:
             yield self
             return
         with self._write_lock:
+            if self._unseen:
+                # A new file in a folder made for it by this process: no other process can know
+                # it before its first write, so there is no lock to take for that write (and no
+                # filelock to import: ~10 ms of `vatui --demo`'s start).
+                self._unseen = False
+                with self._rlock:
+                    yield from self._apply(me)
+                return
             lock = self._lock()
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -295,24 +307,28 @@ class Store:
                     path=self.path, reason=exc.strerror)) from None
             try:
                 with self._rlock:
-                    self._owner = me
-                    try:
-                        if self._storage.changed_on_disk():
-                            self._load()  # start from what another process wrote
-                        remove_stale_temp_files(self.path)
-                        self._storage.deferred = True
-                        try:
-                            yield self
-                        except BaseException:
-                            self._discard()
-                            raise
-                        if self._storage.dirty:
-                            self._commit()
-                    finally:
-                        self._owner = None
-                        self._storage.deferred = False
+                    yield from self._apply(me)
             finally:
                 lock.release()
+
+    def _apply(self, me: int) -> Iterator[Store]:
+        """The body of a transaction, under the locks: gather the changes, then write them once."""
+        self._owner = me
+        try:
+            if self._storage.changed_on_disk():
+                self._load()  # start from what another process wrote
+            remove_stale_temp_files(self.path)
+            self._storage.deferred = True
+            try:
+                yield self
+            except BaseException:
+                self._discard()
+                raise
+            if self._storage.dirty:
+                self._commit()
+        finally:
+            self._owner = None
+            self._storage.deferred = False
 
     def _commit(self) -> None:
         try:
