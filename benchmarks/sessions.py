@@ -77,10 +77,15 @@ class Env:
         return env
 
     def data_copy(self, name: str) -> Path:
+        """A copy of the heavy year as a user's data is: the file and its archive beside it (the
+        cockpit's first start of a day adds to the archive, so its size is part of what is measured)."""
         target = self.folder / name / "vatui.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         if self.year is not None:
             shutil.copyfile(self.year, target)
+            archive = self.year.with_name(f"{self.year.stem}.archive")
+            if archive.is_dir():
+                shutil.copytree(archive, target.with_name("vatui.archive"))
         return target
 
     def cleanup(self) -> None:

@@ -1,6 +1,7 @@
 """Old records move to yearly archive files; reports and exports still see them."""
 
 import json
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 
 from vatui.core.models import Client, Status, Task, TimeBlock, TimeEntry
@@ -83,3 +84,61 @@ def test_a_client_with_archived_history_is_still_in_use(store):
     c, *_ = _seed(store)
     archive_old(store, NOW, ZONE)
     assert client_usage(store, c.id) == (1, 4)  # the old done task and every entry, hot or archived
+
+
+def test_records_go_to_the_month_they_finished_or_started_in(store):
+    _seed(store)
+    archive_old(store, NOW, ZONE)
+    # the entry 400 days ago: Oct 2025; the task done 380 days ago: Nov 2025; the entry 70 days
+    # ago: Sep 2026; the block 45 days ago: Oct 2026.
+    assert store.archive.parts() == ["2025-10", "2025-11", "2026-09", "2026-10"]
+    assert store.archive.parts_between(NOW - timedelta(days=50), NOW) == ["2026-10"]
+
+
+def test_the_daily_pass_adds_to_a_month_without_decoding_what_it_holds(store):
+    """A record in the month's file that vatui cannot read stays as it was (a report names it);
+    the new records are added beside it."""
+    c, *_ = _seed(store)
+    archive_old(store, NOW, ZONE)
+    path = store.archive.path("2026-09")
+    data = json.loads(path.read_text())
+    data["entries"]["999"] = {"start": "not a time"}
+    path.write_text(json.dumps(data))
+    later = NOW + timedelta(days=1)
+    store.entries.add(TimeEntry(start=datetime(2026, 9, 3, 9, tzinfo=timezone.utc),
+                                end=datetime(2026, 9, 3, 10, tzinfo=timezone.utc), client_id=c.id))
+    assert archive_old(store, later, ZONE)["entries"] == 1
+    data = json.loads(path.read_text())
+    assert data["entries"]["999"] == {"start": "not a time"} and len(data["entries"]) == 3
+
+
+def test_an_archive_file_that_is_not_vatuis_is_refused_and_left_alone(store):
+    import pytest
+
+    from vatui.store import StoreError
+
+    _seed(store)
+    store.archive.folder.mkdir()
+    path = store.archive.path("2026-09")
+    path.write_text("[1, 2, 3]")
+    with pytest.raises(StoreError, match="2026-09.json cannot be used"):
+        archive_old(store, NOW, ZONE)
+    assert path.read_text() == "[1, 2, 3]"
+    assert len(store.entries) == 4  # nothing left the hot file
+
+
+def test_a_yearly_file_of_vatui_0_1_is_still_read_and_a_month_copy_wins(store):
+    c, old_done, *_ = _seed(store)
+    archive_old(store, NOW, ZONE)
+    # vatui 0.1.0 kept a year per file: put one there, holding an older copy of the same task.
+    store.archive.put("2025", {"tasks": [replace(old_done, notes="from 0.1.0")], "entries": [], "blocks": []})
+    legacy_only = replace(old_done, id=500, title="only in the yearly file")
+    store.archive.put("2025", {"tasks": [legacy_only], "entries": [], "blocks": []})
+    assert store.archive.parts() == ["2025", "2025-10", "2025-11", "2026-09", "2026-10"]
+    assert store.archive.parts_between(datetime(2025, 3, 1, tzinfo=timezone.utc), NOW)[0] == "2025"
+    assert find_task(store, old_done.id).notes == ""  # the month's copy, written later
+    assert find_task(store, 500).title == "only in the yearly file"
+    titles = [t.title for t in all_records(store, "tasks")]
+    assert titles.count("old") == 1 and "only in the yearly file" in titles
+    done = tasks_done_between(store, NOW - timedelta(days=400), NOW)
+    assert [t.title for t in done].count("old") == 1

@@ -122,7 +122,7 @@ def _plan(ctx: Context, day: date) -> core.DayPlan:
     store = ctx.store
     task_batches = {t.id: t.batch for t in store.tasks.all() if t.id is not None}
     lo, hi = core.day_bounds(day, my_zone_name(ctx))
-    if hi < ctx.clock.now() - timedelta(days=28):  # old days may be in the yearly archive
+    if hi < ctx.clock.now() - timedelta(days=28):  # old days may be in the archive
         from vatui.store.history import blocks_between, entries_between
 
         blocks, entries = blocks_between(store, lo, hi), entries_between(store, lo, hi)

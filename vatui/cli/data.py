@@ -37,7 +37,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     export.set_defaults(func=cmd_export)
 
     arc = sub.add_parser("archive", parents=[common],
-                         help=_("move finished work and old time entries into the yearly archive now"))
+                         help=_("move finished work and old time entries into the archive now"))
     arc.set_defaults(func=cmd_archive)
 
     imp = sub.add_parser("import", parents=[common], help=_("read data in (a vatui JSON export, a CSV of tasks)"))

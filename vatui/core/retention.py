@@ -1,4 +1,4 @@
-"""What stays in the hot data file and what moves to the yearly archive.
+"""What stays in the hot data file and what moves to the monthly archive files.
 
 The hot file is read at every start and rewritten at every edit, so it holds what the cockpit
 shows: clients, every open task, recent finished work and recent tracked time. The rest moves to
@@ -44,9 +44,10 @@ def old_blocks(blocks: Iterable[TimeBlock], now: datetime) -> list[TimeBlock]:
     return [b for b in blocks if now - b.end > KEEP_BLOCKS]
 
 
-def archive_year(record: Task | TimeEntry | TimeBlock) -> int:
-    """Which yearly file a record belongs in (UTC year of its finishing or starting instant)."""
+def archive_month(record: Task | TimeEntry | TimeBlock) -> tuple[int, int]:
+    """Which monthly file a record belongs in: the UTC (year, month) it finished (a task) or
+    started (an entry or a block)."""
     if isinstance(record, Task):
         assert record.done_at is not None
-        return record.done_at.year
-    return record.start.year
+        return record.done_at.year, record.done_at.month
+    return record.start.year, record.start.month

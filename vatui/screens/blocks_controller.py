@@ -27,7 +27,7 @@ from vatui.screens.block_templates_controller import BlockTemplatesController
 from vatui.widgets.block_rows import DayView, describe_block
 from vatui.widgets.blocks_pane import BlocksPane
 
-ARCHIVE_AFTER = timedelta(days=28)  # older days may have blocks in the yearly archive (retention.py)
+ARCHIVE_AFTER = timedelta(days=28)  # older days may have blocks in the archive (retention.py)
 
 
 def block_modal():  # noqa: ANN201 - the module

@@ -1,7 +1,7 @@
-"""Reading across the hot file and the yearly archives, and moving old records into them.
+"""Reading across the hot file and the monthly archive files, and moving old records into them.
 
 The cockpit works on the hot file only. Reports, exports and look-ups of an old task go
-through these functions, which open an archive year only when the asked-for period reaches it.
+through these functions, which open an archive month only when the asked-for period reaches it.
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from vatui.core.models import Status, Task, TimeBlock, TimeEntry
-from vatui.core.retention import KEEP_BLOCKS, KEEP_DONE, archive_year, entries_cutoff, old_blocks, old_entries, old_tasks
-from vatui.store.archive import ARCHIVED_TABLES
+from vatui.core.retention import KEEP_BLOCKS, KEEP_DONE, archive_month, entries_cutoff, old_blocks, old_entries, old_tasks
+from vatui.store.archive import ARCHIVED_TABLES, part_name
 from vatui.store.codec import dec_dt, enc_dt
 from vatui.store.store import Store
 
@@ -25,17 +25,17 @@ def archive_old(store: Store, now: datetime, my_zone: str) -> dict[str, int]:
             "entries": old_entries(store.entries.all(), now, my_zone),
             "blocks": old_blocks(store.blocks.all(), now),
         }
-        by_year: dict[int, dict[str, list[Any]]] = defaultdict(lambda: {t: [] for t in ARCHIVED_TABLES})
+        by_month: dict[str, dict[str, list[Any]]] = defaultdict(lambda: {t: [] for t in ARCHIVED_TABLES})
         for table, records in moves.items():
             for record in records:
-                by_year[archive_year(record)][table].append(record)
+                by_month[part_name(*archive_month(record))][table].append(record)
         # Archive first, then drop from the hot file: a crash in between duplicates, never loses.
-        for year in sorted(by_year):
-            store.archive.put(year, by_year[year])
+        for part in sorted(by_month):
+            store.archive.put(part, by_month[part])
         for table, records in moves.items():
             getattr(store, table).delete_many([r.id for r in records])
         # Remember how far back the hot file is complete, so that reading a recent period never
-        # opens (and decodes) an archive year. Only ever moves forward.
+        # opens (and decodes) an archive file. Only ever moves forward.
         horizon = dict(store.get_state(HORIZON_KEY) or {})
         for table, cutoff in (("tasks", now - KEEP_DONE), ("entries", entries_cutoff(now, my_zone)),
                               ("blocks", now - KEEP_BLOCKS)):
@@ -57,12 +57,14 @@ def _hot_is_enough(store: Store, table: str, start: datetime) -> bool:
     return horizon is None or start >= horizon + SLACK
 
 
-def _archived(store: Store, table: str, first_year: int, last_year: int) -> list[Any]:
-    out: list[Any] = []
-    for year in store.archive.years():
-        if first_year <= year <= last_year:
-            out.extend(store.archive.load(year)[table].values())
-    return out
+def _archived(store: Store, table: str, start: datetime | None = None, end: datetime | None = None) -> list[Any]:
+    """A table's archived records filed under the months from `start` to `end` (all without
+    them), each id once: a later file's copy wins (a record moved again after a crash)."""
+    parts = store.archive.parts() if start is None or end is None else store.archive.parts_between(start, end)
+    out: dict[int, Any] = {}
+    for part in parts:
+        out.update(store.archive.load(part)[table])
+    return list(out.values())
 
 
 def _merge(hot: list[Any], archived: list[Any]) -> list[Any]:
@@ -75,7 +77,7 @@ def _overlapping(store: Store, table: str, start: datetime, end: datetime) -> li
     """Records of a table with a start and an end that overlap [start, end), hot or archived."""
     hot = [r for r in getattr(store, table).all() if r.end > start and r.start < end]
     if not _hot_is_enough(store, table, start):
-        archived = [r for r in _archived(store, table, start.year - 1, end.year) if r.end > start and r.start < end]
+        archived = [r for r in _archived(store, table, start - SLACK, end) if r.end > start and r.start < end]
         hot = _merge(hot, archived)
     return sorted(hot, key=lambda r: (r.start, r.id))
 
@@ -96,7 +98,7 @@ def tasks_done_between(store: Store, start: datetime, end: datetime) -> list[Tas
     hot = [t for t in store.tasks.all() if done_in(t)]
     if _hot_is_enough(store, "tasks", start):
         return sorted(hot, key=lambda t: (t.done_at, t.id))
-    archived = [t for t in _archived(store, "tasks", start.year, end.year) if done_in(t)]
+    archived = [t for t in _archived(store, "tasks", start, end) if done_in(t)]
     return sorted(_merge(hot, archived), key=lambda t: (t.done_at, t.id))
 
 
@@ -105,8 +107,8 @@ def find_task(store: Store, task_id: int) -> Task | None:
     task = store.tasks.get(task_id)
     if task is not None:
         return task
-    for year in reversed(store.archive.years()):
-        task = store.archive.load(year)["tasks"].get(task_id)
+    for part in reversed(store.archive.parts()):
+        task = store.archive.load(part)["tasks"].get(task_id)
         if task is not None:
             return task
     return None
@@ -117,8 +119,8 @@ def client_usage(store: Store, client_id: int) -> tuple[int, int]:
     in last year's archive is still in use."""
     tasks = [t for t in store.tasks.all() if t.client_id == client_id]
     entries = [e for e in store.entries.all() if e.client_id == client_id]
-    archived_tasks = [t for t in _archived(store, "tasks", 0, 9999) if t.client_id == client_id]
-    archived_entries = [e for e in _archived(store, "entries", 0, 9999) if e.client_id == client_id]
+    archived_tasks = [t for t in _archived(store, "tasks") if t.client_id == client_id]
+    archived_entries = [e for e in _archived(store, "entries") if e.client_id == client_id]
     return len(_merge(tasks, archived_tasks)), len(_merge(entries, archived_entries))
 
 
@@ -137,4 +139,4 @@ def all_records(store: Store, table: str) -> list[Any]:
     hot = getattr(store, table).all()
     if table not in ARCHIVED_TABLES:
         return sorted(hot, key=lambda r: r.id)
-    return sorted(_merge(hot, _archived(store, table, 0, 9999)), key=lambda r: r.id)
+    return sorted(_merge(hot, _archived(store, table)), key=lambda r: r.id)

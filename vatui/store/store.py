@@ -184,7 +184,7 @@ class Store:
         self._filelock: FileLock | None = None
         self._refused: tuple[int, int, int, int] | None = None  # signature of a file version we could not use
         self._unseen = new_private_file and not self.path.exists()
-        self.archive = Archive(self.path)  # finished work and old entries, by year (see history.py)
+        self.archive = Archive(self.path)  # finished work and old entries, by month (see history.py)
         self.clients: Collection[Client] = Collection(self, "clients")
         self.tasks: Collection[Task] = Collection(self, "tasks")
         self.blocks: Collection[TimeBlock] = Collection(self, "blocks")
