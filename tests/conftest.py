@@ -121,6 +121,6 @@ def help_text():
     binding is a row: keys, what it does, its id)."""
 
     def read(app) -> str:
-        return " ".join(" ".join(painted_text(s).split()) for s in app.screen.query("Static"))
+        return " ".join(" ".join(painted_text(s).split()) for s in app.screen.query("Static, KeyTable"))
 
     return read

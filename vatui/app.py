@@ -69,6 +69,7 @@ class VatuiApp(App[int]):
         self.writer = StoreWriter(self)
         self._ticking = tick
         self.vatui_themes: list[str] = []
+        self._help: Screen | None = None  # the help screen last shown, kept for the next `?`
         self.notices: deque[str] = deque(maxlen=100)  # what was said in toasts, newest last
         self._terminal_writer = terminal_writer  # raw escapes to the terminal (vatui/driver.py)
         from vatui.notify import Notifier
@@ -213,4 +214,12 @@ class VatuiApp(App[int]):
 
         if isinstance(self.screen, HelpScreen):
             return
-        self.push_screen(HelpScreen(collect(self.screen, self.keymap)))
+        sections = collect(self.screen, self.keymap)
+        # The same keys as last time (the usual case): show the same screen again, already laid
+        # out and drawn, rather than build and measure its tables anew (~60 ms a press).
+        if self._help is None or self._help.sections != sections:
+            if self._help is not None:
+                self.uninstall_screen(self._help)
+            self._help = HelpScreen(sections)
+            self.install_screen(self._help, "help")
+        self.push_screen(self._help)

@@ -38,3 +38,27 @@ def fit_words(text: str, width: int, *, cut_words: bool = True) -> str:
         out = chars
     return out.rstrip(" ·,;:-") + "…"
 
+
+
+def wrap_words(text: str, width: int) -> list[str]:
+    """`text` in lines of at most `width` cells, broken between words (a word longer than a line
+    is cut where it must be)."""
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        while cell_len(word) > width > 0:  # no room for it whole on any line
+            if line:
+                lines.append(line)
+                line = ""
+            head = fit_words(word, width + 1, cut_words=True)[:-1] or word[:1]
+            lines.append(head)
+            word = word[len(head):]
+        candidate = f"{line} {word}" if line else word
+        if line and cell_len(candidate) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = candidate
+    if line or not lines:
+        lines.append(line)
+    return lines

@@ -182,3 +182,17 @@ async def test_changes_from_another_process_are_picked_up_on_the_tick(make_app, 
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert app.store.client_named("kiwi") is not None
+
+
+async def test_help_is_kept_for_the_next_press_and_rebuilt_when_its_keys_change(make_app, help_text):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("question_mark")
+        first = app.screen
+        assert "2 Today's blocks" in help_text(app)
+        await pilot.press("escape", "question_mark")
+        assert app.screen is first  # shown again as it was drawn
+        await pilot.press("escape", "2", "right_square_bracket", "question_mark")  # the blocks pane shows tomorrow
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen) and app.screen is not first
+        assert "2 Blocks" in help_text(app) and "2 Today's blocks" not in help_text(app)

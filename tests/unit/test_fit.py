@@ -19,3 +19,13 @@ from vatui.widgets.fit import fit_words
 ])
 def test_fit_words(text, width, shown):
     assert fit_words(text, width) == shown
+
+
+def test_wrap_words_breaks_between_words_and_cuts_only_a_word_too_long_for_any_line():
+    from vatui.textfit import wrap_words
+
+    assert wrap_words("Move the clock's cursor one hour back", 16) == ["Move the clock's", "cursor one hour", "back"]
+    assert wrap_words("short", 16) == ["short"]
+    assert wrap_words("", 10) == [""]
+    assert wrap_words("a supercalifragilistic word", 8) == ["a", "supercal", "ifragili", "stic", "word"]
+    assert all(len(line) <= 8 for line in wrap_words("a supercalifragilistic word", 8))
