@@ -62,3 +62,14 @@ def wrap_words(text: str, width: int) -> list[str]:
     if line or not lines:
         lines.append(line)
     return lines
+
+
+def changed_span(old: str, new: str) -> tuple[int, int] | None:
+    """Where one text differs from another of the same width, as (first cell, end cell): what a
+    minute's change repaints ("12:08" -> "12:09": the last cell). None when they are equal or
+    cannot be lined up cell for cell (other widths, wide characters): then all of it changed."""
+    if old == new or len(old) != len(new) or cell_len(old) != len(old) or cell_len(new) != len(new):
+        return None
+    first = next(i for i, (a, b) in enumerate(zip(old, new)) if a != b)
+    last = next(i for i in range(len(old) - 1, -1, -1) if old[i] != new[i])
+    return first, last + 1

@@ -132,6 +132,28 @@ async def test_a_minute_repaints_only_the_rows_that_changed(make_app, clock):
         assert detail == str(pane(app).query_one("#block-detail").content)  # the detail line stays too
 
 
+async def test_a_new_minute_repaints_the_cells_that_changed_not_the_whole_row(make_app, clock, monkeypatch):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        clock.advance(minutes=33)  # 15:33: the now-marker sits between two blocks
+        app.tick()
+        await pilot.pause()
+        marker, nxt = row_with(app, "15:33 now"), row_with(app, "in 7m")
+        repainted: dict[str, list] = {"marker": [], "next": []}
+        for name, row in (("marker", marker), ("next", nxt)):
+            refresh = row.refresh
+            monkeypatch.setattr(row, "refresh", lambda *regions, _r=refresh, _n=name, **kw: (
+                repainted[_n].append(regions), _r(*regions, **kw))[1])
+        clock.advance(minutes=1)
+        app.tick()
+        await pilot.pause()
+        assert "15:34 now" in marker.view.content.plain and "in 6m" in nxt.view.content.plain
+        (region,), = repainted["marker"]  # one refresh, of one region: the minute's digit
+        assert marker.view.content.plain[region.x:region.right] == "4" and region.width == 1
+        (region,), = repainted["next"]
+        assert nxt.view.content.plain[region.x:region.right] == "6"
+
+
 async def test_the_cursor_follows_the_day_until_moved(make_app, clock):
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:

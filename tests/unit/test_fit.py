@@ -29,3 +29,13 @@ def test_wrap_words_breaks_between_words_and_cuts_only_a_word_too_long_for_any_l
     assert wrap_words("", 10) == [""]
     assert wrap_words("a supercalifragilistic word", 8) == ["a", "supercal", "ifragili", "stic", "word"]
     assert all(len(line) <= 8 for line in wrap_words("a supercalifragilistic word", 8))
+
+
+def test_changed_span_is_where_two_texts_of_one_width_differ():
+    from vatui.textfit import changed_span
+
+    assert changed_span("12:08", "12:09") == (4, 5)
+    assert changed_span("in 10m", "in 9m") is None  # another width: all of it changed
+    assert changed_span("same", "same") is None
+    assert changed_span("闭店 1", "闭店 2") is None  # wide characters: cells are not characters
+    assert changed_span("── 15:33 now ──", "── 15:34 now ──") == (7, 8)

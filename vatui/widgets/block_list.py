@@ -14,18 +14,22 @@ from dataclasses import dataclass
 from textual import events
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.geometry import Region
 from textual.message import Message
-from textual.widgets import Static
+from textual.widget import Widget
 
 from vatui.i18n import N_
+from vatui.textfit import changed_span
 from vatui.widgets.block_rows import RowView
 from vatui.widgets.first_layout import scrollbar_up_front
 
 ROW_CLASSES = ("-block", "-current", "-next", "-past", "-flagged", "-marker", "-hint")
 
 
-class BlockRow(Static):
-    """One line of the timeline. Repaints only when what it shows changed."""
+class BlockRow(Widget):
+    """One line of the timeline. Repaints only what changed in it: a minute's "in 16m" -> "in
+    15m" sends the cells that differ, not the whole line again."""
 
     DEFAULT_CSS = """
     BlockRow {
@@ -41,12 +45,15 @@ class BlockRow(Static):
     """
 
     def __init__(self) -> None:
-        super().__init__("", markup=False)
+        super().__init__()
         self.view: RowView | None = None
 
     @property
     def block_id(self) -> int | None:
         return self.view.block_id if self.view else None
+
+    def render(self) -> Content:
+        return self.view.content if self.view is not None else Content("")
 
     def show(self, view: RowView) -> None:
         old = self.view
@@ -54,7 +61,14 @@ class BlockRow(Static):
         if old is not None and old.signature == view.signature:
             return
         if old is None or old.content.plain != view.content.plain or tuple(old.content.spans) != tuple(view.content.spans):
-            self.update(view.content, layout=False)  # one row, 1fr wide: its size never depends on its text
+            # The same styles over text of the same width: only the cells whose text changed.
+            span = None
+            if old is not None and old.classes == view.classes and tuple(old.content.spans) == tuple(view.content.spans):
+                span = changed_span(old.content.plain, view.content.plain)
+            if span is not None:
+                self.refresh(Region(span[0], 0, span[1] - span[0], 1))
+            else:
+                self.refresh()  # one row, 1fr wide: its size never depends on its text
         # One style update for all the classes (each set_class restyles on its own).
         # A row not mounted yet is styled when it is mounted.
         self.update_classes({cls: cls in view.classes for cls in ROW_CLASSES}, update=self.is_mounted)
