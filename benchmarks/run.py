@@ -1,6 +1,6 @@
 """vatui's benchmark: vatui against a bare Textual app of the same shape, in one run.
 
-    python benchmarks/run.py                     # everything, 5 repeats (~6 minutes)
+    python benchmarks/run.py                     # everything, 5 repeats (~11 minutes)
     python benchmarks/run.py --quick             # a rough picture in about a minute
     python benchmarks/run.py --parts startup,keys --repeats 9
 

@@ -90,8 +90,7 @@ class Archive:
         except (UnreadableFile, ShapeError, codec.CodecError) as exc:
             raise _unusable(path, exc) from None
         except TooNew as exc:
-            raise StoreError(_("The archive file {path} was written by a newer vatui (data format {version}).").format(
-                path=path, version=exc.version)) from None
+            raise _too_new(path, exc) from None
         self._cache[part] = (signature, records)
         return records
 
@@ -106,8 +105,7 @@ class Archive:
         except (UnreadableFile, ShapeError) as exc:
             raise _unusable(path, exc) from None
         except TooNew as exc:
-            raise StoreError(_("The archive file {path} was written by a newer vatui (data format {version}).").format(
-                path=path, version=exc.version)) from None
+            raise _too_new(path, exc) from None
         storage.seed(data)
         storage.deferred = True
         db = TinyDB(storage=lambda: storage)
@@ -133,3 +131,8 @@ def _unusable(path: Path, problem: Exception) -> StoreError:
           "backup or move it aside (its records will then be missing from old reports).").format(
             path=path, problem=problem)
     )
+
+
+def _too_new(path: Path, exc: TooNew) -> StoreError:
+    return StoreError(_("The archive file {path} was written by a newer vatui (data format {version}).").format(
+        path=path, version=exc.version))
