@@ -142,3 +142,40 @@ def test_a_yearly_file_of_vatui_0_1_is_still_read_and_a_month_copy_wins(store):
     assert titles.count("old") == 1 and "only in the yearly file" in titles
     done = tasks_done_between(store, NOW - timedelta(days=400), NOW)
     assert [t.title for t in done].count("old") == 1
+
+
+def test_an_entry_longer_than_a_day_is_found_in_the_month_it_started(store):
+    c = store.clients.add(Client(name="Acme", tz="UTC"))
+    weekend = store.entries.add(TimeEntry(start=datetime(2026, 7, 30, 9, tzinfo=timezone.utc),
+                                          end=datetime(2026, 8, 3, 9, tzinfo=timezone.utc), client_id=c.id))
+    over = store.entries.add(TimeEntry(start=datetime(2026, 8, 25, 9, tzinfo=timezone.utc),
+                                       end=datetime(2026, 9, 5, 9, tzinfo=timezone.utc), client_id=c.id))
+    assert archive_old(store, datetime(2026, 10, 15, tzinfo=timezone.utc), "UTC")["entries"] == 2
+    hot = Store(store.path)
+    aug_2 = datetime(2026, 8, 2, tzinfo=timezone.utc)
+    assert [e.id for e in entries_between(hot, aug_2, aug_2 + timedelta(days=1))] == [weekend.id]
+    # Past the archive's horizon (1 Sep) by more than a day, and still overlapped by one archived.
+    sep_3 = datetime(2026, 9, 3, tzinfo=timezone.utc)
+    assert [e.id for e in entries_between(hot, sep_3, sep_3 + timedelta(days=1))] == [over.id]
+
+
+def test_copies_of_a_move_that_did_not_finish_are_dropped_by_the_next(store):
+    import pytest
+
+    c = store.clients.add(Client(name="Acme", tz="UTC"))
+    entry = store.entries.add(TimeEntry(start=datetime(2026, 9, 3, 9, tzinfo=timezone.utc),
+                                        end=datetime(2026, 9, 3, 10, tzinfo=timezone.utc), client_id=c.id))
+    with pytest.raises(RuntimeError):
+        with store.transaction():
+            archive_old(store, NOW, ZONE)  # writes 2026-09, then the data file is never written
+            raise RuntimeError("killed before the data file was written")
+    assert store.archive.parts() == ["2026-09"] and store.entries.get(entry.id) == entry
+    # Corrected meanwhile: it was on 28 August. The next move files it under August...
+    moved = store.entries.update(replace(entry, start=datetime(2026, 8, 28, 9, tzinfo=timezone.utc),
+                                         end=datetime(2026, 8, 28, 10, tzinfo=timezone.utc)))
+    archive_old(store, NOW, ZONE)
+    # ...and the September copy, older and wrong, is gone: the entry reads as corrected everywhere.
+    assert [e for e in all_records(store, "entries") if e.id == entry.id] == [moved]
+    aug, sep = datetime(2026, 8, 1, tzinfo=timezone.utc), datetime(2026, 9, 1, tzinfo=timezone.utc)
+    assert entries_between(store, aug, sep) == [moved]
+    assert entries_between(store, sep, sep + timedelta(days=30)) == []

@@ -16,15 +16,17 @@ written to them any more.
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+import orjson
 from tinydb import TinyDB
 from tinydb.table import Document
 
 from vatui.i18n import _
 from vatui.store import codec
+from vatui.store.atomic import atomic_write_bytes
 from vatui.store.errors import StoreError
 from vatui.store.schema import META_TABLE, SCHEMA_VERSION, ShapeError, TooNew, check_shape
 from vatui.store.storage import AtomicJSONStorage, Signature, UnreadableFile, disk_signature
@@ -70,6 +72,7 @@ class Archive:
 
     def parts_between(self, start: datetime, end: datetime) -> list[str]:
         """The files that may hold records archived under a month from `start`'s to `end`'s (UTC)."""
+        start, end = start.astimezone(timezone.utc), end.astimezone(timezone.utc)
         first, last = (start.year, start.month), (end.year, end.month)
         return [part for part in self.parts() if _span(part)[0] <= last and _span(part)[1] >= first]
 
@@ -97,6 +100,13 @@ class Archive:
     def put(self, part: str, records: dict[str, list[Any]]) -> None:
         """Add (or overwrite, by id) records in one file, in one atomic write. What the file holds
         already is kept as it is, not decoded: only its ids are looked at."""
+        self._change(part, records, {})
+
+    def drop(self, part: str, ids: dict[str, list[int]]) -> None:
+        """Remove records by id from one file (copies left there by a move that did not finish)."""
+        self._change(part, {}, ids)
+
+    def _change(self, part: str, records: dict[str, list[Any]], drop: dict[str, list[int]]) -> None:
         path = self.path(part)
         storage = AtomicJSONStorage(path)
         try:
@@ -112,17 +122,33 @@ class Archive:
         if not data:
             db.table(META_TABLE).insert(Document({"app": "vatui", "schema": SCHEMA_VERSION, "kind": "archive",
                                                   "next_id": {}}, doc_id=1))
-        for table, recs in records.items():
-            if not recs:
-                continue
-            t = db.table(table, cache_size=0)
-            held = data.get(table, {})
-            present = [r.id for r in recs if str(r.id) in held]
-            if present:
-                t.remove(doc_ids=present)
-            t.insert_multiple(Document(codec.encode(table, r), doc_id=r.id) for r in recs)
+        for table in ARCHIVED_TABLES:
+            recs, held = records.get(table, []), data.get(table, {})
+            gone = [i for i in {*drop.get(table, []), *(r.id for r in recs)} if str(i) in held]
+            if gone:
+                db.table(table, cache_size=0).remove(doc_ids=gone)
+            if recs:
+                db.table(table, cache_size=0).insert_multiple(Document(codec.encode(table, r), doc_id=r.id) for r in recs)
         storage.flush()
         self._cache.pop(part, None)
+
+    # A move into the archive writes the archive first and drops the records from the data file
+    # last (a crash in between duplicates, never loses). What each move wrote is noted here first,
+    # so that the next move can drop the copies of one that did not finish: left in place, a copy
+    # in one month could outlive its record's edit to another month and be read instead of it.
+    def moving(self) -> dict[str, dict[str, list[int]]]:
+        """What the last move wrote: {part: {table: ids}} (empty when none is noted)."""
+        try:
+            data = orjson.loads(self.moving_path().read_bytes())
+        except (OSError, orjson.JSONDecodeError):
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    def note_moving(self, moves: dict[str, dict[str, list[int]]]) -> None:
+        atomic_write_bytes(self.moving_path(), orjson.dumps(moves))
+
+    def moving_path(self) -> Path:
+        return self.folder / "moving.json"
 
 
 def _unusable(path: Path, problem: Exception) -> StoreError:

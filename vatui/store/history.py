@@ -29,11 +29,24 @@ def archive_old(store: Store, now: datetime, my_zone: str) -> dict[str, int]:
         for table, records in moves.items():
             for record in records:
                 by_month[part_name(*archive_month(record))][table].append(record)
+        _drop_unfinished_copies(store)
         # Archive first, then drop from the hot file: a crash in between duplicates, never loses.
+        if by_month:
+            store.archive.note_moving({part: {t: [r.id for r in recs] for t, recs in tables.items() if recs}
+                                       for part, tables in by_month.items()})
         for part in sorted(by_month):
             store.archive.put(part, by_month[part])
         for table, records in moves.items():
             getattr(store, table).delete_many([r.id for r in records])
+        # Records are filed under the month they start in: remember the longest one archived, so
+        # a period is looked for that far back (a timer left running over a weekend).
+        longest = dict(store.get_state(LONGEST_KEY) or {})
+        for table in ("entries", "blocks"):
+            spans = [int((r.end - r.start).total_seconds() // 60) + 1 for r in moves[table]]
+            if spans and max(spans) > longest.get(table, 0):
+                longest[table] = max(spans)
+        if longest:
+            store.set_state(LONGEST_KEY, longest)
         # Remember how far back the hot file is complete, so that reading a recent period never
         # opens (and decodes) an archive file. Only ever moves forward.
         horizon = dict(store.get_state(HORIZON_KEY) or {})
@@ -46,15 +59,37 @@ def archive_old(store: Store, now: datetime, my_zone: str) -> dict[str, int]:
         return {t: len(r) for t, r in moves.items()}
 
 
+def _drop_unfinished_copies(store: Store) -> None:
+    """Records the last move wrote to the archive that are still in the data file: that move
+    never finished (a crash, a failed write). The data file's copy is the one that counts and is
+    moved again now, so the archived copies go (dropping them can lose nothing)."""
+    for part, tables in store.archive.moving().items():
+        if not isinstance(tables, dict) or part not in store.archive.parts():
+            continue
+        still_hot = {t: [i for i in ids if getattr(store, t).get(i) is not None]
+                     for t, ids in tables.items() if t in ARCHIVED_TABLES}
+        if any(still_hot.values()):
+            store.archive.drop(part, still_hot)
+
+
 HORIZON_KEY = "archive.horizon"
+LONGEST_KEY = "archive.longest"  # minutes: the longest entry and block ever archived
 # Records are archived by when they start or end; a record archived before the horizon may still
-# reach a little past it (an entry running over midnight), so recent periods allow a day's slack.
+# reach past it (an entry running over midnight): recent periods allow a day's slack, or the
+# longest archived record's length when that is more.
 SLACK = timedelta(days=1)
+
+
+def _reach(store: Store, table: str) -> timedelta:
+    """How long before a period an archived record that overlaps it may have started."""
+    minutes = (store.get_state(LONGEST_KEY) or {}).get(table, 0)
+    return max(SLACK, timedelta(minutes=minutes))
 
 
 def _hot_is_enough(store: Store, table: str, start: datetime) -> bool:
     horizon = dec_dt((store.get_state(HORIZON_KEY) or {}).get(table))
-    return horizon is None or start >= horizon + SLACK
+    slack = SLACK if table == "tasks" else _reach(store, table)
+    return horizon is None or start >= horizon + slack
 
 
 def _archived(store: Store, table: str, start: datetime | None = None, end: datetime | None = None) -> list[Any]:
@@ -77,7 +112,8 @@ def _overlapping(store: Store, table: str, start: datetime, end: datetime) -> li
     """Records of a table with a start and an end that overlap [start, end), hot or archived."""
     hot = [r for r in getattr(store, table).all() if r.end > start and r.start < end]
     if not _hot_is_enough(store, table, start):
-        archived = [r for r in _archived(store, table, start - SLACK, end) if r.end > start and r.start < end]
+        archived = [r for r in _archived(store, table, start - _reach(store, table), end)
+                    if r.end > start and r.start < end]
         hot = _merge(hot, archived)
     return sorted(hot, key=lambda r: (r.start, r.id))
 
