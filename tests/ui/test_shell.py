@@ -196,3 +196,17 @@ async def test_help_is_kept_for_the_next_press_and_rebuilt_when_its_keys_change(
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen) and app.screen is not first
         assert "2 Blocks" in help_text(app) and "2 Today's blocks" not in help_text(app)
+
+
+async def test_help_asked_for_over_an_open_help_opens_another(make_app):
+    from vatui.screens.report_screen import ReportScreen
+
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("question_mark")
+        first = app.screen
+        app.push_screen(ReportScreen())
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen) and app.screen is not first and first in app.screen_stack
