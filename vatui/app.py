@@ -215,12 +215,12 @@ class VatuiApp(App[int]):
         if isinstance(self.screen, HelpScreen):
             return
         sections = collect(self.screen, self.keymap)
-        # The same keys as last time (the usual case): show the same screen again, already laid
-        # out and drawn, rather than build and measure its tables anew (~60 ms a press).
         if self._help is not None and self._help in self.screen_stack:
             # Open further down (a screen over it asked for help): a fresh one, not kept.
             self.push_screen(HelpScreen(sections))
             return
+        # The same keys as last time (the usual case): show the same screen again, already laid
+        # out and drawn, rather than build and measure its tables anew (~60 ms a press).
         if self._help is None or self._help.sections != sections:
             if self._help is not None:
                 self.uninstall_screen(self._help)

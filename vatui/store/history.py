@@ -63,8 +63,9 @@ def _drop_unfinished_copies(store: Store) -> None:
     """Records the last move wrote to the archive that are still in the data file: that move
     never finished (a crash, a failed write). The data file's copy is the one that counts and is
     moved again now, so the archived copies go (dropping them can lose nothing)."""
+    parts = set(store.archive.parts())
     for part, tables in store.archive.moving().items():
-        if not isinstance(tables, dict) or part not in store.archive.parts():
+        if not isinstance(tables, dict) or part not in parts:
             continue
         still_hot = {t: [i for i in ids if getattr(store, t).get(i) is not None]
                      for t, ids in tables.items() if t in ARCHIVED_TABLES}
