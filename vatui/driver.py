@@ -29,7 +29,8 @@ def with_terminal_writer(base: type[Driver]) -> type[Driver]:
                 attach(self.write)
 
         def write(self, data: str) -> None:
-            super().write(self._coalescer.feed(data))
+            if data := self._coalescer.feed(data):  # a held-back reset alone is nothing to send
+                super().write(data)
 
     TerminalWriterDriver.__name__ = f"TerminalWriter{base.__name__}"
     TerminalWriterDriver.__qualname__ = TerminalWriterDriver.__name__

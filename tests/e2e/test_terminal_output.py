@@ -25,6 +25,8 @@ import sys
 from datetime import datetime, timezone
 import vatui.core.clock
 vatui.core.clock.SystemClock.now = lambda self: datetime(2026, 12, 2, 10, 24, 30, tzinfo=timezone.utc)
+import textual.widgets
+textual.widgets.Input.cursor_blink = False  # a blinking cursor would differ between the two runs
 if sys.argv[1] == "raw":
     import vatui.sgr_coalescer
     vatui.sgr_coalescer.SgrCoalescer.feed = lambda self, data: data

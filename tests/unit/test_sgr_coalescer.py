@@ -2,14 +2,18 @@
 
 "The same screen" is checked on pyte, a terminal emulator: every cell's character, colours and
 attributes and the cursor's place. pyte erases with the current colours as real terminals do
-(background colour erase), so a reset held back past an erase would show."""
+(background colour erase), so a reset held back past an erase would show. It scrolls in blank
+lines without colour, so a newline that scrolls could not show it: Textual sends none."""
 
 from __future__ import annotations
+
+import sys
 
 import pyte
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import vatui.sgr_coalescer
 from vatui.sgr_coalescer import SgrCoalescer
 
 COLS, ROWS = 12, 5
@@ -94,3 +98,27 @@ def test_leaving_the_alternate_screen_leaves_the_terminal_without_colours(tokens
     screen = pyte.Screen(COLS, ROWS)
     pyte.Stream(screen).feed("".join(coalesced("".join(tokens) + "\x1b[0m" + "\x1b[?1049l")))
     assert screen.cursor.attrs == pyte.Screen(COLS, ROWS).cursor.attrs
+
+
+def test_a_write_from_a_signal_handler_in_the_middle_of_a_feed_goes_out_as_it_is():
+    # Textual suspends and resumes from its SIGTSTP/SIGCONT handlers, which run on the thread that
+    # may be in the middle of a feed: the handler's write and the interrupted one are sent as given.
+    coalescer = SgrCoalescer()
+    writes = ["\x1b[0m" + styled(STYLES[2], "ab"), "\x1b[?1049l", move(0, 1) + styled(STYLES[2], "cd")]
+    out = [coalescer.feed(writes[0])]  # its reset is held back
+    handler_out: list[str] = []
+
+    def tracer(frame, event, _arg):  # stands in for the signal arriving inside the coalescer's work
+        if event == "call" and frame.f_code.co_filename == vatui.sgr_coalescer.__file__ and not handler_out \
+                and frame.f_code.co_name != "feed":
+            handler_out.append(coalescer.feed(writes[1]))
+
+    sys.settrace(tracer)
+    try:
+        interrupted = coalescer.feed(writes[2])
+    finally:
+        sys.settrace(None)
+    assert handler_out == ["\x1b[0m\x1b[?1049l"]
+    assert interrupted == "\x1b[0m" + writes[2]
+    # The terminal gets the handler's bytes first: the same screen as the writes in that order.
+    assert screen_after(*out, *handler_out, interrupted) == screen_after(*writes)
