@@ -7,7 +7,7 @@ each second is one run of two digits, so two thirds of its bytes are the colour 
 
 `SgrCoalescer` rewrites the stream so that the terminal's screen ends up the same, cell for cell,
 while a reset is held back until something could be drawn with it:
-- a reset followed, after only cursor moves, newlines and the other escapes listed in `_INERT`,
+- a reset followed, after only cursor moves, newlines and the other escapes listed at `_TOKEN`,
   by the very style the terminal still has, is dropped with that style (also across frames: from
   its third frame on, a ticking timer's frame sends no colour at all);
 - a reset followed by another style becomes one escape, `ESC[0;<style>m`;
@@ -29,11 +29,12 @@ from __future__ import annotations
 import re
 
 RESET = "\x1b[0m"
-# Escapes and characters that neither draw nor depend on the current colours: cursor moves to a
-# cell, newline and carriage return (Textual sends a newline only between the rows it draws, never
-# on the last one, so none scrolls), the bell, synchronised output brackets, cursor hide/show.
-_INERT = r"\x1b\[\d*(?:;\d*)?H|[\r\n\a]|\x1b\[\?(?:2026|25)[hl]"
-_TOKEN = re.compile(rf"\x1b\[([0-9;]*)m|({_INERT})|(\x1b)")
+# Split into text and tokens: a colour escape (ESC[...m); an escape or character that neither
+# draws nor depends on the current colours (a cursor move to a cell; newline and carriage return,
+# as Textual sends a newline only between the rows it draws, never on the last one, so none
+# scrolls; the bell; synchronised-output brackets; cursor hide/show); or the ESC of any other
+# escape. Each alternative starts with ESC or a control character, which keeps the scan fast.
+_TOKEN = re.compile(r"(\x1b(?:\[(?:[0-9;]*m|\d*(?:;\d*)?H|\?(?:2026|25)[hl]))?|[\r\n\a])")
 
 
 class SgrCoalescer:
@@ -64,55 +65,44 @@ class SgrCoalescer:
         return out
 
     def _rewrite(self, data: str) -> str:
+        # One pass with the state in locals: a start-up writes ~5,000 tokens, and a method call
+        # per token would cost more than all the rest.
+        terminal, owed = self._terminal, self._owed_reset
         out: list[str] = []
-        position = 0
-        for match in _TOKEN.finditer(data):
-            if match.start() > position:
-                self._pay_reset(out)
-                out.append(data[position:match.start()])
-            position = match.end()
-            params, inert = match.group(1), match.group(2)
-            if params is not None:
-                self._style(params, out)
-            elif inert is not None:
-                out.append(inert)
-            else:  # another escape: it may draw, or change what we think the terminal has
-                self._pay_reset(out)
-                self._terminal = None
-                out.append(match.group(3))
-        if position < len(data):
-            self._pay_reset(out)
-            out.append(data[position:])
+        append = out.append
+        for index, piece in enumerate(_TOKEN.split(data)):
+            if not piece:
+                continue
+            if not index % 2 or piece == "\x1b":  # text, or an escape that may draw: pay what is owed
+                if owed:
+                    append(RESET)
+                    terminal, owed = "", False
+                if index % 2:
+                    terminal = None  # nor do we know what that escape does to the colours
+                append(piece)
+            elif piece[-1] != "m":
+                append(piece)  # inert
+            else:
+                params = piece[2:-1]
+                if params in ("", "0") or params.startswith("0;"):  # a reset, maybe with a style
+                    params = params[2:]
+                    if terminal is None:  # whatever the terminal had, it now has exactly this
+                        append(piece)
+                        terminal, owed = params, False
+                        continue
+                    if terminal:
+                        owed = True  # held back: maybe the same style comes next
+                    if not params:
+                        continue
+                if owed:
+                    owed = False
+                    if params != terminal:
+                        append(f"\x1b[0;{params}m")
+                        terminal = params
+                    # else: the terminal has this style already
+                else:
+                    append(f"\x1b[{params}m")
+                    # Over the default the terminal now has exactly this; over another, a mix.
+                    terminal = params if terminal == "" else None
+        self._terminal, self._owed_reset = terminal, owed
         return "".join(out)
-
-    def _pay_reset(self, out: list[str]) -> None:
-        if self._owed_reset:
-            out.append(RESET)
-            self._terminal = ""
-            self._owed_reset = False
-
-    def _style(self, params: str, out: list[str]) -> None:
-        head, _sep, rest = params.partition(";")
-        if head not in ("", "0"):
-            self._set(params, out)
-            return
-        # A reset, perhaps followed by a style in the same escape ("0;1;38;2;...").
-        if self._terminal is None:  # whatever the terminal had, it now has exactly this
-            out.append(f"\x1b[{params}m")
-            self._terminal, self._owed_reset = rest, False
-            return
-        if self._terminal:
-            self._owed_reset = True  # held back: maybe the same style comes next
-        if rest:
-            self._set(rest, out)
-
-    def _set(self, params: str, out: list[str]) -> None:
-        if self._owed_reset:
-            self._owed_reset = False
-            if params != self._terminal:
-                out.append(f"\x1b[0;{params}m")
-                self._terminal = params
-            return  # else: the terminal has this style already
-        out.append(f"\x1b[{params}m")
-        # Over the default the terminal now has exactly this style; over another, a mix of both.
-        self._terminal = params if self._terminal == "" else None
