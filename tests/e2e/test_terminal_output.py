@@ -8,7 +8,6 @@ the coalescer replaces `SgrCoalescer.feed` in its own child process, never in th
 
 from __future__ import annotations
 
-import os
 import sys
 import time
 from pathlib import Path
@@ -19,6 +18,7 @@ pytest.importorskip("pexpect")
 pyte = pytest.importorskip("pyte")
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 from pty_screen import Term  # noqa: E402
+from sessions import Env  # noqa: E402
 
 CHILD = """
 import sys
@@ -40,13 +40,8 @@ GUARD = 30.0  # seconds: against a hang, not a speed check
 
 
 def screens(mode: str, tmp_path: Path) -> tuple[list, int]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("TEXTUAL", "VATUI_", "NO_COLOR"))}
-    for name in ("TMUX", "COLUMNS", "LINES"):
-        env.pop(name, None)
-    env.update(TERM="xterm-256color", COLORTERM="truecolor", TZ="Europe/Bucharest", LANG="C.UTF-8",
-               VATUI_CONFIG=str(tmp_path / mode / "config.toml"), XDG_DATA_HOME=str(tmp_path / mode / "data"),
-               XDG_CONFIG_HOME=str(tmp_path / mode / "config"))
-    term = Term([sys.executable, "-c", CHILD, mode], env)
+    # The benchmark's environment: a truecolor xterm, a private config and data folder per run.
+    term = Term([sys.executable, "-c", CHILD, mode], Env(year=None, folder=tmp_path / mode).vars())
     try:
         assert term.wait_until(lambda: "Pomodoro" in term.text(), GUARD) is not None, term.text()
         term.settle(0.5, GUARD)
