@@ -2,6 +2,8 @@
 
     python store_writer.py PATH kill-me        add tasks forever, printing each acknowledged number
     python store_writer.py PATH edits NAME N   N edits: half new tasks, half appends to a shared checklist
+
+A last argument `journal` makes the store a cockpit's: its edits go to the journal.
 """
 
 import sys
@@ -37,7 +39,7 @@ def edits(store: Store, name: str, count: int) -> None:
 
 if __name__ == "__main__":
     path, mode = sys.argv[1], sys.argv[2]
-    s = Store(path)
+    s = Store(path, journal=sys.argv[-1] == "journal")
     if mode == "kill-me":
         kill_me(s)
     else:

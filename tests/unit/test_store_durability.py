@@ -11,6 +11,7 @@ from pathlib import Path
 
 from vatui.core.models import Task
 from vatui.store import Store
+from vatui.store.journal import journal_path
 
 HELPER = str(Path(__file__).parent.parent / "helpers" / "store_writer.py")
 KILLS = 104  # at least 100, run four files at a time to keep the test short
@@ -69,6 +70,59 @@ def test_two_processes_lose_no_edit(tmp_path):
     store = Store(path)
     store.tasks.add(Task(title="shared", created=datetime(2026, 1, 1, tzinfo=timezone.utc)))
     a = _spawn(str(path), "edits", "a", "300")
+    b = _spawn(str(path), "edits", "b", "300")
+    for p in (a, b):
+        _, err = p.communicate(timeout=240)
+        assert p.returncode == 0, err
+    final = Store(path)
+    titles = {t.title for t in final.tasks.all()}
+    shared = next(t for t in final.tasks.all() if t.title == "shared")
+    items = {i.text for i in shared.checklist}
+    for name in "ab":
+        for i in range(300):
+            expected = f"{name}-{i}"
+            assert expected in (titles if i % 2 == 0 else items), f"edit {expected} was lost"
+    assert len(titles) == 301 and len(items) == 300
+
+
+def test_sigkill_in_the_middle_of_journal_appends_never_loses_an_acknowledged_write(tmp_path):
+    """A cockpit's writer (journal lines, and a whole rewrite each time the journal fills up)."""
+    rng = random.Random(20261202)
+    path = tmp_path / "journal.json"
+    seed = Store(path)
+    seed.tasks.add_many([Task(title=f"seed{i}", created=datetime(2026, 1, 1, tzinfo=timezone.utc), notes="y" * 300)
+                         for i in range(1500)])
+    seed.set_state("backed up", True)  # today's backup is taken: the children's writes are journal lines
+    acknowledged: set[int] = set()
+    torn = 0
+    for kill in range(30):
+        p = _spawn(str(path), "kill-me", "journal")
+        assert p.stdout.readline().strip() == "ready", p.stderr.read()
+        time.sleep(rng.uniform(0.02, 0.3))
+        os.kill(p.pid, signal.SIGKILL)
+        out, _ = p.communicate()
+        done = {int(line) for line in out.split() if line.isdigit()}
+        raw = journal_path(path).read_bytes() if journal_path(path).exists() else b""
+        torn += bool(raw) and not raw.endswith(b"\n")
+        check = Store(path)  # reads the file and journal, or fails with the store's message
+        titles = {t.title for t in check.tasks.all()}
+        for n in done:
+            assert f"w{n}" in titles, f"write w{n} was acknowledged but lost after kill {kill}"
+        acknowledged |= done
+        with check.transaction():  # as above: clear the numbered titles (a whole rewrite)
+            for t in check.tasks.all():
+                if t.title.startswith("w"):
+                    check.tasks.delete(t.id)
+    assert len(acknowledged) > 100  # the children really were writing
+    print(f"30 kills, {torn} inside an append, {len(acknowledged)} writes checked")
+
+
+def test_a_cockpit_and_a_command_line_on_one_file_lose_no_edit(tmp_path):
+    path = tmp_path / "shared.json"
+    store = Store(path)
+    store.tasks.add(Task(title="shared", created=datetime(2026, 1, 1, tzinfo=timezone.utc)))
+    store.set_state("backed up", True)
+    a = _spawn(str(path), "edits", "a", "300", "journal")
     b = _spawn(str(path), "edits", "b", "300")
     for p in (a, b):
         _, err = p.communicate(timeout=240)

@@ -6,6 +6,7 @@ A copy is taken before the first write of each day, so it always holds a state t
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -31,12 +32,14 @@ def list_backups(data_file: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if pattern.match(p.name))
 
 
-def take_daily_backup(data_file: Path, today: date, keep: int = KEEP_DAYS) -> Path | None:
-    """Copy the file as it is now, once per day; prune copies beyond `keep`. Returns the new copy."""
+def take_daily_backup(data_file: Path, today: date, content: Callable[[], bytes] | None = None,
+                      keep: int = KEEP_DAYS) -> Path | None:
+    """Copy the file as it is now, once per day; prune copies beyond `keep`. Returns the new copy.
+    `content`: what to copy, if not the file's own bytes (the file folded with its journal)."""
     target = backup_path(data_file, today)
     if target.exists() or not data_file.exists():
         return None
-    atomic_write_bytes(target, data_file.read_bytes())
+    atomic_write_bytes(target, content() if content else data_file.read_bytes())
     for old in list_backups(data_file)[:-keep]:
         old.unlink(missing_ok=True)
     return target

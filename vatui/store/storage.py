@@ -4,7 +4,8 @@ TinyDB's own JSONStorage re-reads and re-serialises the whole file on every oper
 crash-safe (see MEASURED.md). This one parses the file once, serves reads from memory, and
 writes each committed change with orjson (about 10x faster than json for the same bytes) into a
 temp file that replaces the old one. Several changes can be gathered and written once
-(`deferred`), which is how the store makes a transaction.
+(`deferred`), which is how the store makes a transaction. With `journal=True` (the cockpit) a
+change whose records the store named is appended to the journal instead (journal.py).
 """
 
 from __future__ import annotations
@@ -17,9 +18,12 @@ import orjson
 from tinydb.storages import Storage
 
 from vatui.i18n import _
+from vatui.store import journal
 from vatui.store.atomic import atomic_write_bytes
+from vatui.store.journal import DamagedJournal, journal_path
 
 Signature = tuple[int, int, int, int]
+FileState = tuple[Signature | None, Signature | None]  # the data file's and its journal's
 
 
 class UnreadableFile(Exception):
@@ -35,14 +39,27 @@ def disk_signature(path: Path) -> Signature | None:
     return (st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
 
 
+def file_state(path: Path) -> FileState:
+    return disk_signature(path), disk_signature(journal.journal_path(path))
+
+
 class AtomicJSONStorage(Storage):
-    def __init__(self, path: str | os.PathLike[str]) -> None:
+    def __init__(self, path: str | os.PathLike[str], *, journal: bool = False) -> None:
         self.path = Path(path)
+        self.journal_path = journal_path(self.path)
+        self.use_journal = journal
         self._data: dict[str, dict[str, Any]] | None = None
-        self.signature: Signature | None = None  # of the file our in-memory data came from
-        self.loaded_signature: Signature | None = None  # of the file `load` last parsed
+        self.signature: FileState | None = None  # of the files our in-memory data came from
+        self.loaded_signature: FileState | None = None  # of the files `load` last parsed
         self.deferred = False
         self.dirty = False
+        # What the pending change touched, table -> ids, for a journal line; None: something the
+        # store did not name (a truncate, an import), which only a full rewrite can save.
+        self.touched: dict[str, set[int]] | None = {}
+        self._naming: tuple[str, tuple[int, ...]] | None = None
+        self._journal_good = 0  # where the journal's last complete line ends
+        self._base: str | None = None  # names the data file's bytes our memory started from
+        self._loaded: tuple[int, str | None] = (0, None)
 
     # TinyDB's interface ------------------------------------------------------------------------
     def read(self) -> dict[str, dict[str, Any]] | None:
@@ -54,6 +71,11 @@ class AtomicJSONStorage(Storage):
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
         self._data = data
+        if self._naming is None:
+            self.touched = None
+        elif self.touched is not None:
+            self.touched.setdefault(self._naming[0], set()).update(self._naming[1])
+        self._naming = None
         if self.deferred:
             self.dirty = True
         else:
@@ -63,19 +85,35 @@ class AtomicJSONStorage(Storage):
         pass
 
     # Ours -------------------------------------------------------------------------------------
+    def name_change(self, table: str, ids: tuple[int, ...] | list[int]) -> None:
+        """Say which records the next TinyDB write of `table` changes (so a journal line can hold
+        just them). Header and state need no naming: every line holds them whole."""
+        self._naming = (table, tuple(ids))
+
     def load(self) -> dict[str, dict[str, Any]]:
-        """Parse the file from disk (an absent or empty file is an empty database). Changes nothing
-        in memory: the store checks the data first, then `seed`s it with `self.loaded_signature`."""
-        signature = disk_signature(self.path)
-        self.loaded_signature = signature
+        """Parse the file and its journal from disk (an absent or empty file is an empty database).
+        Changes nothing in memory: the store checks the data first, then `seed`s it."""
+        state = file_state(self.path)
+        self.loaded_signature = state
+        data, base = self._read_main(state[0])
+        try:
+            found = journal.replay(self.journal_path, data, base)
+        except DamagedJournal as exc:
+            raise UnreadableFile(_("its journal {path} is damaged: {problem}").format(path=self.journal_path,
+                                                                                     problem=exc)) from None
+        self._loaded = (found.good_bytes, base)
+        return data
+
+    def _read_main(self, signature: Signature | None) -> tuple[dict[str, Any], str | None]:
+        """The data file's content, and the base its journal lines name (None: no file)."""
         if signature is None:
-            return {}
+            return {}, None
         try:
             raw = self.path.read_bytes()
         except OSError as exc:
             raise UnreadableFile(_("it cannot be read ({reason})").format(reason=exc.strerror)) from None
         if not raw.strip():
-            data: Any = {}
+            return {}, None
         else:
             try:
                 data = orjson.loads(raw)
@@ -83,23 +121,61 @@ class AtomicJSONStorage(Storage):
                 raise UnreadableFile(_("it is not valid JSON ({reason})").format(reason=exc)) from None
         if not isinstance(data, dict):
             raise UnreadableFile(_("it holds a JSON {kind}, not the object vatui writes").format(kind=type(data).__name__))
-        return data
+        return data, journal.base_of(raw)
 
     def seed(self, data: dict[str, dict[str, Any]]) -> None:
         """Serve `data` (just loaded and checked by the store) as the in-memory copy."""
         self._data = data
         self.signature = self.loaded_signature
+        self._journal_good, self._base = self._loaded
         self.dirty = False
+        self.touched = {}
+        self._naming = None
 
     def current(self) -> dict[str, dict[str, Any]] | None:
         """The in-memory copy, if any (the store compares it with a reload)."""
         return self._data
 
-    def flush(self) -> None:
+    def commit(self, *, whole: bool = False) -> None:
+        """Save the pending change: as a journal line when it can be, else by a full rewrite."""
         assert self._data is not None
-        atomic_write_bytes(self.path, orjson.dumps(self._data))
-        self.signature = disk_signature(self.path)
+        if (not whole and self.use_journal and self.touched is not None and self._base is not None
+                and self._journal_good < journal.JOURNAL_LIMIT):
+            line = journal.change_line(self._data, self.touched, self._base)
+            journal.append(self.journal_path, line, self._journal_good)
+            self._journal_good += len(line)
+            self.signature = file_state(self.path)
+            self.dirty = False
+            self.touched = {}
+        else:
+            self.flush()
+
+    def flush(self) -> None:
+        """Rewrite the whole file, then drop the journal (the file now holds all of it)."""
+        assert self._data is not None
+        blob = orjson.dumps(self._data)
+        atomic_write_bytes(self.path, blob)
+        self._base = journal.base_of(blob)
+        journal.remove(self.journal_path)
+        self._journal_good = 0
+        self.signature = file_state(self.path)
         self.dirty = False
+        self.touched = {}
+
+    def has_journal(self) -> bool:
+        return self.journal_path.exists()
+
+    def disk_bytes(self) -> bytes:
+        """What the files on disk hold, as one data file (for the daily backup): the file's own
+        bytes when there is no journal, else file and journal folded together."""
+        if not self.journal_path.exists():
+            return self.path.read_bytes()
+        data, base = self._read_main(disk_signature(self.path))
+        try:
+            journal.replay(self.journal_path, data, base)
+        except DamagedJournal:
+            return self.path.read_bytes()  # not after a good load; and a plain copy is still a copy
+        return orjson.dumps(data)
 
     def changed_on_disk(self) -> bool:
-        return disk_signature(self.path) != self.signature
+        return file_state(self.path) != self.signature

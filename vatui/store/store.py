@@ -13,9 +13,8 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from tinydb import TinyDB
 from tinydb.table import Document
@@ -23,12 +22,13 @@ from tinydb.table import Document
 from vatui.core.clock import Clock, SystemClock
 from vatui.core.errors import ValidationError
 from vatui.core.models import Client, Task, Template, TimeBlock, TimeEntry
-from vatui.i18n import N_, _
+from vatui.i18n import _
 from vatui.store import codec
 from vatui.store.archive import Archive
 from vatui.store.atomic import remove_stale_temp_files
 from vatui.store.backups import backup_dir, take_daily_backup
-from vatui.store.errors import NotFound, StoreError
+from vatui.store.collection import Collection
+from vatui.store.errors import StoreError
 from vatui.store.schema import (
     META_TABLE,
     RECORD_TABLES,
@@ -40,124 +40,15 @@ from vatui.store.schema import (
     migrate,
     new_meta,
 )
-from vatui.store.storage import AtomicJSONStorage, UnreadableFile, disk_signature
+from vatui.store.storage import AtomicJSONStorage, FileState, UnreadableFile, file_state
 
 if TYPE_CHECKING:
     from filelock import FileLock
-
-R = TypeVar("R")
-
-
-RECORD_WORDS = {"clients": N_("client"), "tasks": N_("task"), "blocks": N_("time block"), "entries": N_("time entry"),
-                "templates": N_("template")}
 
 
 def _untouched(path: Path) -> str:
     return _("The file has not been touched. Restore the newest copy from {folder}, move the file aside to start "
              "afresh, or point vatui at another file with --db PATH (or VATUI_DB).").format(folder=backup_dir(path))
-
-
-class Collection(Generic[R]):
-    """One table of records of one type, e.g. `store.tasks`."""
-
-    def __init__(self, store: Store, table: str) -> None:
-        self._store = store
-        self.table = table
-
-    def _records(self) -> dict[int, R]:
-        return self._store._records[self.table]
-
-    def all(self) -> list[R]:
-        with self._store._rlock:
-            return list(self._records().values())
-
-    def get(self, id: int) -> R | None:
-        with self._store._rlock:
-            return self._records().get(id)
-
-    def __len__(self) -> int:
-        return len(self._records())
-
-    def require(self, id: int) -> R:
-        found = self.get(id)
-        if found is None:
-            raise NotFound(_("{record} {id} does not exist (was it deleted in another vatui window?)").format(
-                record=_(RECORD_WORDS.get(self.table, self.table)), id=id))
-        return found
-
-    def add(self, record: R) -> R:
-        return self.add_many([record])[0]
-
-    def add_many(self, records: list[R]) -> list[R]:
-        """Add records under new ids, in one write."""
-        with self._store.transaction():
-            out: list[R] = []
-            for record in records:
-                self._store._check(self.table, record, None)
-                out.append(replace(record, id=self._store._next_id(self.table)))  # type: ignore[type-var]
-                self._records()[out[-1].id] = out[-1]  # type: ignore[attr-defined]
-            self._insert(out)
-            return out
-
-    def _insert(self, records: list[R]) -> None:
-        docs = [Document(codec.encode(self.table, r), doc_id=r.id) for r in records]  # type: ignore[attr-defined]
-        if docs:
-            self._store._table(self.table).insert_multiple(docs)
-
-    def replace_all(self, records: list[R]) -> None:
-        """Make the table hold exactly `records`, ids kept (import --replace)."""
-        with self._store.transaction():
-            self._store._table(self.table).truncate()
-            self._records().clear()
-            for record in records:
-                self._store._check(self.table, record, record.id)  # type: ignore[attr-defined]
-                self._records()[record.id] = record  # type: ignore[attr-defined]
-            self._insert(records)
-            self._store._keep_counters_ahead((self.table,))
-
-    def update(self, record: R) -> R:
-        rid = record.id  # type: ignore[attr-defined]
-        with self._store.transaction():
-            self.require(rid)
-            self._store._check(self.table, record, rid)
-            encoded = codec.encode(self.table, record)
-
-            def overwrite(doc: dict[str, Any]) -> None:
-                doc.clear()
-                doc.update(encoded)
-
-            self._store._table(self.table).update(overwrite, doc_ids=[rid])
-            self._records()[rid] = record
-            return record
-
-    def delete(self, id: int) -> R:
-        """Remove a record and return it, so the caller can offer undo with `restore`."""
-        with self._store.transaction():
-            old = self.require(id)
-            self._store._table(self.table).remove(doc_ids=[id])
-            del self._records()[id]
-            return old
-
-    def delete_many(self, ids: list[int]) -> list[R]:
-        """Remove several records in one write (archiving, bulk clean-up)."""
-        with self._store.transaction():
-            gone = [self.require(i) for i in ids]
-            if ids:
-                self._store._table(self.table).remove(doc_ids=ids)
-            for i in ids:
-                del self._records()[i]
-            return gone
-
-    def restore(self, record: R) -> R:
-        """Put back a deleted record under its old id (undo)."""
-        rid = record.id  # type: ignore[attr-defined]
-        with self._store.transaction():
-            if rid in self._records():
-                return self.update(record)
-            self._store._check(self.table, record, rid)
-            self._store._table(self.table).insert(Document(codec.encode(self.table, record), doc_id=rid))
-            self._records()[rid] = record
-            return record
 
 
 def lock_timeout() -> type[Exception]:
@@ -168,9 +59,11 @@ def lock_timeout() -> type[Exception]:
 
 class Store:
     def __init__(self, path: str | Path, *, clock: Clock | None = None, lock_timeout: float = 10.0,
-                 new_private_file: bool = False) -> None:
+                 new_private_file: bool = False, journal: bool = False) -> None:
         """`new_private_file`: the file does not exist yet and its folder was just made by this
-        process for it alone (a demo's temp folder), so its first write needs no lock."""
+        process for it alone (a demo's temp folder), so its first write needs no lock.
+        `journal`: save small changes as journal lines (a long-running cockpit; see journal.py),
+        and call `close()` at the end to fold them into the file."""
         self.path = Path(path).expanduser().absolute()
         self.clock = clock or SystemClock()
         self.lock_timeout = lock_timeout
@@ -178,11 +71,11 @@ class Store:
         self._rlock = threading.RLock()  # guards the in-memory records
         self._write_lock = threading.Lock()  # one writer at a time in this process
         self._owner: int | None = None  # the thread inside a transaction, for nesting
-        self._storage = AtomicJSONStorage(self.path)
+        self._storage = AtomicJSONStorage(self.path, journal=journal)
         self._db = TinyDB(storage=lambda: self._storage)
         self._records: dict[str, dict[int, Any]] = {t: {} for t in RECORD_TABLES}
         self._filelock: FileLock | None = None
-        self._refused: tuple[int, int, int, int] | None = None  # signature of a file version we could not use
+        self._refused: FileState | None = None  # a version of the files we could not use
         self._unseen = new_private_file and not self.path.exists()
         self.archive = Archive(self.path)  # finished work and old entries, by month (see history.py)
         self.clients: Collection[Client] = Collection(self, "clients")
@@ -216,7 +109,7 @@ class Store:
             ) from None
         if not data:
             data[META_TABLE] = {"1": new_meta()}
-        migrate(data)
+        migrated = migrate(data)
         records: dict[str, dict[int, Any]] = {}
         previous = self._storage.current() or {}
         try:
@@ -226,6 +119,8 @@ class Store:
             raise StoreError(_("The data file {path} holds a damaged record: {problem}.").format(path=self.path, problem=exc)
                              + " " + _untouched(self.path)) from None
         self._storage.seed(data)
+        if migrated:
+            self._storage.touched = None  # the next write saves the whole migrated file
         self._db.clear_cache()
         self._records = records
         self._keep_counters_ahead()
@@ -245,7 +140,7 @@ class Store:
     def changed_on_disk(self) -> bool:
         """One stat: has another process replaced the file since we read or wrote it? (A version
         already refused as unreadable does not count again: it is reported once.)"""
-        return self._storage.changed_on_disk() and disk_signature(self.path) != self._refused
+        return self._storage.changed_on_disk() and file_state(self.path) != self._refused
 
     def reload_if_changed(self) -> bool:
         """Re-read the file if another process changed it. Returns True if the records changed.
@@ -257,7 +152,7 @@ class Store:
             try:
                 self._load()
             except StoreError:
-                self._refused = disk_signature(self.path)
+                self._refused = file_state(self.path)
                 raise
             return True
 
@@ -332,8 +227,10 @@ class Store:
 
     def _commit(self) -> None:
         try:
-            take_daily_backup(self.path, self.clock.now().astimezone().date())
-            self._storage.flush()
+            # The first write of a day copies the files as they are, then rewrites the whole file:
+            # so the journal is folded in at least once a day.
+            backup = take_daily_backup(self.path, self.clock.now().astimezone().date(), self._storage.disk_bytes)
+            self._storage.commit(whole=backup is not None)
         except OSError as exc:
             self._discard()
             raise StoreError(
@@ -346,6 +243,15 @@ class Store:
         """Forget unsaved changes: reload what is on disk (the file was never half-written)."""
         self._storage.deferred = False
         self._load()
+
+    def close(self) -> None:
+        """Fold the journal into the data file (a cockpit's last write). Skipping it loses
+        nothing: the next start reads the journal, and the next full rewrite folds it in."""
+        if not self._storage.has_journal():
+            return
+        with self.transaction():
+            self._storage.touched = None  # a whole rewrite
+            self._storage.dirty = True
 
     # --- helpers for collections ---------------------------------------------------------------
     def _table(self, name: str):  # noqa: ANN202 - TinyDB's Table
@@ -395,6 +301,7 @@ class Store:
     def set_state(self, key: str, value: Any) -> None:
         with self.transaction():
             table = self._db.table(STATE_TABLE, cache_size=0)
+            self._storage.name_change(STATE_TABLE, [])
             if table.contains(doc_id=1):
                 table.update({key: value}, doc_ids=[1])
             else:
