@@ -30,7 +30,9 @@ def settings() -> Settings:
 
 @pytest.fixture
 def store(tmp_path, clock) -> Store:
-    return Store(tmp_path / "vatui.json", clock=clock)
+    # journal=True: the store as the cockpit opens it (its edits go to the journal). Every other
+    # reader in the tests, `Store(path)` or a CLI run, reads file and journal together.
+    return Store(tmp_path / "vatui.json", clock=clock, journal=True)
 
 
 @pytest.fixture
@@ -64,7 +66,7 @@ def make_cli(tmp_path, clock, monkeypatch):
 def demo_store(tmp_path, clock) -> Store:
     from vatui.demo import seed_demo
 
-    s = Store(tmp_path / "demo.json", clock=clock)
+    s = Store(tmp_path / "demo.json", clock=clock, journal=True)
     seed_demo(s, clock.now(), MY_ZONE)
     return s
 

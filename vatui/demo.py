@@ -29,6 +29,6 @@ def seed_demo(store: Store, now: datetime, my_zone: str) -> None:
 def make_demo_store(clock: Clock, my_zone: str) -> tuple[Store, Path]:
     """A new store in a temp folder (the caller removes the folder when done)."""
     folder = Path(tempfile.mkdtemp(prefix="vatui-demo-"))
-    store = Store(folder / "demo.json", clock=clock, new_private_file=True)
+    store = Store(folder / "demo.json", clock=clock, new_private_file=True, journal=True)
     seed_demo(store, clock.now(), my_zone)
     return store, folder

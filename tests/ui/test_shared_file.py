@@ -77,8 +77,8 @@ def test_the_tick_that_notices_other_processes_runs_every_second():
 
 
 async def test_two_cockpits_and_the_cli_see_each_others_edits(make_app, shared_path, clock, monkeypatch):
-    a = make_app(store=Store(shared_path, clock=clock))
-    b = make_app(store=Store(shared_path, clock=clock))
+    a = make_app(store=Store(shared_path, clock=clock, journal=True))
+    b = make_app(store=Store(shared_path, clock=clock, journal=True))
     async with a.run_test(size=(120, 36)) as pa, b.run_test(size=(120, 36)) as pb:
         await quiet(pa, pb)
         seen_a, seen_b = watch_queue(a, monkeypatch), watch_queue(b, monkeypatch)
@@ -111,8 +111,8 @@ async def test_two_cockpits_and_the_cli_see_each_others_edits(make_app, shared_p
 async def test_edits_made_at_the_same_time_are_all_kept(make_app, shared_path, clock):
     """Both cockpits queue edits without waiting for each other, while the CLI writes too: every
     edit lands in the file, and both cockpits end up showing the same tasks."""
-    a = make_app(store=Store(shared_path, clock=clock))
-    b = make_app(store=Store(shared_path, clock=clock))
+    a = make_app(store=Store(shared_path, clock=clock, journal=True))
+    b = make_app(store=Store(shared_path, clock=clock, journal=True))
     before = {t.title for t in Store(shared_path).tasks.all()}
     async with a.run_test(size=(120, 36)) as pa, b.run_test(size=(120, 36)) as pb:
         for i in range(10):

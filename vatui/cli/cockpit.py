@@ -6,7 +6,9 @@ import argparse
 import shutil
 
 from vatui.cli.common import Context
+from vatui.core.errors import VatuiError
 from vatui.i18n import _
+from vatui.store import Store
 
 
 def add_cockpit_options(parser: argparse.ArgumentParser) -> None:
@@ -28,6 +30,7 @@ def cmd_cockpit(ctx: Context) -> int:
 
         store, folder = make_demo_store(ctx.clock, settings.me_zone)
     else:
+        ctx.journal = True
         store = ctx.store
     try:
         from vatui.app import VatuiApp  # Textual is imported only here
@@ -44,5 +47,15 @@ def cmd_cockpit(ctx: Context) -> int:
         app.run()
         return app.return_code or 0
     finally:
+        close_store(ctx, store)
         if folder is not None:
             shutil.rmtree(folder, ignore_errors=True)
+
+
+def close_store(ctx: Context, store: Store) -> None:
+    """Fold the cockpit's journal into the data file. If that fails, nothing is lost: the journal
+    stays and the next start reads it; the user is told why the file was not rewritten."""
+    try:
+        store.close()
+    except VatuiError as exc:
+        print(exc, file=ctx.err)

@@ -40,6 +40,9 @@ class Context:
     out: TextIO = field(default_factory=lambda: sys.stdout)
     err: TextIO = field(default_factory=lambda: sys.stderr)
     _store: Store | None = None
+    # The cockpit runs for hours: its small edits go to the journal (vatui/store/journal.py) and
+    # it folds them into the file when it quits. A one-shot command rewrites the file each time.
+    journal: bool = False
     _config: LoadedConfig | None = None
 
     @property
@@ -61,7 +64,7 @@ class Context:
     @property
     def store(self) -> Store:
         if self._store is None:
-            self._store = Store(self.data_location.path, clock=self.clock)
+            self._store = Store(self.data_location.path, clock=self.clock, journal=self.journal)
         return self._store
 
     def print(self, *parts: Any, **kwargs: Any) -> None:
