@@ -125,6 +125,9 @@ def table(results: dict[str, Any]) -> str:
         add(f"store task edit p95, {scale}", s["edit_p95_ms"], None, "ms", key)
         add(f"store entry insert p50 / p95, {scale}", f"{s['insert_p50_ms']:.1f} / {s['insert_p95_ms']:.1f}", None,
             "ms")
+        if "close_ms" in s:  # the whole rewrites a cockpit still pays: first write of a day, quitting
+            add(f"store whole rewrite: first write of a day / quit, {scale}",
+                f"{s['first_write_of_day_ms']:.1f} / {s['close_ms']:.1f}", None, "ms")
     prof = results.get("profile")
     if prof and "store_load_ms" in prof:
         add("cProfile, heavy start: Store() load (before the app)", prof["store_load_ms"], None, "ms")

@@ -8,11 +8,13 @@ and measured in a fresh interpreter of its own, so one scale's memory does not c
 - open: `Store(path)`, split into reading the bytes, parsing them (orjson) and decoding every
   record into a model (codec.decode), as the store does at start-up; and the memory it holds
   (VmRSS after minus before);
-- edit: `store.tasks.update(...)` of an open task, p50/p95 over --reps;
+- edit: `store.tasks.update(...)` of an open task, p50/p95 over --reps, through a store opened
+  as the cockpit opens it (journal=True: each change is one appended, fsynced journal line);
 - insert: `store.entries.add(...)`, p50/p95 over --reps;
-- the parts of one write: orjson.dumps of the whole data and write + fsync + rename of that many
-  bytes (what every change pays, however small);
-- first write of the day: it also copies the whole file to backups/.
+- the parts of a whole rewrite: orjson.dumps of the whole data and write + fsync + rename of that
+  many bytes (what a one-shot command's change pays, and a cockpit's when its journal is full);
+- first write of the day: it also copies the whole file to backups/ and rewrites it whole;
+- close: folding the journal the edits and inserts left into the file (the cockpit's quit).
 
 The target (issue 8): a task edit on the heavy year p95 under one frame at 60 Hz (16.7 ms).
 """
@@ -82,6 +84,7 @@ def measure_file(source: Path, reps: int) -> dict[str, object]:
     from vatui.core.models import Status, TimeEntry
     from vatui.store import Store, codec
     from vatui.store.atomic import atomic_write_bytes
+    from vatui.store.journal import journal_path
     from vatui.store.schema import RECORD_TABLES
 
     work = Path(tempfile.mkdtemp(prefix="vatui-store-bench-"))
@@ -93,7 +96,7 @@ def measure_file(source: Path, reps: int) -> dict[str, object]:
         # The real thing first (so the memory figure is not muddled by the steps below).
         rss_before = vm_kib("VmRSS")
         t0 = time.perf_counter()
-        store = Store(path, clock=FixedClock(NOW))
+        store = Store(path, clock=FixedClock(NOW), journal=True)
         out["open_ms"] = _ms(time.perf_counter() - t0)
         rss_after = vm_kib("VmRSS")
         out["open_rss_mib"] = round((rss_after - rss_before) / 1024, 1) if rss_before and rss_after else None
@@ -146,6 +149,11 @@ def measure_file(source: Path, reps: int) -> dict[str, object]:
         for name, values in (("edit", edits), ("insert", inserts)):
             out[f"{name}_p50_ms"] = _ms(percentile(values, 50))
             out[f"{name}_p95_ms"] = _ms(percentile(values, 95))
+        journal = journal_path(path)
+        out["journal_bytes"] = journal.stat().st_size if journal.exists() else 0
+        t0 = time.perf_counter()
+        store.close()
+        out["close_ms"] = _ms(time.perf_counter() - t0)
         out["reps"] = reps
         out["peak_rss_mib"] = round((vm_kib("VmHWM") or 0) / 1024, 1) or None
         return out
@@ -185,7 +193,8 @@ def main(argv: list[str] | None = None) -> int:
               f"decode {r['decode_ms']:.0f})  +{r['open_rss_mib']} MiB  edit p50/p95 {r['edit_p50_ms']:.1f}/"
               f"{r['edit_p95_ms']:.1f} ms  insert p50/p95 {r['insert_p50_ms']:.1f}/{r['insert_p95_ms']:.1f} ms  "
               f"(dumps {r['dumps_ms']:.1f} + write/fsync {r['write_fsync_ms']:.1f}; first of day "
-              f"{r['first_write_of_day_ms']:.1f})")
+              f"{r['first_write_of_day_ms']:.1f}; close {r['close_ms']:.1f} after a "
+              f"{r['journal_bytes'] / 1e3:.0f} KB journal)")
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(results, indent=2))
