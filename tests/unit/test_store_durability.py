@@ -9,6 +9,8 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
+import pytest
+
 from vatui.core.models import Task
 from vatui.store import Store
 from vatui.store.journal import journal_path
@@ -94,7 +96,6 @@ def test_sigkill_in_the_middle_of_journal_appends_never_loses_an_acknowledged_wr
                          for i in range(1500)])
     seed.set_state("backed up", True)  # today's backup is taken: the children's writes are journal lines
     acknowledged: set[int] = set()
-    torn = 0
     for kill in range(30):
         p = _spawn(str(path), "kill-me", "journal")
         assert p.stdout.readline().strip() == "ready", p.stderr.read()
@@ -102,8 +103,9 @@ def test_sigkill_in_the_middle_of_journal_appends_never_loses_an_acknowledged_wr
         os.kill(p.pid, signal.SIGKILL)
         out, _ = p.communicate()
         done = {int(line) for line in out.split() if line.isdigit()}
-        raw = journal_path(path).read_bytes() if journal_path(path).exists() else b""
-        torn += bool(raw) and not raw.endswith(b"\n")
+        # (A kill inside an append is rare: a line takes ~2 ms. Torn lines are covered, byte by
+        # byte, in test_store_journal.py; this test is about what a real kill leaves.)
+        assert journal_path(path).exists() or not done, "the child's writes were not journal lines"
         check = Store(path)  # reads the file and journal, or fails with the store's message
         titles = {t.title for t in check.tasks.all()}
         for n in done:
@@ -114,16 +116,16 @@ def test_sigkill_in_the_middle_of_journal_appends_never_loses_an_acknowledged_wr
                 if t.title.startswith("w"):
                     check.tasks.delete(t.id)
     assert len(acknowledged) > 100  # the children really were writing
-    print(f"30 kills, {torn} inside an append, {len(acknowledged)} writes checked")
 
 
-def test_a_cockpit_and_a_command_line_on_one_file_lose_no_edit(tmp_path):
+@pytest.mark.parametrize("second", ["journal", "whole"], ids=["two cockpits", "a cockpit and a command"])
+def test_a_cockpit_and_another_writer_on_one_file_lose_no_edit(tmp_path, second):
     path = tmp_path / "shared.json"
     store = Store(path)
     store.tasks.add(Task(title="shared", created=datetime(2026, 1, 1, tzinfo=timezone.utc)))
     store.set_state("backed up", True)
     a = _spawn(str(path), "edits", "a", "300", "journal")
-    b = _spawn(str(path), "edits", "b", "300")
+    b = _spawn(str(path), "edits", "b", "300", second)
     for p in (a, b):
         _, err = p.communicate(timeout=240)
         assert p.returncode == 0, err

@@ -90,8 +90,91 @@ def test_a_damaged_whole_line_is_refused_and_nothing_is_touched(heavy):
     files = {p: p.read_bytes() for p in (heavy, journal_path(heavy))}
     with pytest.raises(StoreError) as caught:
         Store(heavy)
-    assert "journal" in str(caught.value) and "line 2" in str(caught.value)
+    message = str(caught.value)
+    assert str(journal_path(heavy)) in message and "line 2" in message and "Move the journal aside" in message
     assert {p: p.read_bytes() for p in files} == files
+    journal_path(heavy).rename(heavy.with_name("aside.journal"))  # the advice works
+    assert len(Store(heavy).tasks) == 1000
+
+
+def test_a_running_cockpit_told_of_a_damaged_journal_keeps_what_it_had(heavy):
+    store = Store(heavy, clock=FixedClock(NOW), journal=True)
+    task = store.tasks.all()[0]
+    store.tasks.update(replace(task, title="good"))
+    with journal_path(heavy).open("ab") as f:
+        f.write(b'{"base":"x","tables":{"tasks":{"not a number":{}}}}\n')  # JSON, but not a change vatui wrote
+    with pytest.raises(StoreError, match="not a change vatui wrote"):
+        store.reload_if_changed()
+    assert store.tasks.require(task.id).title == "good"
+    assert not store.reload_if_changed()  # told once, not every tick
+
+
+def test_files_that_share_a_stem_keep_their_own_journals(tmp_path):
+    work_json, work_db = tmp_path / "work.json", tmp_path / "work.db"
+    for path in (work_json, work_db):
+        seed = Store(path, clock=FixedClock(NOW))
+        seed.tasks.add(_task("seed"))
+        seed.set_state("seen", True)
+    Store(work_json, clock=FixedClock(NOW), journal=True).tasks.add(_task("in work.json"))
+    Store(work_db, clock=FixedClock(NOW)).tasks.add(_task("in work.db"))  # a whole rewrite of work.db
+    assert {t.title for t in Store(work_json).tasks.all()} == {"seed", "in work.json"}
+    assert {t.title for t in Store(work_db).tasks.all()} == {"seed", "in work.db"}
+
+
+def test_a_reader_never_mixes_two_versions_of_file_and_journal(heavy, monkeypatch):
+    """Between reading the file and reading the journal, another process rewrites the file whole and
+    starts a new journal: the reader reads again instead of showing a state that never existed."""
+    reader = Store(heavy, clock=FixedClock(NOW), journal=True)
+    other = Store(heavy, clock=FixedClock(NOW), journal=True)
+    a, b = other.tasks.all()[:2]
+    other.tasks.update(replace(a, title="a, in the old journal"))
+    real_replay = journal.replay
+    calls = []
+
+    def replay_after_the_other_writes(path, data, base):
+        if not calls:
+            other.close()  # folds the old journal into a new file ...
+            other.tasks.update(replace(other.tasks.require(b.id), title="b, in the new journal"))
+        calls.append(base)
+        return real_replay(path, data, base)
+
+    monkeypatch.setattr(journal, "replay", replay_after_the_other_writes)
+    assert reader.reload_if_changed()
+    assert len(calls) >= 2
+    assert reader.tasks.require(a.id).title == "a, in the old journal"
+    assert reader.tasks.require(b.id).title == "b, in the new journal"
+
+
+def test_an_append_that_fails_is_taken_back_and_reported_not_saved(heavy, monkeypatch):
+    import os as os_module
+
+    store = Store(heavy, clock=FixedClock(NOW), journal=True)
+    task = store.tasks.all()[0]
+    store.tasks.update(replace(task, title="saved"))
+    saved = journal_path(heavy).read_bytes()
+    real_fsync = os_module.fsync
+
+    def failing_fsync(fd):
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(os_module, "fsync", failing_fsync)
+    with pytest.raises(StoreError, match="not saved"):
+        store.tasks.update(replace(store.tasks.require(task.id), title="not saved"))
+    monkeypatch.setattr(os_module, "fsync", real_fsync)
+    assert journal_path(heavy).read_bytes() == saved
+    assert store.tasks.require(task.id).title == "saved"
+    assert Store(heavy).tasks.require(task.id).title == "saved"
+
+
+def test_a_file_of_data_format_1_is_rewritten_whole_as_format_2_before_any_journal(tmp_path):
+    path = tmp_path / "old.json"
+    path.write_bytes(orjson.dumps({"_meta": {"1": {"app": "vatui", "schema": 1, "next_id": {"tasks": 1}}}}))
+    store = Store(path, clock=FixedClock(NOW), journal=True)
+    store.tasks.add(_task("first"))
+    assert not journal_path(path).exists()
+    assert orjson.loads(path.read_bytes())["_meta"]["1"]["schema"] == 2  # a vatui 0.1.0 now refuses it
+    store.tasks.add(_task("second"))
+    assert journal_path(path).exists()
 
 
 def test_lines_of_another_file_are_skipped(heavy, tmp_path):
@@ -116,7 +199,8 @@ def test_a_crash_between_rewrite_and_removing_the_journal_changes_nothing(heavy)
     journal_path(heavy).write_bytes(left)  # as if the crash came before the journal's removal
     after = Store(heavy, clock=FixedClock(NOW), journal=True)
     assert after.tasks.require(a.id).title == "two" and after.tasks.get(b.id) is None
-    after.tasks.add(_task("next"))  # and it goes on working on top
+    after.tasks.add(_task("next"))  # and it goes on working on top ...
+    assert not journal_path(heavy).exists()  # ... by a whole rewrite: no stale line outlives it
     assert {"two", "next"} <= {t.title for t in Store(heavy).tasks.all()}
 
 
@@ -184,8 +268,14 @@ def test_an_import_replacing_a_table_rewrites_the_file_whole(heavy):
     assert [t.title for t in Store(heavy).tasks.all()] == ["only"]
 
 
-OPS = st.lists(st.tuples(st.sampled_from(["add", "edit", "delete", "state", "reopen", "close", "torn"]),
+OPS = st.lists(st.tuples(st.sampled_from(["add", "add2", "edit", "delete", "delete2", "undo", "state", "cli",
+                                          "reopen", "close", "torn"]),
                          st.integers(0, 50)), max_size=25)
+
+
+def _everything(store: Store) -> tuple:
+    return (sorted(store.tasks.all(), key=lambda t: t.id), sorted(store.clients.all(), key=lambda c: c.id),
+            store.get_state("k"))
 
 
 @settings(max_examples=40, deadline=None)
@@ -198,19 +288,33 @@ def test_any_sequence_of_edits_crashes_and_restarts_reads_back_as_written(tmp_pa
     store = Store(path, clock=FixedClock(NOW), journal=True)
     model = {t.id: t.title for t in store.tasks.all()}
     state = None
+    deleted: list[Task] = []
     for op, n in ops:
         ids = sorted(model)
         if op == "add":
             model[store.tasks.add(_task(f"a{n}")).id] = f"a{n}"
+        elif op == "add2":
+            for t in store.tasks.add_many([_task(f"m{n}"), _task(f"n{n}")]):
+                model[t.id] = t.title
         elif op == "edit" and ids:
             rid = ids[n % len(ids)]
             store.tasks.update(replace(store.tasks.require(rid), title=f"e{n}"))
             model[rid] = f"e{n}"
         elif op == "delete" and ids:
-            del model[store.tasks.delete(ids[n % len(ids)]).id]
+            deleted.append(store.tasks.delete(ids[n % len(ids)]))
+            del model[deleted[-1].id]
+        elif op == "delete2" and len(ids) >= 2:
+            for t in store.tasks.delete_many(ids[:2]):
+                del model[t.id]
+        elif op == "undo" and deleted:
+            back = store.tasks.restore(deleted.pop())
+            model[back.id] = back.title
         elif op == "state":
             store.set_state("k", n)
             state = n
+        elif op == "cli":  # a one-shot command's whole rewrite, between two of the cockpit's edits
+            model[Store(path, clock=FixedClock(NOW)).tasks.add(_task(f"c{n}")).id] = f"c{n}"
+            store.reload_if_changed()
         elif op == "close":
             store.close()
         elif op == "torn" and journal_path(path).exists():
@@ -219,6 +323,7 @@ def test_any_sequence_of_edits_crashes_and_restarts_reads_back_as_written(tmp_pa
         if op in ("reopen", "torn", "close"):
             store = Store(path, clock=FixedClock(NOW), journal=True)
         assert {t.id: t.title for t in store.tasks.all()} == model
+        assert _everything(Store(path)) == _everything(store)  # a fresh reader sees exactly what memory holds
     final = Store(path)
     assert {t.id: t.title for t in final.tasks.all()} == model
     assert final.get_state("k") == state

@@ -66,8 +66,8 @@ class Collection(Generic[R]):
     def _insert(self, records: list[R]) -> None:
         docs = [Document(codec.encode(self.table, r), doc_id=r.id) for r in records]  # type: ignore[attr-defined]
         if docs:
-            self._store._storage.name_change(self.table, [d.doc_id for d in docs])
-            self._store._table(self.table).insert_multiple(docs)
+            with self._store._storage.naming(self.table, [d.doc_id for d in docs]):
+                self._store._table(self.table).insert_multiple(docs)
 
     def replace_all(self, records: list[R]) -> None:
         """Make the table hold exactly `records`, ids kept (import --replace)."""
@@ -91,8 +91,8 @@ class Collection(Generic[R]):
                 doc.clear()
                 doc.update(encoded)
 
-            self._store._storage.name_change(self.table, [rid])
-            self._store._table(self.table).update(overwrite, doc_ids=[rid])
+            with self._store._storage.naming(self.table, [rid]):
+                self._store._table(self.table).update(overwrite, doc_ids=[rid])
             self._records()[rid] = record
             return record
 
@@ -100,8 +100,8 @@ class Collection(Generic[R]):
         """Remove a record and return it, so the caller can offer undo with `restore`."""
         with self._store.transaction():
             old = self.require(id)
-            self._store._storage.name_change(self.table, [id])
-            self._store._table(self.table).remove(doc_ids=[id])
+            with self._store._storage.naming(self.table, [id]):
+                self._store._table(self.table).remove(doc_ids=[id])
             del self._records()[id]
             return old
 
@@ -110,8 +110,8 @@ class Collection(Generic[R]):
         with self._store.transaction():
             gone = [self.require(i) for i in ids]
             if ids:
-                self._store._storage.name_change(self.table, ids)
-                self._store._table(self.table).remove(doc_ids=ids)
+                with self._store._storage.naming(self.table, ids):
+                    self._store._table(self.table).remove(doc_ids=ids)
             for i in ids:
                 del self._records()[i]
             return gone
@@ -123,7 +123,7 @@ class Collection(Generic[R]):
             if rid in self._records():
                 return self.update(record)
             self._store._check(self.table, record, rid)
-            self._store._storage.name_change(self.table, [rid])
-            self._store._table(self.table).insert(Document(codec.encode(self.table, record), doc_id=rid))
+            with self._store._storage.naming(self.table, [rid]):
+                self._store._table(self.table).insert(Document(codec.encode(self.table, record), doc_id=rid))
             self._records()[rid] = record
             return record

@@ -6,7 +6,9 @@ from typing import Any
 
 from vatui.i18n import _
 
-SCHEMA_VERSION = 1
+# 2: the data file may have a journal beside it (journal.py). A vatui that reads only version 1
+# would read the file without it, so it must refuse the file rather than misread it.
+SCHEMA_VERSION = 2
 META_TABLE = "_meta"
 STATE_TABLE = "state"
 RECORD_TABLES = ("clients", "tasks", "blocks", "entries", "templates")
@@ -57,7 +59,10 @@ def check_shape(data: dict[str, Any]) -> None:
 
 def migrate(data: dict[str, Any]) -> bool:
     """Bring an older file up to SCHEMA_VERSION in place. Returns True if anything changed.
-
-    There is only version 1 so far; this is where each step up will go, one function per version.
-    """
-    return False
+    One step per version; the store rewrites a migrated file whole at its next write."""
+    meta = data.get(META_TABLE, {}).get("1")
+    if not isinstance(meta, dict) or meta.get("schema", SCHEMA_VERSION) >= SCHEMA_VERSION:
+        return False
+    if meta["schema"] == 1:
+        meta["schema"] = 2  # 1 -> 2: the records are unchanged; the journal is new beside them
+    return True

@@ -11,6 +11,8 @@ change whose records the store named is appended to the journal instead (journal
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -58,8 +60,13 @@ class AtomicJSONStorage(Storage):
         self.touched: dict[str, set[int]] | None = {}
         self._naming: tuple[str, tuple[int, ...]] | None = None
         self._journal_good = 0  # where the journal's last complete line ends
-        self._base: str | None = None  # names the data file's bytes our memory started from
-        self._loaded: tuple[int, str | None] = (0, None)
+        # Names the data file's bytes our memory started from; hashed when first needed (a start
+        # without a journal never needs it), so None + not known means "hash the file".
+        self._base: str | None = None
+        self._base_known = False
+        # The journal holds lines of another file: rewrite whole before appending (journal.py).
+        self._stale_lines = False
+        self._loaded: tuple[int, str | None, bool, bool] = (0, None, False, False)
 
     # TinyDB's interface ------------------------------------------------------------------------
     def read(self) -> dict[str, dict[str, Any]] | None:
@@ -85,27 +92,39 @@ class AtomicJSONStorage(Storage):
         pass
 
     # Ours -------------------------------------------------------------------------------------
-    def name_change(self, table: str, ids: tuple[int, ...] | list[int]) -> None:
-        """Say which records the next TinyDB write of `table` changes (so a journal line can hold
-        just them). Header and state need no naming: every line holds them whole."""
+    @contextmanager
+    def naming(self, table: str, ids: tuple[int, ...] | list[int]) -> Iterator[None]:
+        """Around one TinyDB write of `table`: it changes just these records (so a journal line
+        can hold just them). Header and state need no naming: every line holds them whole. A
+        write nobody named is saved by a whole rewrite."""
         self._naming = (table, tuple(ids))
+        try:
+            yield
+        finally:
+            self._naming = None
 
     def load(self) -> dict[str, dict[str, Any]]:
         """Parse the file and its journal from disk (an absent or empty file is an empty database).
-        Changes nothing in memory: the store checks the data first, then `seed`s it."""
-        state = file_state(self.path)
-        self.loaded_signature = state
-        data, base = self._read_main(state[0])
-        try:
+        Changes nothing in memory: the store checks the data first, then `seed`s it. Raises
+        UnreadableFile for the file, DamagedJournal for its journal.
+
+        Without the lock another process may rewrite the file and start a journal between our two
+        reads: read both again until neither changed across the reading."""
+        for _attempt in range(5):
+            state = file_state(self.path)
+            data, raw = self._read_main(state[0])
+            base = journal.base_of(raw) if raw is not None and state[1] is not None else None
             found = journal.replay(self.journal_path, data, base)
-        except DamagedJournal as exc:
-            raise UnreadableFile(_("its journal {path} is damaged: {problem}").format(path=self.journal_path,
-                                                                                     problem=exc)) from None
-        self._loaded = (found.good_bytes, base)
+            if file_state(self.path) == state:
+                break
+        # (Still moving after five tries: keep the last reading; its signature is already out
+        # of date, so the next look at the disk reads again.)
+        self.loaded_signature = state
+        self._loaded = (found.good_bytes, base, state[1] is not None or raw is None, found.skipped > 0)
         return data
 
-    def _read_main(self, signature: Signature | None) -> tuple[dict[str, Any], str | None]:
-        """The data file's content, and the base its journal lines name (None: no file)."""
+    def _read_main(self, signature: Signature | None) -> tuple[dict[str, Any], bytes | None]:
+        """The data file's content, and its bytes (None: no file, or an empty one)."""
         if signature is None:
             return {}, None
         try:
@@ -121,13 +140,13 @@ class AtomicJSONStorage(Storage):
                 raise UnreadableFile(_("it is not valid JSON ({reason})").format(reason=exc)) from None
         if not isinstance(data, dict):
             raise UnreadableFile(_("it holds a JSON {kind}, not the object vatui writes").format(kind=type(data).__name__))
-        return data, journal.base_of(raw)
+        return data, raw
 
     def seed(self, data: dict[str, dict[str, Any]]) -> None:
         """Serve `data` (just loaded and checked by the store) as the in-memory copy."""
         self._data = data
         self.signature = self.loaded_signature
-        self._journal_good, self._base = self._loaded
+        self._journal_good, self._base, self._base_known, self._stale_lines = self._loaded
         self.dirty = False
         self.touched = {}
         self._naming = None
@@ -139,8 +158,11 @@ class AtomicJSONStorage(Storage):
     def commit(self, *, whole: bool = False) -> None:
         """Save the pending change: as a journal line when it can be, else by a full rewrite."""
         assert self._data is not None
-        if (not whole and self.use_journal and self.touched is not None and self._base is not None
-                and self._journal_good < journal.JOURNAL_LIMIT):
+        if (not whole and self.use_journal and self.touched is not None and not self._stale_lines
+                and self._journal_good < journal.JOURNAL_LIMIT and self.signature and self.signature[0]):
+            if not self._base_known:  # under the lock, the file unchanged since we read it
+                self._base, self._base_known = journal.base_of(self.path.read_bytes()), True
+            assert self._base is not None
             line = journal.change_line(self._data, self.touched, self._base)
             journal.append(self.journal_path, line, self._journal_good)
             self._journal_good += len(line)
@@ -155,9 +177,10 @@ class AtomicJSONStorage(Storage):
         assert self._data is not None
         blob = orjson.dumps(self._data)
         atomic_write_bytes(self.path, blob)
-        self._base = journal.base_of(blob)
+        self._base, self._base_known = journal.base_of(blob), True
         journal.remove(self.journal_path)
         self._journal_good = 0
+        self._stale_lines = False
         self.signature = file_state(self.path)
         self.dirty = False
         self.touched = {}
@@ -170,10 +193,10 @@ class AtomicJSONStorage(Storage):
         bytes when there is no journal, else file and journal folded together."""
         if not self.journal_path.exists():
             return self.path.read_bytes()
-        data, base = self._read_main(disk_signature(self.path))
         try:
-            journal.replay(self.journal_path, data, base)
-        except DamagedJournal:
+            data, raw = self._read_main(disk_signature(self.path))
+            journal.replay(self.journal_path, data, journal.base_of(raw) if raw is not None else None)
+        except (UnreadableFile, DamagedJournal):
             return self.path.read_bytes()  # not after a good load; and a plain copy is still a copy
         return orjson.dumps(data)
 

@@ -29,6 +29,7 @@ from vatui.store.atomic import remove_stale_temp_files
 from vatui.store.backups import backup_dir, take_daily_backup
 from vatui.store.collection import Collection
 from vatui.store.errors import StoreError
+from vatui.store.journal import DamagedJournal
 from vatui.store.schema import (
     META_TABLE,
     RECORD_TABLES,
@@ -93,6 +94,13 @@ class Store:
         except UnreadableFile as exc:
             raise StoreError(_("vatui cannot use its data file {path}: {problem}.").format(path=self.path, problem=exc)
                              + " " + _untouched(self.path)) from None
+        except DamagedJournal as exc:
+            raise StoreError(
+                _("vatui cannot use the journal {journal} beside its data file {path}: {problem}. Neither file has "
+                  "been touched. Move the journal aside to open the data file as it was last written whole (the "
+                  "journal holds the changes made since, one JSON line each), or point vatui at another file with "
+                  "--db PATH.").format(journal=self._storage.journal_path, path=self.path, problem=exc)
+            ) from None
         try:
             check_shape(data)
         except TooNew as exc:
@@ -301,11 +309,11 @@ class Store:
     def set_state(self, key: str, value: Any) -> None:
         with self.transaction():
             table = self._db.table(STATE_TABLE, cache_size=0)
-            self._storage.name_change(STATE_TABLE, [])
-            if table.contains(doc_id=1):
-                table.update({key: value}, doc_ids=[1])
-            else:
-                table.insert(Document({key: value}, doc_id=1))
+            with self._storage.naming(STATE_TABLE, []):
+                if table.contains(doc_id=1):
+                    table.update({key: value}, doc_ids=[1])
+                else:
+                    table.insert(Document({key: value}, doc_id=1))
 
     # --- lookups used everywhere ---------------------------------------------------------------
     def client_named(self, name: str) -> Client | None:
