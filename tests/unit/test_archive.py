@@ -179,3 +179,16 @@ def test_copies_of_a_move_that_did_not_finish_are_dropped_by_the_next(store):
     aug, sep = datetime(2026, 8, 1, tzinfo=timezone.utc), datetime(2026, 9, 1, tzinfo=timezone.utc)
     assert entries_between(store, aug, sep) == [moved]
     assert entries_between(store, sep, sep + timedelta(days=30)) == []
+
+
+def test_a_move_that_never_finished_leaves_no_copy_in_the_archive(store):
+    """A crash after the archive was written but before the records left the data file, and then
+    the record changed (reopened): the next pass drops the archived copy instead of keeping two."""
+    c, old_done, *_ = _seed(store)
+    archive_old(store, NOW, ZONE)
+    (part,) = [p for p in store.archive.parts() if old_done.id in store.archive.load(p).get("tasks", {})]
+    # The move is noted (moving.json) and archived, and the task is in the data file again, reopened:
+    store.tasks.restore(replace(old_done, status=Status.TODO, done_at=None))
+    archive_old(store, NOW, ZONE)
+    assert old_done.id not in store.archive.load(part).get("tasks", {})
+    assert [t.status for t in all_records(store, "tasks") if t.id == old_done.id] == [Status.TODO]

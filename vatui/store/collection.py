@@ -35,6 +35,10 @@ class Collection(Generic[R]):
         with self._store._rlock:
             return list(self._records().values())
 
+    def ids(self) -> set[int]:
+        with self._store._rlock:
+            return set(self._records())
+
     def get(self, id: int) -> R | None:
         with self._store._rlock:
             return self._records().get(id)

@@ -67,8 +67,9 @@ def _drop_unfinished_copies(store: Store) -> None:
     for part, tables in store.archive.moving().items():
         if not isinstance(tables, dict) or part not in parts:
             continue
-        still_hot = {t: [i for i in ids if getattr(store, t).get(i) is not None]
-                     for t, ids in tables.items() if t in ARCHIVED_TABLES}
+        # One set per table, not a locked lookup per id: the heavy year's first move noted 34,000
+        # ids, and looking each up took 50 ms of every day's first start.
+        still_hot = {t: sorted(getattr(store, t).ids() & set(ids)) for t, ids in tables.items() if t in ARCHIVED_TABLES}
         if any(still_hot.values()):
             store.archive.drop(part, still_hot)
 
