@@ -6,10 +6,12 @@ import tempfile
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from vatui.core.clock import Clock
 from vatui.core.demo import build_demo
 from vatui.store import Store
+from vatui.store.history import ARCHIVED_ON_KEY
 
 
 def seed_demo(store: Store, now: datetime, my_zone: str) -> None:
@@ -24,6 +26,9 @@ def seed_demo(store: Store, now: datetime, my_zone: str) -> None:
         store.blocks.add_many([replace(b, client_id=cid(b.client_id)) for b in demo.blocks])
         store.entries.add_many([replace(e, client_id=cid(e.client_id)) for e in demo.entries])
         store.templates.add_many(demo.templates)
+        # Made just now: nothing in it is due for the daily archive pass, which would otherwise
+        # run (and take the file's lock, ~10 ms of imports) on every `vatui --demo` start.
+        store.set_state(ARCHIVED_ON_KEY, now.astimezone(ZoneInfo(my_zone)).date().isoformat())
 
 
 def make_demo_store(clock: Clock, my_zone: str) -> tuple[Store, Path]:

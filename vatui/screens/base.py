@@ -118,17 +118,17 @@ class CockpitBase(TranslatedBindings, Screen[None]):
     def housekeeping(self) -> None:
         """Once a day, after the first paint: move old records to the archive (history.py), so
         the hot file that every start reads and every edit rewrites stays small."""
-        from vatui.store.history import archive_old
+        from vatui.store.history import ARCHIVED_ON_KEY, archive_old
 
         now = self.now()
         today = now.astimezone(self.app.my_zone).date().isoformat()
-        if self.store.get_state("archived_on") == today:
+        if self.store.get_state(ARCHIVED_ON_KEY) == today:
             return
 
         def run() -> dict[str, int]:
             with self.store.transaction():
                 moved = archive_old(self.store, now, self.settings.me_zone)
-                self.store.set_state("archived_on", today)
+                self.store.set_state(ARCHIVED_ON_KEY, today)
             return moved
 
         self.app.writer.submit(run, done=lambda moved: any(moved.values()) and self.refresh_all())

@@ -74,6 +74,7 @@ def _drop_unfinished_copies(store: Store) -> None:
             store.archive.drop(part, still_hot)
 
 
+ARCHIVED_ON_KEY = "archived_on"  # my date of the last daily pass (the cockpit's housekeeping)
 HORIZON_KEY = "archive.horizon"
 LONGEST_KEY = "archive.longest"  # minutes: the longest entry and block ever archived
 # Records are archived by when they start or end; a record archived before the horizon may still
