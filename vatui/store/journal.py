@@ -2,7 +2,7 @@
 
 Rewriting and fsyncing the whole data file for every edit costs what the file weighs: 14-28 ms
 for the heavy year's 2.7 MB hot file on this machine, over one frame (benchmarks/). A cockpit
-instead appends each committed change to `<stem>.journal` as one JSON line holding the records it
+instead appends each committed change to `<name>.journal` as one JSON line holding the records it
 touched, whole (a deleted one as null), plus the file's header and state, and fsyncs that line:
 hundreds of bytes, however big the file. The data file is rewritten (and the journal removed)
 when the journal outgrows JOURNAL_LIMIT, at the first write of each day (with the daily backup),
@@ -62,11 +62,10 @@ def base_of(raw: bytes) -> str:
 
 @dataclass
 class Replay:
-    """What reading the journal found: how many lines applied, and where the last whole line ends."""
+    """What reading the journal found: where its last whole line ends, and whether it holds lines
+    of another file."""
 
-    applied: int = 0
     good_bytes: int = 0  # the journal's length up to the end of its last complete line
-    size: int = 0  # the journal's length on disk when read (bigger than good_bytes: a torn tail)
     skipped: int = 0  # whole lines extending another file
 
 
@@ -79,9 +78,8 @@ def replay(path: Path, data: dict[str, Any], base: str | None) -> Replay:
         return Replay()
     except OSError as exc:
         raise DamagedJournal(_("it cannot be read ({reason})").format(reason=exc.strerror)) from None
-    out = Replay(size=len(raw))
     end = raw.rfind(b"\n") + 1  # a torn last line (no newline) was never reported saved
-    out.good_bytes = end
+    out = Replay(good_bytes=end)
     for number, line in enumerate(raw[:end].splitlines(), start=1):
         if not line.strip():
             continue
@@ -104,7 +102,6 @@ def replay(path: Path, data: dict[str, Any], base: str | None) -> Replay:
                     table.pop(key, None)
                 else:
                     table[key] = doc
-        out.applied += 1
     return out
 
 

@@ -60,13 +60,12 @@ class AtomicJSONStorage(Storage):
         self.touched: dict[str, set[int]] | None = {}
         self._naming: tuple[str, tuple[int, ...]] | None = None
         self._journal_good = 0  # where the journal's last complete line ends
-        # Names the data file's bytes our memory started from; hashed when first needed (a start
-        # without a journal never needs it), so None + not known means "hash the file".
+        # Names the data file's bytes our memory started from; None until needed (a start without
+        # a journal never needs it), then hashed from the file at the first append.
         self._base: str | None = None
-        self._base_known = False
         # The journal holds lines of another file: rewrite whole before appending (journal.py).
         self._stale_lines = False
-        self._loaded: tuple[int, str | None, bool, bool] = (0, None, False, False)
+        self._loaded: tuple[int, str | None, bool] = (0, None, False)
 
     # TinyDB's interface ------------------------------------------------------------------------
     def read(self) -> dict[str, dict[str, Any]] | None:
@@ -106,7 +105,15 @@ class AtomicJSONStorage(Storage):
     def load(self) -> dict[str, dict[str, Any]]:
         """Parse the file and its journal from disk (an absent or empty file is an empty database).
         Changes nothing in memory: the store checks the data first, then `seed`s it. Raises
-        UnreadableFile for the file, DamagedJournal for its journal.
+        UnreadableFile for the file, DamagedJournal for its journal."""
+        state, data, base, found = self._read_both()
+        self.loaded_signature = state
+        self._loaded = (found.good_bytes, base, found.skipped > 0)
+        return data
+
+    def _read_both(self) -> tuple[FileState, dict[str, Any], str | None, journal.Replay]:
+        """The file folded with its journal: the files' state, the data, the file's base (hashed
+        only when there is a journal to match it with), and what the journal held.
 
         Without the lock another process may rewrite the file and start a journal between our two
         reads: read both again until neither changed across the reading."""
@@ -119,9 +126,7 @@ class AtomicJSONStorage(Storage):
                 break
         # (Still moving after five tries: keep the last reading; its signature is already out
         # of date, so the next look at the disk reads again.)
-        self.loaded_signature = state
-        self._loaded = (found.good_bytes, base, state[1] is not None or raw is None, found.skipped > 0)
-        return data
+        return state, data, base, found
 
     def _read_main(self, signature: Signature | None) -> tuple[dict[str, Any], bytes | None]:
         """The data file's content, and its bytes (None: no file, or an empty one)."""
@@ -146,7 +151,7 @@ class AtomicJSONStorage(Storage):
         """Serve `data` (just loaded and checked by the store) as the in-memory copy."""
         self._data = data
         self.signature = self.loaded_signature
-        self._journal_good, self._base, self._base_known, self._stale_lines = self._loaded
+        self._journal_good, self._base, self._stale_lines = self._loaded
         self.dirty = False
         self.touched = {}
         self._naming = None
@@ -160,9 +165,8 @@ class AtomicJSONStorage(Storage):
         assert self._data is not None
         if (not whole and self.use_journal and self.touched is not None and not self._stale_lines
                 and self._journal_good < journal.JOURNAL_LIMIT and self.signature and self.signature[0]):
-            if not self._base_known:  # under the lock, the file unchanged since we read it
-                self._base, self._base_known = journal.base_of(self.path.read_bytes()), True
-            assert self._base is not None
+            if self._base is None:  # under the lock, the file unchanged since we read it
+                self._base = journal.base_of(self.path.read_bytes())
             line = journal.change_line(self._data, self.touched, self._base)
             journal.append(self.journal_path, line, self._journal_good)
             self._journal_good += len(line)
@@ -179,7 +183,7 @@ class AtomicJSONStorage(Storage):
         atomic_write_bytes(self.path, blob)
         # The journal's base is hashed from the file at the first append, if one ever comes (a
         # one-shot command never appends; the hash and its import cost a start ~6 ms).
-        self._base, self._base_known = None, False
+        self._base = None
         journal.remove(self.journal_path)
         self._journal_good = 0
         self._stale_lines = False
@@ -196,8 +200,7 @@ class AtomicJSONStorage(Storage):
         if not self.journal_path.exists():
             return self.path.read_bytes()
         try:
-            data, raw = self._read_main(disk_signature(self.path))
-            journal.replay(self.journal_path, data, journal.base_of(raw) if raw is not None else None)
+            _state, data, _base, _found = self._read_both()
         except (UnreadableFile, DamagedJournal):
             return self.path.read_bytes()  # not after a good load; and a plain copy is still a copy
         return orjson.dumps(data)
