@@ -6,10 +6,10 @@ import tempfile
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from vatui.core.clock import Clock
 from vatui.core.demo import build_demo
+from vatui.core.retention import pass_day
 from vatui.store import Store
 from vatui.store.history import ARCHIVED_ON_KEY
 
@@ -28,7 +28,7 @@ def seed_demo(store: Store, now: datetime, my_zone: str) -> None:
         store.templates.add_many(demo.templates)
         # Made just now: nothing in it is due for the daily archive pass, which would otherwise
         # run (and take the file's lock, ~10 ms of imports) on every `vatui --demo` start.
-        store.set_state(ARCHIVED_ON_KEY, now.astimezone(ZoneInfo(my_zone)).date().isoformat())
+        store.set_state(ARCHIVED_ON_KEY, pass_day(now, my_zone))
 
 
 def make_demo_store(clock: Clock, my_zone: str) -> tuple[Store, Path]:

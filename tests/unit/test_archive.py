@@ -35,6 +35,14 @@ def _seed(store):
     return c, old_done, recent_done, open_old, entries, blocks
 
 
+def test_the_daily_pass_is_kept_by_my_date_not_utcs():
+    from vatui.core.retention import pass_day
+
+    late = datetime(2026, 12, 2, 22, 30, tzinfo=timezone.utc)  # 00:30 on the 3rd in Bucharest
+    assert pass_day(late, ZONE) == "2026-12-03"
+    assert pass_day(late, "America/New_York") == "2026-12-02"
+
+
 def test_entries_cutoff_is_the_start_of_last_month_in_my_zone():
     assert entries_cutoff(NOW, ZONE) == datetime(2026, 9, 30, 21, tzinfo=timezone.utc)  # 1 Oct 00:00 EEST
     assert entries_cutoff(datetime(2026, 1, 10, tzinfo=timezone.utc), "UTC") == datetime(2025, 12, 1, tzinfo=timezone.utc)

@@ -22,6 +22,11 @@ KEEP_DONE = timedelta(days=30)
 KEEP_BLOCKS = timedelta(days=30)
 
 
+def pass_day(now: datetime, my_zone: str) -> str:
+    """The day the daily archive pass is kept by: my date at `now`, as text ("2026-12-02")."""
+    return now.astimezone(ZoneInfo(my_zone)).date().isoformat()
+
+
 def entries_cutoff(now: datetime, my_zone: str) -> datetime:
     """Start of the previous month in my zone, as UTC: entries starting before it are archived."""
     tz = ZoneInfo(my_zone)

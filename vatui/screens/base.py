@@ -118,10 +118,11 @@ class CockpitBase(TranslatedBindings, Screen[None]):
     def housekeeping(self) -> None:
         """Once a day, after the first paint: move old records to the archive (history.py), so
         the hot file that every start reads and every edit rewrites stays small."""
+        from vatui.core.retention import pass_day
         from vatui.store.history import ARCHIVED_ON_KEY, archive_old
 
         now = self.now()
-        today = now.astimezone(self.app.my_zone).date().isoformat()
+        today = pass_day(now, self.settings.me_zone)
         if self.store.get_state(ARCHIVED_ON_KEY) == today:
             return
 
