@@ -146,7 +146,7 @@ class BlockList(VerticalScroll, can_focus=True):
         else:
             self._paint_cursor()
 
-    @dataclass
+    @dataclass(eq=False)
     class CursorMoved(Message):
         block_id: int | None
 

@@ -84,46 +84,46 @@ class BlocksPane(Pane):
     ]
 
     # --- messages to the screen ------------------------------------------------------------------
-    @dataclass
+    @dataclass(eq=False)
     class AddRequested(Message):
         day: date
 
-    @dataclass
+    @dataclass(eq=False)
     class EditRequested(Message):
         block_id: int
 
-    @dataclass
+    @dataclass(eq=False)
     class DeleteRequested(Message):
         block_id: int
 
-    @dataclass
+    @dataclass(eq=False)
     class MoveRequested(Message):
         block_id: int
         minutes: int
 
-    @dataclass
+    @dataclass(eq=False)
     class ResizeRequested(Message):
         block_id: int
         minutes: int
 
-    @dataclass
+    @dataclass(eq=False)
     class ShiftRequested(Message):
         block_id: int | None  # the block under the cursor
         ask: bool  # True: ask by how much; False: by the overrun
 
-    @dataclass
+    @dataclass(eq=False)
     class DayRequested(Message):
         offset: int | None  # days from the one shown; None: back to today
 
-    @dataclass
+    @dataclass(eq=False)
     class TemplateSaveRequested(Message):
         day: date
 
-    @dataclass
+    @dataclass(eq=False)
     class TemplateApplyRequested(Message):
         day: date
 
-    @dataclass
+    @dataclass(eq=False)
     class CopyRequested(Message):
         day: date  # copy the day before onto this one
 

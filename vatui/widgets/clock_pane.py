@@ -80,36 +80,33 @@ class ClockPane(Pane):
     ClockPane #clock-readout { height: 1; width: 1fr; color: $text; }
     """
 
-    @dataclass
+    @dataclass(eq=False)
     class CursorMoved(Message):
         hours: int = 0
         days: int = 0
 
-    @dataclass
     class CursorReset(Message):
         pass
 
-    @dataclass
+    @dataclass(eq=False)
     class HourPicked(Message):
         at: datetime
 
-    @dataclass
     class SortToggled(Message):
         pass
 
-    @dataclass
     class AddClientAsked(Message):
         pass
 
-    @dataclass
+    @dataclass(eq=False)
     class EditClientAsked(Message):
         client_id: int | None  # None: the "me" row
 
-    @dataclass
+    @dataclass(eq=False)
     class RemoveClientAsked(Message):
         client_id: int | None
 
-    @dataclass
+    @dataclass(eq=False)
     class OverlapAsked(Message):
         client_id: int | None  # the selected client, to start the choice with
 

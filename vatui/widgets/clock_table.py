@@ -100,7 +100,7 @@ class ClockTable(VerticalScroll, can_focus=True):
                 tooltip=N_("Select the previous row")),
     ]
 
-    @dataclass
+    @dataclass(eq=False)
     class RowSelected(Message, namespace="clock_pane"):
         """The selection moved to the row with `key`. Posted by the table, handled as the pane's
         message (ClockPane.RowSelected, on_clock_pane_row_selected): the table is part of the pane."""

@@ -53,7 +53,7 @@ class HourStripView(Widget):
     HourStripView { height: auto; width: 1fr; }
     """
 
-    @dataclass
+    @dataclass(eq=False)
     class HourClicked(Message):
         at: datetime  # UTC start of the clicked column
 

@@ -150,7 +150,7 @@ class PomodoroPane(Pane):
     PomodoroPane.-paused #pomo-clock { text-style: dim; }
     """
 
-    @dataclass
+    @dataclass(eq=False)
     class CommandPicked(Message):
         """A timer key was pressed in the pane: start, pause, skip, stop, interrupt, stopwatch, entries."""
 

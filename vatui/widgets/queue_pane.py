@@ -36,7 +36,6 @@ class FilterInput(Input):
                 tooltip=N_("Clear the filter and go back to the list")),
     ]
 
-    @dataclass
     class Cleared(Message):
         pass
 
@@ -83,14 +82,14 @@ class QueuePane(Pane):
                 tooltip=N_("Apply a checklist template to a client")),
     ]
 
-    @dataclass
+    @dataclass(eq=False)
     class ActionChosen(Message):
         """A key asked for something to be done with the task under the cursor (or none)."""
 
         verb: str
         task: Task | None
 
-    @dataclass
+    @dataclass(eq=False)
     class FilterChanged(Message):
         text: str
 
