@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
+from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from textual import events
@@ -25,6 +26,9 @@ from vatui.keys import collect
 from vatui.store import Store
 from vatui.themes import APP_COLOURS, DEFAULT_THEME, load_themes
 from vatui.writer import StoreWriter
+
+if TYPE_CHECKING:
+    from vatui.notify import Notifier
 
 TICK_SECONDS = 1.0
 
@@ -72,14 +76,18 @@ class VatuiApp(App[int]):
         self._help: Screen | None = None  # the help screen last shown, kept for the next `?`
         self.notices: deque[str] = deque(maxlen=100)  # what was said in toasts, newest last
         self._terminal_writer = terminal_writer  # raw escapes to the terminal (vatui/driver.py)
-        from vatui.notify import Notifier
-
-        self.notifier = Notifier(self, settings.notify, terminal_style=settings.notify_terminal)
         # The theme before anything is styled: set later (on mount), every style would be
         # worked out and every cell painted twice.
         self._theme_warnings = self._register_themes()
 
     # --- raw terminal output (notifications, bell) --------------------------------------------
+    @cached_property
+    def notifier(self) -> Notifier:
+        """Made at the first notification, not at start-up: nothing of it is on the first frame."""
+        from vatui.notify import Notifier
+
+        return Notifier(self, self.settings.notify, terminal_style=self.settings.notify_terminal)
+
     def get_driver_class(self):  # type: ignore[no-untyped-def]
         from vatui.driver import with_terminal_writer
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from textual.message import Message
 
-from vatui.core import block_edits, block_syntax
+from vatui.core import block_edits
 from vatui.core import blocks as core
 from vatui.core.durations import format_duration, parse_duration
 from vatui.core.errors import ValidationError
@@ -35,6 +35,14 @@ def block_modal():  # noqa: ANN201 - the module
     from vatui.screens import block_modal
 
     return block_modal
+
+
+def block_syntax():  # noqa: ANN201 - the module
+    """The block text syntax (its regular expressions are compiled at import), needed only once a
+    block form opens: not on the first frame."""
+    from vatui.core import block_syntax
+
+    return block_syntax
 
 
 def parse_shift(text: str) -> timedelta:
@@ -125,8 +133,8 @@ class BlocksController(BlockTemplatesController):
 
     # --- add and edit --------------------------------------------------------------------------
     def _read_block(self, day: date, text: str) -> TimeBlock:
-        return block_syntax.parse_block(text, day=day, zone_name=self.my_zone_name, now=self.now(),
-                                        clients=self.store.clients.all)
+        return block_syntax().parse_block(text, day=day, zone_name=self.my_zone_name, now=self.now(),
+                                          clients=self.store.clients.all)
 
     def _preview_block(self, block: TimeBlock) -> str:
         start = block.start.astimezone(self.app.my_zone)
@@ -179,7 +187,7 @@ class BlocksController(BlockTemplatesController):
         self.app.push_screen(
             block_modal().BlockModal(title=_("Edit block · {day}").format(day=weekday_day_month(day, pad=True)),
                        read=partial(self._read_block, day), preview=self._preview_block,
-                       initial=block_syntax.block_text(block, self.my_zone_name, self._blocks_clients)),
+                       initial=block_syntax().block_text(block, self.my_zone_name, self._blocks_clients)),
             callback=partial(self._edit_block, block))
 
     def _edit_block(self, old: TimeBlock, new: TimeBlock | None) -> None:
