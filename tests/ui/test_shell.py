@@ -1,8 +1,10 @@
 """The cockpit's frame: four panes, focus keys, zoom, help, themes, keymaps."""
 
 from dataclasses import replace
+from datetime import timedelta
 from zoneinfo import ZoneInfo
 
+from vatui.core.models import Status, Task, TimeBlock, TimeEntry
 from vatui.screens.help import HelpScreen
 from vatui.store import Store
 
@@ -210,3 +212,36 @@ async def test_help_asked_for_over_an_open_help_opens_another(make_app):
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen) and app.screen is not first and first in app.screen_stack
+
+
+async def test_the_daily_archive_pass_leaves_every_pane_as_a_fresh_refresh_draws_it(make_app, demo_store, clock,
+                                                                                    painted):
+    """The first start of a day moves old records to the archive and does not redraw the panes
+    for it: what moves (done over 30 days, entries before last month, blocks over 30 days old)
+    is nothing a pane shows. Shown here: after the pass, refreshing every pane changes nothing."""
+    now = clock.now()
+    client = demo_store.clients.all()[0]
+    old_task = demo_store.tasks.add(Task(title="Filed long ago", created=now - timedelta(days=90), client_id=client.id,
+                                         status=Status.DONE, done_at=now - timedelta(days=40)))
+    old_entry = demo_store.entries.add(TimeEntry(start=now - timedelta(days=80), end=now - timedelta(days=80, hours=-1),
+                                                 client_id=client.id, task_id=old_task.id))
+    old_block = demo_store.blocks.add(TimeBlock(start=now - timedelta(days=45), end=now - timedelta(days=45, hours=-1),
+                                                client_id=client.id))
+    demo_store.set_state("archived_on", None)
+
+    def shown(app) -> list[str]:
+        return [painted(w) for w in app.screen.query("*") if not w.children and w.display and w.region.area]
+
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        store = app.store
+        assert store.get_state("archived_on") == now.astimezone(ZoneInfo("Europe/Bucharest")).date().isoformat()
+        assert (store.tasks.get(old_task.id), store.entries.get(old_entry.id), store.blocks.get(old_block.id)) == (
+            None, None, None)
+        after_pass = shown(app)
+        app.screen.refresh_all()
+        await pilot.pause()
+        assert shown(app) == after_pass
+

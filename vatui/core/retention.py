@@ -8,6 +8,8 @@ archive files that only reports, exports and look-ups of old days open. The rule
   reports for today, this week, this month and last month never need the archive;
 - a time block moves once it ended more than 30 days ago (copy-yesterday and templates use
   recent days only).
+So the panes look the same before and after the daily pass (a day browsed back past 28 days is
+read from the archive too): the cockpit does not redraw them for it.
 """
 
 from __future__ import annotations
