@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 from vatui.core.models import Status, Task, TimeBlock, TimeEntry
 from vatui.screens.help import HelpScreen
 from vatui.store import Store
+from vatui.store.journal import journal_path
 
 
 async def test_four_titled_panes_and_focus_keys(make_app):
@@ -245,3 +246,18 @@ async def test_the_daily_archive_pass_leaves_every_pane_as_a_fresh_refresh_draws
         await pilot.pause()
         assert shown(app) == after_pass
 
+
+async def test_a_damaged_journal_found_by_the_tick_is_told_as_not_read(make_app, demo_store, painted):
+    """Another process left a journal line vatui cannot use: the cockpit says so (the message
+    names the journal and what to do) under "Not read", not "Not saved": nothing was being saved."""
+    app = make_app()
+    async with app.run_test(size=(120, 36), notifications=True) as pilot:
+        await app.workers.wait_for_complete()
+        with journal_path(demo_store.path).open("ab") as f:
+            f.write(b"not json\n")
+        app.tick()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        toasts = [painted(t) for t in app.screen.query("Toast")]  # Textual's toast widgets, by type name
+        assert any("Not read" in t and "Move the journal" in t.replace("\n", " ") for t in toasts), toasts
+        assert not any("Not saved" in t for t in toasts)

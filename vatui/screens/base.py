@@ -163,7 +163,8 @@ class CockpitBase(TranslatedBindings, Screen[None]):
         """Called once a second by the app. Cheap unless something changed."""
         if self.store.changed_on_disk():
             # Another process wrote: re-read off the event loop, in line with our own writes.
-            self.app.writer.submit(self.store.reload_if_changed, done=lambda changed: changed and self.refresh_all())
+            self.app.writer.submit(self.store.reload_if_changed, done=lambda changed: changed and self.refresh_all(),
+                                   title=_("Not read"))  # nothing was being saved: the re-read failed
         if self.store.revision != self._seen_revision:
             self.refresh_all()  # a change nobody refreshed for yet
             return
