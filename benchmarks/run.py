@@ -104,9 +104,15 @@ def part_startup_keys(opts: Opts, env: Env, log: Callable[[str], None]) -> dict[
             finally:
                 term.quit()
             log(f"  run {run + 1}/{opts.repeats} {app:<12} start-up {times['startup_s'] * 1000:7.0f} ms")
+    # Each run's own ratio (its bare start was taken just before): drift from one run to the next
+    # (the bare app's start-up moved between 333 and 520 ms within one run of 9) cancels out.
+    paired = {a: rounded(median([v / b for v, b in zip(startup[a], startup["bare"]) if b]), 3)
+              for a in apps if a != "bare" and startup[a]}
     return {
         "startup": {a: {"median_s": rounded(median(startup[a]), 4), "visible_median_s": rounded(median(visible[a]), 4),
-                        "runs_s": [round(v, 4) for v in startup[a]]} for a in apps} if do_startup else None,
+                        "runs_s": [round(v, 4) for v in startup[a]],
+                        **({"paired_ratio_median": paired[a]} if a in paired else {})}
+                    for a in apps} if do_startup else None,
         "memory": {a: {"vmhwm_median_mib": rounded(median(memory[a]), 1)} for a in apps} if do_startup else None,
         "keys": {a: summarise_keys(keys[a]) for a in keys} if do_keys else None,
     }

@@ -62,6 +62,9 @@ def test_run_writes_every_figure(tmp_path):
     for app in apps:
         assert 0 < results["startup"][app]["median_s"] < 60
         assert results["memory"][app]["vmhwm_median_mib"] > 10
+    for app in apps - {"bare"}:  # each run's own ratio to the bare start beside it
+        st = results["startup"]
+        assert st[app]["paired_ratio_median"] > 0 and len(st[app]["runs_s"]) == len(st["bare"]["runs_s"])
     for app in ("bare", "vatui_heavy"):
         assert set(results["keys"][app]) == {"queue", "panes", "form", "help", "all"}
     # The bare app answers every key it is sent; vatui at least switches panes and opens help.
