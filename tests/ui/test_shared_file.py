@@ -17,6 +17,7 @@ from vatui.app import TICK_SECONDS
 from vatui.core.models import Task
 from vatui.demo import seed_demo
 from vatui.store import Store
+from vatui.store.history import ARCHIVED_ON_KEY
 
 
 @pytest.fixture
@@ -130,3 +131,22 @@ async def test_edits_made_at_the_same_time_are_all_kept(make_app, shared_path, c
         assert set(on_disk) == wanted and len(on_disk) == len(wanted)  # nothing lost, nothing doubled
         assert {t.title for t in a.store.tasks.all()} == wanted
         assert {t.title for t in b.store.tasks.all()} == wanted
+
+
+async def test_a_write_from_another_process_just_before_the_daily_archive_pass_is_shown(make_app, shared_path,
+                                                                                       clock, painted):
+    """The archive pass's transaction re-reads the file when another process wrote since the
+    cockpit opened it; that write must still reach the panes on the next tick."""
+    mine = Store(shared_path, clock=clock, journal=True)
+    mine.set_state(ARCHIVED_ON_KEY, None)  # the first start of a day: the pass runs
+    other = Store(shared_path, clock=clock)  # the CLI, between the cockpit's open and its pass
+    client = other.clients.all()[0]
+    other.tasks.add(Task(title="Written elsewhere", created=clock.now(), client_id=client.id, urgent=True,
+                         important=True))
+    app = make_app(store=mine)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        assert mine.get_state(ARCHIVED_ON_KEY) is not None and mine.client_named(client.name) is not None
+        app.tick()
+        await settle(pilot)
+        assert "Written elsewhere" in painted(app.screen.query_one("#queue-list"))

@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 from vatui.core.models import Status, Task, TimeBlock, TimeEntry
 from vatui.screens.help import HelpScreen
 from vatui.store import Store
+from vatui.store.history import ARCHIVED_ON_KEY
 from vatui.store.journal import journal_path
 
 
@@ -216,7 +217,7 @@ async def test_help_asked_for_over_an_open_help_opens_another(make_app):
 
 
 async def test_the_daily_archive_pass_leaves_every_pane_as_a_fresh_refresh_draws_it(make_app, demo_store, clock,
-                                                                                    painted):
+                                                                                    painted, monkeypatch):
     """The first start of a day moves old records to the archive and does not redraw the panes
     for it: what moves (done over 30 days, entries before last month, blocks over 30 days old)
     is nothing a pane shows. Shown here: after the pass, refreshing every pane changes nothing."""
@@ -228,7 +229,7 @@ async def test_the_daily_archive_pass_leaves_every_pane_as_a_fresh_refresh_draws
                                                  client_id=client.id, task_id=old_task.id))
     old_block = demo_store.blocks.add(TimeBlock(start=now - timedelta(days=45), end=now - timedelta(days=45, hours=-1),
                                                 client_id=client.id))
-    demo_store.set_state("archived_on", None)
+    demo_store.set_state(ARCHIVED_ON_KEY, None)
 
     def shown(app) -> list[str]:
         return [painted(w) for w in app.screen.query("*") if not w.children and w.display and w.region.area]
@@ -238,9 +239,15 @@ async def test_the_daily_archive_pass_leaves_every_pane_as_a_fresh_refresh_draws
         await app.workers.wait_for_complete()
         await pilot.pause()
         store = app.store
-        assert store.get_state("archived_on") == now.astimezone(ZoneInfo("Europe/Bucharest")).date().isoformat()
+        assert store.get_state(ARCHIVED_ON_KEY) == now.astimezone(ZoneInfo("Europe/Bucharest")).date().isoformat()
         assert (store.tasks.get(old_task.id), store.entries.get(old_entry.id), store.blocks.get(old_block.id)) == (
             None, None, None)
+        redraws = []
+        monkeypatch.setattr(app.screen, "refresh_all", lambda: redraws.append(1))
+        app.tick()  # the pass left nothing for the tick to redraw
+        await app.workers.wait_for_complete()
+        assert redraws == []
+        monkeypatch.undo()
         after_pass = shown(app)
         app.screen.refresh_all()
         await pilot.pause()

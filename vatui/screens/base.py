@@ -127,10 +127,12 @@ class CockpitBase(TranslatedBindings, Screen[None]):
             return
 
         def run() -> tuple[int, int]:
-            # On the writer thread, which makes every change of this process: nothing else can
-            # change the records between these two readings.
-            before = self.store.revision
+            # On the writer thread, which makes every change of this process. `before` is read
+            # inside the transaction: opening it re-reads the file if another process wrote
+            # since, and that write must still reach the panes (so `before` is then not what
+            # they were drawn from, and `done` leaves the refresh to the tick).
             with self.store.transaction():
+                before = self.store.revision
                 archive_old(self.store, now, self.settings.me_zone)
                 self.store.set_state(ARCHIVED_ON_KEY, today)
             return before, self.store.revision
@@ -138,7 +140,8 @@ class CockpitBase(TranslatedBindings, Screen[None]):
         def done(revisions: tuple[int, int]) -> None:
             # What moves is what no pane shows (core/retention.py: the hot file keeps what the
             # cockpit shows), so the panes are still right: no refresh of every pane (on a heavy
-            # year, 40-70 ms just after the first paint). Unless something else changed first.
+            # year, 40-70 ms just after the first paint). Unless something else changed first,
+            # here or in another process.
             before, after = revisions
             if self._seen_revision == before:
                 self._seen_revision = after
