@@ -36,25 +36,26 @@ class StoreWriter:
         """Run `change()` in a thread after every change submitted before it; then `done(result)`
         on the event loop. A failure is always reported to the user, never swallowed, in a toast
         titled `title` (by default "Not saved": most jobs are changes; a re-read is not)."""
-        self.app.run_worker(self._run(change, done, failed, title or _("Not saved")), group="store",
-                            exit_on_error=False)
+        self.app.run_worker(self._run(change, done, failed, title), group="store", exit_on_error=False)
 
     async def _run(self, change: Callable[[], Any], done: Callable[[Any], None] | None,
-                   failed: Callable[[Exception], None] | None, title: str) -> None:
+                   failed: Callable[[Exception], None] | None, title: str | None) -> None:
         if self._lock is None:
             self._lock = asyncio.Lock()
         async with self._lock:
             try:
                 result = await asyncio.to_thread(change)
             except VatuiError as exc:
-                self.app.notify(str(exc), title=title, severity="error", timeout=10)
+                self.app.notify(str(exc), title=title or _("Not saved"), severity="error", timeout=10)
                 if failed:
                     failed(exc)
                 return
             except Exception as exc:  # a bug: say so plainly rather than lose the edit silently
                 log.exception("store change failed")
-                self.app.notify(_("Unexpected error, the change was not saved: {error}").format(error=exc),
-                                title=title, severity="error", timeout=15)
+                # A job with its own title (a re-read) saved nothing, so do not say a change was lost.
+                body = (_("Unexpected error, the change was not saved: {error}") if title is None
+                        else _("Unexpected error: {error}"))
+                self.app.notify(body.format(error=exc), title=title or _("Not saved"), severity="error", timeout=15)
                 if failed:
                     failed(exc)
                 return

@@ -268,3 +268,17 @@ async def test_a_damaged_journal_found_by_the_tick_is_told_as_not_read(make_app,
         toasts = [painted(t) for t in app.screen.query("Toast")]  # Textual's toast widgets, by type name
         assert any("Not read" in t and "Move the journal" in t.replace("\n", " ") for t in toasts), toasts
         assert not any("Not saved" in t for t in toasts)
+
+
+async def test_a_bug_in_a_store_job_is_told_plainly_and_only_a_change_is_said_to_be_lost(make_app):
+    def broken():
+        raise RuntimeError("boom")
+
+    app = make_app()
+    async with app.run_test(size=(120, 36)):
+        app.writer.submit(broken)  # a change
+        await app.workers.wait_for_complete()
+        assert app.notices[-1] == "Unexpected error, the change was not saved: boom"
+        app.writer.submit(broken, title="Not read")  # a re-read: nothing was being saved
+        await app.workers.wait_for_complete()
+        assert app.notices[-1] == "Unexpected error: boom"

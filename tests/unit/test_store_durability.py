@@ -32,8 +32,7 @@ def test_sigkill_at_random_moments_never_loses_an_acknowledged_write(tmp_path):
                          for i in range(1500)])  # a real-sized file, so kills land inside writes too
     for f in files[1:]:
         f.write_bytes(files[0].read_bytes())
-    acknowledged: dict[Path, set[int]] = {f: set() for f in files}
-    kills = mid_write = 0
+    acknowledged = kills = mid_write = 0
     while kills < KILLS:
         procs = []
         for f in files:
@@ -53,7 +52,7 @@ def test_sigkill_at_random_moments_never_loses_an_acknowledged_write(tmp_path):
             titles = {t.title for t in check.tasks.all()}
             for n in done:
                 assert f"w{n}" in titles, f"write w{n} was acknowledged but lost after kill {kills}"
-            acknowledged[f].update(done)
+            acknowledged += len(done)  # every child numbers its writes from 0: count, do not collect
             # Numbering restarts in each child: clear the w-titles so numbers stay unambiguous.
             # (This write also sweeps the killed writer's temp file.)
             with check.transaction():
@@ -61,10 +60,10 @@ def test_sigkill_at_random_moments_never_loses_an_acknowledged_write(tmp_path):
                     if t.title.startswith("w"):
                         check.tasks.delete(t.id)
             kills += 1
-    assert sum(len(v) for v in acknowledged.values()) > KILLS  # the children really were writing
+    assert acknowledged > KILLS  # the children really were writing
     assert mid_write >= 10, f"only {mid_write} of {kills} kills landed inside a write"
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")], "stale temp files were not swept"
-    print(f"{kills} kills, {mid_write} inside a write, {sum(len(v) for v in acknowledged.values())} writes checked")
+    print(f"{kills} kills, {mid_write} inside a write, {acknowledged} writes checked")
 
 
 def test_sigkill_in_the_middle_of_journal_appends_never_loses_an_acknowledged_write(tmp_path):
