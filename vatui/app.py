@@ -35,6 +35,7 @@ TICK_SECONDS = 1.0
 
 class VatuiApp(App[int]):
     CSS_PATH = "app.tcss"
+    ALLOW_IN_MAXIMIZED_VIEW = "KeyFooter"  # a zoomed pane keeps its keys (Textual's default names its Footer)
     TITLE = "vatui"
     COMMANDS = App.COMMANDS | {ActionCommands}
     BINDINGS = [

@@ -9,7 +9,6 @@ from dataclasses import replace
 
 import pytest
 from rich.cells import cell_len
-from textual.widgets import Footer
 
 from vatui.core.settings import Settings
 from vatui.exports.report_text import table_rows
@@ -18,6 +17,7 @@ from vatui.screens.help import HelpScreen
 from vatui.screens.report_screen import ReportScreen
 from vatui.widgets.clock_pane import ClockPane
 from vatui.widgets.fit import TextCell
+from vatui.widgets.footer import KeyFooter
 
 
 def speaking(settings: Settings, language: str | None) -> Settings:
@@ -25,8 +25,8 @@ def speaking(settings: Settings, language: str | None) -> Settings:
 
 
 def footer_words(app) -> list[str]:
-    """What the footer shows for each key (Textual's FooterKey widgets, found by type name)."""
-    return [key.description for key in app.screen.query_one(Footer).query("FooterKey")]
+    """What the footer shows beside each key (a group's keys share their group's label)."""
+    return [item.description for item in app.screen.query_one(KeyFooter).items if item.kind in ("key", "palette")]
 
 
 PANE_TITLES = {
@@ -60,9 +60,10 @@ async def test_footer_follows_focus_and_groups_in_romanian(make_app, settings):
         await pilot.pause()
         words = footer_words(app)
         assert "Ore comune" in words and "Adaugă" in words and "Editează" in words
-        labels = [str(label.content) for label in app.screen.query_one(Footer).query("FooterLabel")]
+        items = app.screen.query_one(KeyFooter).items
+        labels = [item.description for item in items if item.kind == "label"]
         assert labels == ["Oră", "Zi"]  # the h/l and H/L groups
-        tooltips = {str(key.tooltip) for key in app.screen.query_one(Footer).query("FooterKey") if key.tooltip}
+        tooltips = {item.tooltip for item in items if item.tooltip}
         assert "Editează clientul selectat" in tooltips
 
 
@@ -134,11 +135,8 @@ def footer_clipped(screen, *, app_keys: bool = True) -> list[str]:
     """Footer keys that do not fit before the command-palette key at the right. With
     `app_keys=False` the app-wide ? and q keys, which come last, are let go (the report screen's
     own eight keys fill 80 columns in English too)."""
-    keys = list(screen.query_one(Footer).query("FooterKey"))
-    palette = next(k for k in keys if k.has_class("-command-palette"))
     wide = {_("Help"), _("Quit")}
-    return [k.description for k in keys if k is not palette and k.region.right > palette.region.x
-            and (app_keys or k.description not in wide)]
+    return [words for words in screen.query_one(KeyFooter).clipped() if app_keys or words not in wide]
 
 
 @pytest.mark.parametrize("language", ["ro", "pt_BR", "en"])

@@ -13,6 +13,7 @@ from vatui.screens.cockpit import CockpitScreen
 from vatui.screens.digest_modal import DigestModal
 from vatui.screens.report_screen import ReportScreen
 from vatui.widgets.bar_chart import BarChart, bar_cells, truncate_words
+from vatui.widgets.footer import KeyFooter
 
 
 def text_of(app, selector: str) -> str:
@@ -185,7 +186,7 @@ def test_bars_and_labels():
 
 
 @pytest.mark.parametrize("key", [None, "r"])
-async def test_nothing_shows_through_beside_the_palette_key_at_80x24(make_app, key):
+async def test_nothing_shows_through_beside_the_palette_key_at_80x24(make_app, key, painted):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         if key:
@@ -193,5 +194,7 @@ async def test_nothing_shows_through_beside_the_palette_key_at_80x24(make_app, k
             await pilot.pause()
             assert isinstance(app.screen, ReportScreen)
         # The report's keys run on under the palette key; its last cell must be its own.
-        widget, region = app.screen.get_widget_at(79, 23)
-        assert widget.has_class("-command-palette") and region.right == 80
+        footer = app.screen.query_one(KeyFooter)
+        palette = footer.items[-1]
+        assert palette.kind == "palette" and palette.right == 80
+        assert painted(footer).endswith("▏^p palette ")
