@@ -17,7 +17,7 @@ from vatui.core.models import TimeBlock
 from vatui.core.settings import Settings
 from vatui.screens.block_modal import BlockModal, PromptModal, TemplatePickModal
 from vatui.store import Store
-from vatui.widgets.block_list import BlockRow
+from vatui.widgets.block_rows import RowView
 from vatui.widgets.blocks_pane import BlocksPane
 
 ZONE = ZoneInfo("Europe/Bucharest")
@@ -31,11 +31,11 @@ def pane(app) -> BlocksPane:
 
 
 def rows(app) -> list[str]:
-    return [r.view.content.plain for r in pane(app).block_list.rows if r.view is not None]
+    return [r.content.plain for r in pane(app).block_list.rows]
 
 
-def row_with(app, text: str) -> BlockRow:
-    return next(r for r in pane(app).block_list.rows if r.view and text in r.view.content.plain)
+def row_with(app, text: str) -> RowView:
+    return next(r for r in pane(app).block_list.rows if text in r.content.plain)
 
 
 def local(b: TimeBlock) -> str:
@@ -74,16 +74,16 @@ async def test_the_timeline_of_today(make_app):
         text = rows(app)
         assert len(text) == 8
         hudson = row_with(app, "14:00-15:30")
-        assert "▶" in hudson.view.content.plain and "30m left" in hudson.view.content.plain
-        assert "Hudson Realty" in hudson.view.content.plain and "(07:00-08:30 New York)" in hudson.view.content.plain
-        assert "45m/1h30m" in hudson.view.content.plain  # plan vs actual: 45 of 90 minutes tracked
-        assert hudson.has_class("-current")
+        assert "▶" in hudson.content.plain and "30m left" in hudson.content.plain
+        assert "Hudson Realty" in hudson.content.plain and "(07:00-08:30 New York)" in hudson.content.plain
+        assert "45m/1h30m" in hudson.content.plain  # plan vs actual: 45 of 90 minutes tracked
+        assert "-current" in hudson.classes
         social = row_with(app, "15:40-16:20")
-        assert "#social" in social.view.content.plain and "in 40m" in social.view.content.plain
-        assert social.has_class("-next") and not social.has_class("-past")
-        assert row_with(app, "08:00-08:50").has_class("-past")
-        assert "Bondi end-of-day wrap-up" in row_with(app, "08:00-08:50").view.content.plain
-        assert pane(app).cursor_id == hudson.view.block_id and hudson.has_class("-cursor")
+        assert "#social" in social.content.plain and "in 40m" in social.content.plain
+        assert "-next" in social.classes and "-past" not in social.classes
+        assert "-past" in row_with(app, "08:00-08:50").classes
+        assert "Bondi end-of-day wrap-up" in row_with(app, "08:00-08:50").content.plain
+        assert pane(app).cursor_id == hudson.block_id
         assert "Mon 23 Nov" in str(pane(app).border_title) and "Today's blocks" in str(pane(app).border_title)
         assert "7h35m planned" in str(pane(app).border_subtitle)
 
@@ -92,7 +92,7 @@ async def test_the_client_dot_has_the_clients_colour(make_app):
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("2")
-        content = row_with(app, "14:00-15:30").view.content
+        content = row_with(app, "14:00-15:30").content
         dot = content.plain.index("●")
         assert any(s.start <= dot < s.end and s.style == "blue" for s in content.spans)
 
@@ -107,26 +107,26 @@ async def test_the_now_marker_sits_in_a_gap(make_app, clock):
         at = next(n for n, t in enumerate(text) if "15:33 now" in t)
         assert "14:00-15:30" in text[at - 1] and "15:40-16:20" in text[at + 1] and "in 7m" in text[at + 1]
         assert not any("▶" in t for t in text)
-        assert row_with(app, "15:33 now").has_class("-marker")
+        assert "-marker" in row_with(app, "15:33 now").classes
 
 
 async def test_a_minute_repaints_only_the_rows_that_changed(make_app, clock):
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("2")
-        before = {id(r): r.view.signature for r in pane(app).block_list.rows}
+        before = [r.signature for r in pane(app).block_list.rows]
         title, status = pane(app).border_title, pane(app).border_subtitle
         detail = str(pane(app).query_one("#block-detail").content)
         clock.advance(seconds=20)  # same minute: nothing at all changes
         app.tick()
         await pilot.pause()
-        assert {id(r): r.view.signature for r in pane(app).block_list.rows} == before
+        assert [r.signature for r in pane(app).block_list.rows] == before
         clock.advance(seconds=40)
         app.tick()
         await pilot.pause()
-        after = {id(r): r.view.signature for r in pane(app).block_list.rows}
-        assert after.keys() == before.keys()  # the same row widgets: nothing remounted
-        changed = [after[k][0] for k in after if after[k] != before[k]]
+        after = [r.signature for r in pane(app).block_list.rows]
+        assert len(after) == len(before)  # the same rows, in the same places
+        changed = [a[0] for a, b in zip(after, before) if a != b]
         assert len(changed) == 2 and any("29m left" in c for c in changed) and any("in 39m" in c for c in changed)
         assert (pane(app).border_title, pane(app).border_subtitle) == (title, status)
         assert detail == str(pane(app).query_one("#block-detail").content)  # the detail line stays too
@@ -138,20 +138,21 @@ async def test_a_new_minute_repaints_the_cells_that_changed_not_the_whole_row(ma
         clock.advance(minutes=33)  # 15:33: the now-marker sits between two blocks
         app.tick()
         await pilot.pause()
-        marker, nxt = row_with(app, "15:33 now"), row_with(app, "in 7m")
-        repainted: dict[str, list] = {"marker": [], "next": []}
-        for name, row in (("marker", marker), ("next", nxt)):
-            refresh = row.refresh
-            monkeypatch.setattr(row, "refresh", lambda *regions, _r=refresh, _n=name, **kw: (
-                repainted[_n].append(regions), _r(*regions, **kw))[1])
+        block_list = pane(app).block_list
+        texts = rows(app)
+        marker, nxt = texts.index(row_with(app, "15:33 now").content.plain), texts.index(row_with(app, "in 7m").content.plain)
+        repainted: list = []
+        refresh = block_list.refresh
+        monkeypatch.setattr(block_list, "refresh", lambda *regions, **kw: (repainted.append(regions), refresh(*regions, **kw))[1])
         clock.advance(minutes=1)
         app.tick()
         await pilot.pause()
-        assert "15:34 now" in marker.view.content.plain and "in 6m" in nxt.view.content.plain
-        (region,), = repainted["marker"]  # one refresh, of one region: the minute's digit
-        assert marker.view.content.plain[region.x:region.right] == "4" and region.width == 1
-        (region,), = repainted["next"]
-        assert nxt.view.content.plain[region.x:region.right] == "6"
+        texts = rows(app)
+        assert "15:34 now" in texts[marker] and "in 6m" in texts[nxt]
+        top = round(block_list.scroll_offset.y)
+        # Two refreshes of one region each, one cell wide: the minute's digit in each row.
+        changed = sorted((region.y + top, texts[region.y + top][region.x:region.right]) for (region,) in repainted)
+        assert changed == [(marker, "4"), (nxt, "6")]
 
 
 async def test_the_cursor_follows_the_day_until_moved(make_app, clock):
@@ -190,7 +191,7 @@ async def test_add_a_block_by_typing(make_app, demo_store):
         assert local(added) == "16:25-16:55" and added.note == "tasting notes"
         assert cursor_block(app, app.store).id == added.id
         assert any("overlaps 16:30-17:30 Hudson Realty" in n for n in app.notices)
-        assert "▲" in row_with(app, "16:25-16:55").view.content.plain
+        assert "▲" in row_with(app, "16:25-16:55").content.plain
 
 
 async def test_bad_input_stays_in_the_form_with_the_message(make_app, demo_store):
@@ -404,8 +405,8 @@ async def test_every_row_fits_at_80x24(make_app, clock):
         width = pane(app).block_list.scrollable_content_region.width
         assert 30 <= width < 45
         for row in pane(app).block_list.rows:
-            assert row.view.content.cell_length <= width, row.view.content.plain
-            assert not row.view.content.plain.rstrip().endswith(" …")
+            assert row.content.cell_length <= width, row.content.plain
+            assert not row.content.plain.rstrip().endswith(" …")
         assert any("15:33 now" in t for t in rows(app)) and any("in 7m" in t for t in rows(app))
 
 
@@ -428,9 +429,9 @@ async def test_client_blocks_keep_their_local_time_at_120x36(make_app):
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("2")
-        bondi = row_with(app, "08:00-08:50").view.content.plain
+        bondi = row_with(app, "08:00-08:50").content.plain
         assert "Bondi Bakes (17:00" in bondi and "Sydney)" in bondi, bondi
-        masala = row_with(app, "11:10-12:10").view.content.plain
+        masala = row_with(app, "11:10-12:10").content.plain
         assert "Masala Media (14:40 Mumbai)" in masala, masala
 
 
@@ -540,3 +541,14 @@ async def test_the_detail_line_tells_the_whole_story_of_the_cursor_block(make_ap
         assert detail() == "#social: Scheduling posts"
         await pilot.press("home")
         assert detail().startswith("Bondi Bakes: 17:00-17:50 in Sydney · Bondi end-of-day wrap-up · 35m of 50m")
+
+
+async def test_clicking_a_block_puts_the_cursor_on_it(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        block_list = pane(app).block_list
+        texts = rows(app)
+        at = next(n for n, t in enumerate(texts) if "08:00-08:50" in t)
+        await pilot.click(block_list, offset=(2, at - round(block_list.scroll_offset.y)))
+        await pilot.pause()
+        assert local(cursor_block(app, app.store)) == "08:00-08:50" and block_list.has_focus

@@ -1,10 +1,10 @@
-"""The Today's blocks timeline on screen: one `BlockRow` widget per line, in a scrolling
-`BlockList` that keeps a cursor on one block.
+"""The Today's blocks timeline on screen: one scrolling Line API widget, `BlockList`, that draws
+each row (a `RowView` from block_rows.py) and keeps a cursor on one block.
 
-Every row is a one-line widget of its own and is updated only when its text or state changed,
-so the per-minute change repaints two or three single rows, never the whole timeline. Rows are
-reused as slots: when the now-marker moves past a block, only the rows whose text changed are
-repainted.
+One widget for the whole timeline, not one per row: each widget costs the cockpit's start-up
+its styling, layout and a paint of its own. A row repaints only when its text or state changed,
+and a minute's change repaints only the cells that differ ("in 16m" -> "in 15m": one cell), so
+the per-minute change still sends two or three cells, never the whole timeline.
 """
 
 from __future__ import annotations
@@ -13,85 +13,45 @@ from dataclasses import dataclass
 
 from textual import events
 from textual.binding import Binding
-from textual.containers import VerticalScroll
-from textual.content import Content
-from textual.geometry import Region
+from textual.cache import LRUCache
+from textual.geometry import Region, Size
 from textual.message import Message
-from textual.widget import Widget
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.visual import Visual
 
 from vatui.i18n import N_
 from vatui.textfit import changed_span
 from vatui.widgets.block_rows import RowView
 from vatui.widgets.first_layout import scrollbar_up_front
 
-ROW_CLASSES = ("-block", "-current", "-next", "-past", "-flagged", "-marker", "-hint")
+# A row's classes (block_rows.py) and the style each gives it, weakest first: the cursor last.
+ROW_STYLES = (("-past", "block-list--past"), ("-current", "block-list--current"), ("-marker", "block-list--marker"),
+              ("-hint", "block-list--hint"))
 
 
-class BlockRow(Widget):
-    """One line of the timeline. Repaints only what changed in it: a minute's "in 16m" -> "in
-    15m" sends the cells that differ, not the whole line again."""
-
-    DEFAULT_CSS = """
-    BlockRow {
-        height: 1;
-        width: 1fr;
-        text-wrap: nowrap;
-        text-overflow: ellipsis;
-    }
-    BlockRow.-past { color: $text-muted; }
-    BlockRow.-current { background: $block-current; text-style: bold; }
-    BlockRow.-marker { color: $now-marker; }
-    BlockRow.-hint { color: $text-muted; }
-    """
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.view: RowView | None = None
-
-    @property
-    def block_id(self) -> int | None:
-        return self.view.block_id if self.view else None
-
-    def render(self) -> Content:
-        return self.view.content if self.view is not None else Content("")
-
-    def show(self, view: RowView) -> None:
-        old = self.view
-        self.view = view
-        if old is not None and old.signature == view.signature:
-            return
-        if old is None or old.content.plain != view.content.plain or tuple(old.content.spans) != tuple(view.content.spans):
-            # The same styles over text of the same width: only the cells whose text changed.
-            span = None
-            if old is not None and old.classes == view.classes and tuple(old.content.spans) == tuple(view.content.spans):
-                span = changed_span(old.content.plain, view.content.plain)
-            if span is not None:
-                self.refresh(Region(span[0], 0, span[1] - span[0], 1))
-            else:
-                self.refresh()  # one row, 1fr wide: its size never depends on its text
-        # One style update for all the classes (each set_class restyles on its own).
-        # A row not mounted yet is styled when it is mounted.
-        self.update_classes({cls: cls in view.classes for cls in ROW_CLASSES}, update=self.is_mounted)
-
-    def on_click(self, event: events.Click) -> None:
-        if self.block_id is not None and isinstance(self.parent, BlockList):
-            self.parent.move_cursor_to(self.block_id, by_user=True)
-            self.parent.focus()
-
-
-class BlockList(VerticalScroll, can_focus=True):
+class BlockList(ScrollView, can_focus=True):
     """The scrolling list of rows, with a cursor on one block."""
 
     ALLOW_MAXIMIZE = True  # so `z` finds it and zooms its pane (scroll containers refuse by default)
 
+    COMPONENT_CLASSES = {"block-list--past", "block-list--current", "block-list--marker", "block-list--hint",
+                         "block-list--cursor"}
     DEFAULT_CSS = """
     BlockList {
         height: 1fr;
         background: transparent;
+        overflow-x: hidden;
         scrollbar-size-vertical: 1;
         scrollbar-gutter: stable;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
     }
-    BlockList:focus BlockRow.-cursor {
+    BlockList > .block-list--past { color: $text-muted; }
+    BlockList > .block-list--current { background: $block-current; text-style: bold; }
+    BlockList > .block-list--marker { color: $now-marker; }
+    BlockList > .block-list--hint { color: $text-muted; }
+    BlockList > .block-list--cursor {
         background: $block-cursor-background;
         color: $block-cursor-foreground;
         text-style: $block-cursor-text-style;
@@ -111,63 +71,106 @@ class BlockList(VerticalScroll, can_focus=True):
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
+        self.rows: tuple[RowView, ...] = ()  # top to bottom
         self.cursor_id: int | None = None
         self.user_moved = False  # until the user moves it, the cursor follows the current block
+        self._strips: LRUCache[tuple, Strip] = LRUCache(256)
 
-    @property
-    def rows(self) -> list[BlockRow]:
-        """The rows in use, top to bottom."""
-        return [r for r in self.query_children(BlockRow) if r.display]
-
+    # --- rows in -------------------------------------------------------------------------------
     def show(self, views: list[RowView], default_id: int | None) -> None:
-        # Rows are slots: spare ones are hidden, not removed, so a quick second call can never
-        # fill a row that is on its way out, and nothing is remounted as the day changes.
-        scrollbar_up_front(self, len(views))
-        rows = list(self.query_children(BlockRow))
-        if len(rows) < len(views):
-            new = [BlockRow() for _row in range(len(views) - len(rows))]
-            for row, view in zip(new, views[len(rows):]):
-                row.show(view)  # before mounting: styled once, with its classes
-            self.mount_all(new)
-            rows += new
-        for row, view in zip(rows, views):
-            row.show(view)
-            if not row.display:
-                row.display = True
-        for row in rows[len(views):]:
-            if row.display:
-                row.display = False
-                row.view = None
-        ids = [v.block_id for v in views if v.block_id is not None]
+        old = self.rows
+        self.rows = tuple(views)
+        scrollbar_up_front(self, len(self.rows))
+        if self.virtual_size.height != len(self.rows):
+            self.virtual_size = Size(0, len(self.rows))
+            self.refresh()
+        else:
+            for index, (before, after) in enumerate(zip(old, self.rows)):
+                self._repaint_changes(index, before, after)
+        ids = [v.block_id for v in self.rows if v.block_id is not None]
         if self.cursor_id not in ids or (not self.user_moved and default_id is not None):
             self.user_moved = self.user_moved and self.cursor_id in ids
             target = default_id if default_id in ids else (ids[-1] if ids else None)
             self.move_cursor_to(target, by_user=False, scroll=target != self.cursor_id)
-        else:
-            self._paint_cursor()
 
+    def _repaint_changes(self, index: int, before: RowView, after: RowView) -> None:
+        """Repaint row `index` if it changed: only the cells whose text changed when its styles
+        did not (a minute's "in 16m" -> "in 15m"), else the whole row."""
+        if before.signature == after.signature:
+            return
+        span = None
+        if before.classes == after.classes and tuple(before.content.spans) == tuple(after.content.spans):
+            span = changed_span(before.content.plain, after.content.plain)
+        top = index - round(self.scroll_offset.y)
+        if span is not None:
+            self.refresh(Region(span[0], top, span[1] - span[0], 1))
+        else:
+            self.refresh_line(index)
+
+    # --- drawing -------------------------------------------------------------------------------
+    def render_line(self, y: int) -> Strip:
+        index = round(self.scroll_offset.y) + y
+        width = self.scrollable_content_region.width
+        if not 0 <= index < len(self.rows) or width <= 0:
+            return Strip.blank(max(0, width), self.rich_style)
+        row = self.rows[index]
+        cursor = self.has_focus and row.block_id is not None and row.block_id == self.cursor_id
+        key = (row.signature, cursor, width)
+        strip = self._strips.get(key)
+        if strip is None:
+            names = [name for cls, name in ROW_STYLES if cls in row.classes]
+            if cursor:
+                names.append("block-list--cursor")
+            style = self.get_visual_style(*names)
+            strip = Visual.to_strips(self, row.content, width, 1, style, pad=True)[0]
+            self._strips[key] = strip
+        return strip
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()
+
+    def on_focus(self) -> None:
+        self._refresh_cursor_row()
+
+    def on_blur(self) -> None:
+        self._refresh_cursor_row()
+
+    def _refresh_cursor_row(self) -> None:
+        index = self.index_of(self.cursor_id)
+        if index is not None:
+            self.refresh_line(index)
+
+    # --- the cursor ----------------------------------------------------------------------------
     @dataclass(eq=False)
     class CursorMoved(Message):
         block_id: int | None
 
+    def index_of(self, block_id: int | None) -> int | None:
+        if block_id is None:
+            return None
+        return next((i for i, r in enumerate(self.rows) if r.block_id == block_id), None)
+
     def move_cursor_to(self, block_id: int | None, *, by_user: bool, scroll: bool = True) -> None:
-        if block_id != self.cursor_id:
+        old = self.cursor_id
+        if block_id != old:
             self.post_message(self.CursorMoved(block_id))
         self.cursor_id = block_id
         if by_user:
             self.user_moved = True
-        row = self._paint_cursor()
-        if row is not None and scroll:
-            self.call_after_refresh(self.scroll_to_widget, row, animate=False)
+        if block_id != old:
+            for index in (self.index_of(old), self.index_of(block_id)):
+                if index is not None:
+                    self.refresh_line(index)
+        index = self.index_of(block_id)
+        if index is not None and scroll:
+            self.call_after_refresh(self.scroll_to_region, Region(0, index, 1, 1), animate=False)
 
-    def _paint_cursor(self) -> BlockRow | None:
-        found = None
-        for row in self.rows:
-            on = row.block_id is not None and row.block_id == self.cursor_id
-            row.set_class(on, "-cursor")
-            if on:
-                found = row
-        return found
+    def on_click(self, event: events.Click) -> None:
+        index = round(self.scroll_offset.y) + event.y
+        if 0 <= index < len(self.rows) and self.rows[index].block_id is not None:
+            self.move_cursor_to(self.rows[index].block_id, by_user=True)
+            self.focus()
 
     def action_cursor(self, step: int) -> None:
         ids = [r.block_id for r in self.rows if r.block_id is not None]
