@@ -1,9 +1,10 @@
 """The Pomodoro pane: phase, a big remaining-time display, the bound task and client, focus
 sessions today and tracked time today / this week.
 
-Repaint budget. Only the one-row, five-column `#pomo-clock` changes every second; the big
-digits show whole minutes and change once a minute; every other line changes when the phase,
-binding or minute-rounded totals do. Each widget is updated only when its text changed.
+Repaint budget. Only the seconds (two cells of the clock row) change every second; the big
+digits show whole minutes and change once a minute; every other piece changes when the phase,
+binding or minute-rounded totals do. Each row repaints only the piece that changed
+(pomodoro_lines.py).
 """
 
 from __future__ import annotations
@@ -13,17 +14,14 @@ from dataclasses import dataclass
 from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.geometry import Region
+from textual.containers import Vertical
 from textual.message import Message
-from textual.reactive import reactive
-from textual.widget import Widget
-from textual.widgets import Static
 
 from vatui.i18n import N_
 from vatui.textfit import fit_words
 from vatui.widgets.big_digits import BigDigits
 from vatui.widgets.pane import Pane
+from vatui.widgets.pomodoro_lines import ClockRow, PhaseRow, TextLines
 
 PHASE_CLASSES = ("-focus", "-break", "-stopwatch", "-idle")
 SEP = " · "
@@ -44,23 +42,6 @@ def fit_parts(text: str, width: int) -> str:
     return fit_words(parts[0], width)
 
 
-class Line(Widget):
-    """One row of text, cut at a word boundary to the width it gets."""
-
-    DEFAULT_CSS = """
-    Line { height: 1; width: 1fr; }
-    """
-
-    text: reactive[str] = reactive("", layout=False)
-
-    def __init__(self, text: str = "", *, id: str | None = None, classes: str | None = None) -> None:
-        super().__init__(id=id, classes=classes)
-        self.set_reactive(Line.text, text)
-
-    def render(self) -> str:
-        return fit_words(self.text, self.content_size.width)
-
-
 @dataclass(frozen=True, slots=True)
 class PomodoroDisplay:
     """Everything the pane shows, as text. Built by the controller from the timer's View."""
@@ -76,37 +57,6 @@ class PomodoroDisplay:
     week: str
     info: str  # in the border title
     paused: bool = False
-
-
-class SecondsCell(Widget):
-    """The seconds (the one write every second) and one blank cell after them, which is the
-    space before the note. When a repainted region ends exactly where the next widget starts,
-    Textual also sends a cursor move to that widget with nothing to draw: 8 of ~75 bytes each
-    second. Repainting only the digits keeps the region off that edge."""
-
-    DEFAULT_CSS = """
-    SecondsCell { width: auto; height: 1; }
-    """
-
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self.text = ""
-
-    def set_text(self, text: str) -> None:
-        if text == self.text:
-            return
-        relayout = cell_len(text) != cell_len(self.text)
-        self.text = text
-        if relayout:
-            self.refresh(layout=True)
-        else:
-            self.refresh(Region(0, 0, cell_len(text), 1))
-
-    def get_content_width(self, container, viewport) -> int:  # noqa: ANN001 - Textual's Size types
-        return cell_len(self.text) + 1
-
-    def render(self) -> str:
-        return self.text + " "
 
 
 class PomodoroPane(Pane):
@@ -131,23 +81,14 @@ class PomodoroPane(Pane):
 
     DEFAULT_CSS = """
     PomodoroPane #pomo-body { height: 1fr; }
-    PomodoroPane #pomo-head { height: 1; }
-    PomodoroPane #pomo-phase { width: auto; text-style: bold; }
-    PomodoroPane #pomo-meta { width: 1fr; text-align: right; color: $text-muted; }
     PomodoroPane #pomo-big { width: 1fr; height: 1fr; min-height: 0; }
-    PomodoroPane #pomo-clock-row { height: 1; align-horizontal: center; }
-    PomodoroPane #pomo-clock-head, PomodoroPane #pomo-clock { width: auto; }
-    PomodoroPane #pomo-note { width: auto; color: $text-muted; }
-    PomodoroPane #pomo-task { text-style: bold; }
-    PomodoroPane #pomo-today, PomodoroPane #pomo-week { color: $text-muted; }
-    PomodoroPane.-focus #pomo-phase, PomodoroPane.-focus BigDigits, PomodoroPane.-focus #pomo-clock-head,
-    PomodoroPane.-focus #pomo-clock, PomodoroPane.-stopwatch #pomo-phase, PomodoroPane.-stopwatch BigDigits,
-    PomodoroPane.-stopwatch #pomo-clock-head, PomodoroPane.-stopwatch #pomo-clock { color: $pomodoro-focus; }
-    PomodoroPane.-break #pomo-phase, PomodoroPane.-break BigDigits, PomodoroPane.-break #pomo-clock-head,
-    PomodoroPane.-break #pomo-clock { color: $pomodoro-break; }
-    PomodoroPane.-idle #pomo-phase, PomodoroPane.-idle BigDigits { color: $text-muted; }
-    PomodoroPane.-paused BigDigits, PomodoroPane.-paused #pomo-clock-head,
-    PomodoroPane.-paused #pomo-clock { text-style: dim; }
+    PomodoroPane.-focus .phase-row--phase, PomodoroPane.-focus BigDigits, PomodoroPane.-focus .clock-row--clock,
+    PomodoroPane.-stopwatch .phase-row--phase, PomodoroPane.-stopwatch BigDigits,
+    PomodoroPane.-stopwatch .clock-row--clock { color: $pomodoro-focus; }
+    PomodoroPane.-break .phase-row--phase, PomodoroPane.-break BigDigits,
+    PomodoroPane.-break .clock-row--clock { color: $pomodoro-break; }
+    PomodoroPane.-idle .phase-row--phase, PomodoroPane.-idle BigDigits { color: $text-muted; }
+    PomodoroPane.-paused BigDigits, PomodoroPane.-paused .clock-row--clock { text-style: dim; }
     """
 
     @dataclass(eq=False)
@@ -166,48 +107,34 @@ class PomodoroPane(Pane):
         body = Vertical(id="pomo-body")
         body.can_focus = True
         with body:
-            with Horizontal(id="pomo-head"):
-                yield Static("", id="pomo-phase")
-                yield Static("", id="pomo-meta")
+            yield PhaseRow(id="pomo-head")
             yield BigDigits("", id="pomo-big")
-            with Horizontal(id="pomo-clock-row"):
-                yield Static("", id="pomo-clock-head")
-                yield SecondsCell(id="pomo-clock")
-                yield Static("", id="pomo-note")
-            yield Line("", id="pomo-task")
-            yield Line("", id="pomo-today")
-            yield Line("", id="pomo-week")
+            yield ClockRow(id="pomo-clock-row")
+            yield TextLines(3, id="pomo-lines")
 
     def action_command(self, command: str) -> None:
         self.post_message(self.CommandPicked(command))
 
-    # --- showing: every widget is touched only when its own text changes -----------------------
+    # --- showing: each row repaints only what changed in it -----------------------------------
     def show(self, d: PomodoroDisplay) -> None:
         old = self.shown
         self.shown = d
         if old is None or old.kind != d.kind or old.paused != d.paused:
             self.update_classes({**{cls: cls == d.kind for cls in PHASE_CLASSES}, "-paused": d.paused})
-        self._static("#pomo-phase", d.phase, old.phase if old else None, layout=True)
-        meta, note = self._fit(d)
-        old_meta, old_note = self.fitted if old is not None else (None, None)
-        self.fitted = (meta, note)
-        self._static("#pomo-meta", meta, old_meta)
-        # The per-second write is the two-column seconds widget alone: "24:" is its own widget
-        # and changes once a minute. Laid out again only when a width changes (a stopwatch
-        # passing an hour: "59:" -> "1:00:").
-        head, _, secs = d.clock.rpartition(":")
-        old_head, _, old_secs = old.clock.rpartition(":") if old else (None, "", None)
-        self._static("#pomo-clock-head", head + ":", old_head + ":" if old_head is not None else None,
-                     layout=old_head is None or len(old_head) != len(head))
-        self.query_one("#pomo-clock", SecondsCell).set_text(secs)
-        self._static("#pomo-note", note, old_note, layout=True)
+        self._draw_fitted(d)
         if old is None or old.big != d.big:
             self.query_one("#pomo-big", BigDigits).update(d.big)
-        for name in ("task", "today", "week"):
-            text = getattr(d, name)
-            if old is None or getattr(old, name) != text:
-                self.query_one(f"#pomo-{name}", Line).text = text
+        self.query_one("#pomo-lines", TextLines).show([d.task, d.today, d.week])
         self.set_info(d.info)
+
+    def _draw_fitted(self, d: PomodoroDisplay) -> None:
+        """The phase row and the clock row, their meta and note cut to the pane's width. The
+        seconds are their own piece of the clock row: the one write every second."""
+        meta, note = self._fit(d)
+        self.fitted = (meta, note)
+        self.query_one("#pomo-head", PhaseRow).show(d.phase, meta)
+        head, _, seconds = d.clock.rpartition(":")
+        self.query_one("#pomo-clock-row", ClockRow).show(head + ":", seconds, note)
 
     def _fit(self, d: PomodoroDisplay) -> tuple[str, str]:
         """The meta and note texts cut (by whole " · " parts) to what the head and clock rows leave
@@ -215,24 +142,10 @@ class PomodoroPane(Pane):
         edge. Only the width matters, so this costs nothing per second."""
         width = self.query_one("#pomo-body").content_size.width
         meta = fit_parts(d.meta, width - cell_len(d.phase) - 1)  # at least one space after the phase
-        # The note's leading space is the seconds cell's trailing blank (SecondsCell).
+        # The note's leading space is the blank cell the clock row leaves after the seconds.
         note = fit_parts(d.note, width - cell_len(d.clock)).removeprefix(" ")
         return meta, note
 
     def on_resize(self) -> None:
         if self.shown is not None:
-            self._refit()  # the body has its new size already (laid out in the same pass)
-
-    def _refit(self) -> None:
-        if self.shown is None:
-            return
-        meta, note = self._fit(self.shown)
-        old_meta, old_note = self.fitted
-        self.fitted = (meta, note)
-        self._static("#pomo-meta", meta, old_meta)
-        self._static("#pomo-note", note, old_note, layout=True)
-
-    def _static(self, selector: str, text: str, old: str | None, *, layout: bool = False) -> None:
-        if old != text:
-            # Fixed-size widgets skip the layout pass; width-auto ones need it when text changes.
-            self.query_one(selector, Static).update(text, layout=layout)
+            self._draw_fitted(self.shown)  # the body has its new size already (laid out in the same pass)

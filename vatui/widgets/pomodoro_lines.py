@@ -1,0 +1,130 @@
+"""The Pomodoro pane's text rows, each several pieces of text drawn by one widget: the phase and
+its meta ("FOCUS … ●○○○ · 1 focus today"), the clock row ("24:13 left · ends 15:25") and the
+three lines below the digits (the bound task, today, this week).
+
+One widget per row, not per piece: every widget costs the cockpit's start-up its styling, layout
+and paint. Each piece is repainted only when it changed, and only the cells it covers: the one
+write every second is the clock's two seconds digits.
+"""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+from rich.text import Text
+from textual.geometry import Region
+from textual.widget import Widget
+
+from vatui.textfit import fit_words
+
+
+class PhaseRow(Widget):
+    """The phase word at the left (bold, in the phase's colour), the meta right-aligned."""
+
+    COMPONENT_CLASSES = {"phase-row--phase", "phase-row--meta"}
+    DEFAULT_CSS = """
+    PhaseRow { height: 1; width: 1fr; }
+    PhaseRow > .phase-row--phase { text-style: bold; }
+    PhaseRow > .phase-row--meta { color: $text-muted; }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.phase = ""
+        self.meta = ""
+
+    def show(self, phase: str, meta: str) -> None:
+        if (phase, meta) == (self.phase, self.meta):
+            return
+        only_meta = phase == self.phase and cell_len(meta) == cell_len(self.meta)
+        self.phase, self.meta = phase, meta
+        width = self.size.width
+        if only_meta and width:  # the same phase, a meta as wide: only the meta's cells
+            self.refresh(Region(max(0, width - cell_len(meta)), 0, cell_len(meta), 1))
+        else:
+            self.refresh()
+
+    def render(self) -> Text:
+        width = self.size.width
+        phase = Text(self.phase, self.get_component_rich_style("phase-row--phase"))
+        gap = max(1, width - cell_len(self.phase) - cell_len(self.meta))
+        return Text.assemble(phase, " " * gap, (self.meta, self.get_component_rich_style("phase-row--meta")),
+                             no_wrap=True, overflow="crop", end="")
+
+
+class ClockRow(Widget):
+    """The clock and its note, centred: "24:" (a new minute), "13" (the second) and the note
+    ("left · ends 15:25"). The seconds are the one write every second: only their two cells are
+    repainted; the row is drawn again when anything else in it changes."""
+
+    COMPONENT_CLASSES = {"clock-row--clock", "clock-row--note"}
+    DEFAULT_CSS = """
+    ClockRow { height: 1; width: 1fr; }
+    ClockRow > .clock-row--note { color: $text-muted; }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.head = ""  # "24:"
+        self.seconds = ""  # "13"
+        self.note = ""  # "left · ends 15:25", shown after one blank cell
+
+    @property
+    def clock(self) -> str:
+        return self.head + self.seconds
+
+    def show(self, head: str, seconds: str, note: str) -> None:
+        if (head, seconds, note) == (self.head, self.seconds, self.note):
+            return
+        only_seconds = (head, note) == (self.head, self.note) and cell_len(seconds) == cell_len(self.seconds)
+        self.head, self.seconds, self.note = head, seconds, note
+        if only_seconds and self.size.width:
+            self.refresh(Region(self._left() + cell_len(head), 0, cell_len(seconds), 1))
+        else:
+            self.refresh()
+
+    def _left(self) -> int:
+        """Where the centred text starts."""
+        used = cell_len(self.head) + cell_len(self.seconds) + 1 + cell_len(self.note)
+        return max(0, (self.size.width - used) // 2)
+
+    def render(self) -> Text:
+        clock = self.get_component_rich_style("clock-row--clock")
+        return Text.assemble(" " * self._left(), (self.head + self.seconds, clock), " ",
+                             (self.note, self.get_component_rich_style("clock-row--note")),
+                             no_wrap=True, overflow="crop", end="")
+
+
+class TextLines(Widget):
+    """A few lines of text, each cut at a word boundary to the width it gets; the first bold,
+    the others muted. A changed line repaints that line alone."""
+
+    COMPONENT_CLASSES = {"text-lines--first", "text-lines--rest"}
+    DEFAULT_CSS = """
+    TextLines { height: auto; width: 1fr; }
+    TextLines > .text-lines--first { text-style: bold; }
+    TextLines > .text-lines--rest { color: $text-muted; }
+    """
+
+    def __init__(self, count: int, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.lines: list[str] = [""] * count
+
+    def get_content_height(self, container, viewport, width: int) -> int:  # noqa: ANN001 - Textual's Size types
+        return len(self.lines)
+
+    def show(self, lines: list[str]) -> None:
+        for y, (old, new) in enumerate(zip(self.lines, lines)):
+            if old != new:
+                self.lines[y] = new
+                self.refresh(Region(0, y, self.size.width, 1))
+
+    def render(self) -> Text:
+        width = self.size.width
+        first, rest = self.get_component_rich_style("text-lines--first"), self.get_component_rich_style("text-lines--rest")
+        out = Text(no_wrap=True, overflow="crop", end="")
+        for y, line in enumerate(self.lines):
+            if y:
+                out.append("\n")
+            out.append(fit_words(line, width), first if y == 0 else rest)
+        return out
+
