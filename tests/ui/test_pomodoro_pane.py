@@ -18,7 +18,7 @@ from vatui.screens.unattended_modal import UnattendedModal
 from vatui.store import Store
 from vatui.timekeeping import TimeKeeper
 from vatui.widgets.big_digits import BigDigits
-from vatui.widgets.pomodoro_lines import ClockRow
+from vatui.widgets.pomodoro_lines import CountdownRow
 from vatui.widgets.pomodoro_pane import PomodoroPane
 
 ESC = "\x1b"
@@ -74,7 +74,7 @@ async def test_start_counts_down_and_a_focus_ends_into_a_logged_entry(make_app, 
         app.tick()
         d = shown(app)
         assert d.clock == "14:30" and d.big == "14"
-        clock_row = app.screen.query_one("#pomo-clock-row", ClockRow)
+        clock_row = app.screen.query_one("#pomo-clock-row", CountdownRow)
         assert (clock_row.head, clock_row.seconds) == ("14:", "30")
         clock.advance(minutes=15)
         app.tick()
@@ -460,7 +460,7 @@ async def test_a_running_second_repaints_only_the_two_seconds_cells(make_app, cl
         clock.advance(seconds=1)  # 24:59: the minute changed too, the row is drawn again
         app.tick()
         await pilot.pause()
-        row = app.screen.query_one("#pomo-clock-row", ClockRow)
+        row = app.screen.query_one("#pomo-clock-row", CountdownRow)
         refreshed: list = []
         refresh = row.refresh
         monkeypatch.setattr(row, "refresh", lambda *regions, **kw: (refreshed.append(regions), refresh(*regions, **kw))[1])

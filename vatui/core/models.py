@@ -160,12 +160,14 @@ class Task:
         title = " ".join(self.title.split())
         if not title:
             raise ValidationError(_("{field}: a task needs a title").format(field="title"), field="title")
-        object.__setattr__(self, "title", title)
+        if title != self.title:  # else keep the string given: one copy per title, not two (a heavy year: 6,000)
+            object.__setattr__(self, "title", title)
         batch = self.batch.strip().lower()
         if not batch or " " in batch:
             raise ValidationError(_("{field}: {text!r} is not a batch name (one word, e.g. email)").format(
                 field="batch", text=self.batch), field="batch")
-        object.__setattr__(self, "batch", batch)
+        if batch != self.batch:
+            object.__setattr__(self, "batch", batch)
         # Every start builds every task of the hot file: the usual values skip the calls.
         if self.created is not None and self.created.tzinfo is not timezone.utc:
             _require_utc(self.created, "created")

@@ -51,15 +51,15 @@ class PhaseRow(Widget):
                              no_wrap=True, overflow="crop", end="")
 
 
-class ClockRow(Widget):
+class CountdownRow(Widget):
     """The clock and its note, centred: "24:" (a new minute), "13" (the second) and the note
     ("left · ends 15:25"). The seconds are the one write every second: only their two cells are
     repainted; the row is drawn again when anything else in it changes."""
 
-    COMPONENT_CLASSES = {"clock-row--clock", "clock-row--note"}
+    COMPONENT_CLASSES = {"countdown-row--clock", "countdown-row--note"}
     DEFAULT_CSS = """
-    ClockRow { height: 1; width: 1fr; }
-    ClockRow > .clock-row--note { color: $text-muted; }
+    CountdownRow { height: 1; width: 1fr; }
+    CountdownRow > .countdown-row--note { color: $text-muted; }
     """
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -88,9 +88,9 @@ class ClockRow(Widget):
         return max(0, (self.size.width - used) // 2)
 
     def render(self) -> Text:
-        clock = self.get_component_rich_style("clock-row--clock")
+        clock = self.get_component_rich_style("countdown-row--clock")
         return Text.assemble(" " * self._left(), (self.head + self.seconds, clock), " ",
-                             (self.note, self.get_component_rich_style("clock-row--note")),
+                             (self.note, self.get_component_rich_style("countdown-row--note")),
                              no_wrap=True, overflow="crop", end="")
 
 

@@ -21,7 +21,7 @@ from vatui.i18n import N_
 from vatui.textfit import fit_words
 from vatui.widgets.big_digits import BigDigits
 from vatui.widgets.pane import Pane
-from vatui.widgets.pomodoro_lines import ClockRow, PhaseRow, TextLines
+from vatui.widgets.pomodoro_lines import CountdownRow, PhaseRow, TextLines
 
 PHASE_CLASSES = ("-focus", "-break", "-stopwatch", "-idle")
 SEP = " · "
@@ -82,13 +82,13 @@ class PomodoroPane(Pane):
     DEFAULT_CSS = """
     PomodoroPane #pomo-body { height: 1fr; }
     PomodoroPane #pomo-big { width: 1fr; height: 1fr; min-height: 0; }
-    PomodoroPane.-focus .phase-row--phase, PomodoroPane.-focus BigDigits, PomodoroPane.-focus .clock-row--clock,
+    PomodoroPane.-focus .phase-row--phase, PomodoroPane.-focus BigDigits, PomodoroPane.-focus .countdown-row--clock,
     PomodoroPane.-stopwatch .phase-row--phase, PomodoroPane.-stopwatch BigDigits,
-    PomodoroPane.-stopwatch .clock-row--clock { color: $pomodoro-focus; }
+    PomodoroPane.-stopwatch .countdown-row--clock { color: $pomodoro-focus; }
     PomodoroPane.-break .phase-row--phase, PomodoroPane.-break BigDigits,
-    PomodoroPane.-break .clock-row--clock { color: $pomodoro-break; }
+    PomodoroPane.-break .countdown-row--clock { color: $pomodoro-break; }
     PomodoroPane.-idle .phase-row--phase, PomodoroPane.-idle BigDigits { color: $text-muted; }
-    PomodoroPane.-paused BigDigits, PomodoroPane.-paused .clock-row--clock { text-style: dim; }
+    PomodoroPane.-paused BigDigits, PomodoroPane.-paused .countdown-row--clock { text-style: dim; }
     """
 
     @dataclass(eq=False)
@@ -109,7 +109,7 @@ class PomodoroPane(Pane):
         with body:
             yield PhaseRow(id="pomo-head")
             yield BigDigits("", id="pomo-big")
-            yield ClockRow(id="pomo-clock-row")
+            yield CountdownRow(id="pomo-clock-row")
             yield TextLines(3, id="pomo-lines")
 
     def action_command(self, command: str) -> None:
@@ -134,7 +134,7 @@ class PomodoroPane(Pane):
         self.fitted = (meta, note)
         self.query_one("#pomo-head", PhaseRow).show(d.phase, meta)
         head, _, seconds = d.clock.rpartition(":")
-        self.query_one("#pomo-clock-row", ClockRow).show(head + ":", seconds, note)
+        self.query_one("#pomo-clock-row", CountdownRow).show(head + ":", seconds, note)
 
     def _fit(self, d: PomodoroDisplay) -> tuple[str, str]:
         """The meta and note texts cut (by whole " · " parts) to what the head and clock rows leave
