@@ -18,7 +18,6 @@ from vatui.screens.unattended_modal import UnattendedModal
 from vatui.store import Store
 from vatui.timekeeping import TimeKeeper
 from vatui.widgets.big_digits import BigDigits
-from vatui.widgets.pomodoro_lines import CountdownRow
 from vatui.widgets.pomodoro_pane import PomodoroPane
 
 ESC = "\x1b"
@@ -74,8 +73,8 @@ async def test_start_counts_down_and_a_focus_ends_into_a_logged_entry(make_app, 
         app.tick()
         d = shown(app)
         assert d.clock == "14:30" and d.big == "14"
-        clock_row = app.screen.query_one("#pomo-clock-row", CountdownRow)
-        assert (clock_row.head, clock_row.seconds) == ("14:", "30")
+        assert "14:" in str(app.screen.query_one("#pomo-clock-head").content)
+        assert app.screen.query_one("#pomo-clock").text == "30"
         clock.advance(minutes=15)
         app.tick()
         await settle(app, pilot)
@@ -452,23 +451,29 @@ async def test_another_vatui_closing_does_not_make_this_one_unattended(make_app,
         assert not isinstance(app.screen, UnattendedModal)
 
 
-async def test_a_running_second_repaints_only_the_two_seconds_cells(make_app, clock, monkeypatch, painted):
+
+async def test_a_running_second_repaints_only_the_seconds(make_app, clock, monkeypatch):
+    """The one write every second: the seconds' two cells, in a widget of their own (Textual
+    resends a repainted line from its widget's left edge)."""
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("4", "s")
         await settle(app, pilot)
-        clock.advance(seconds=1)  # 24:59: the minute changed too, the row is drawn again
+        clock.advance(seconds=1)  # 24:59: the minute changed too
         app.tick()
         await pilot.pause()
-        row = app.screen.query_one("#pomo-clock-row", CountdownRow)
-        refreshed: list = []
-        refresh = row.refresh
-        monkeypatch.setattr(row, "refresh", lambda *regions, **kw: (refreshed.append(regions), refresh(*regions, **kw))[1])
+        refreshed: dict[str, list] = {}
+        for name in ("#pomo-clock-head", "#pomo-clock", "#pomo-note", "#pomo-head", "#pomo-lines"):
+            widget = app.screen.query_one(name)
+            refreshed[name] = []
+            monkeypatch.setattr(widget, "refresh", lambda *regions, _n=name, _r=widget.refresh, **kw: (
+                refreshed[_n].append(regions), _r(*regions, **kw))[1])
         clock.advance(seconds=1)
         app.tick()
         await pilot.pause()
-        (region,), = refreshed  # one refresh, of one region: the seconds
-        assert (region.width, region.height) == (2, 1)
-        painted_row = painted(row)
-        assert painted_row[region.x:region.right] == row.seconds == "58"
-        assert painted_row.strip() == f"24:58 {row.note}"
+        seconds = refreshed["#pomo-clock"]
+        others = {name: calls for name, calls in refreshed.items() if name != "#pomo-clock"}
+        (region,), = seconds
+        assert (region.x, region.width, region.height) == (0, 2, 1)
+        assert others == {name: [] for name in others}
+        assert app.screen.query_one("#pomo-clock").text == "58"

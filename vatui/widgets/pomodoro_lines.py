@@ -1,10 +1,10 @@
-"""The Pomodoro pane's text rows, each several pieces of text drawn by one widget: the phase and
-its meta ("FOCUS … ●○○○ · 1 focus today"), the clock row ("24:13 left · ends 15:25") and the
-three lines below the digits (the bound task, today, this week).
+"""Two of the Pomodoro pane's rows, each drawn by one widget: the phase and its meta ("FOCUS …
+●○○○ · 1 focus today") and the three lines below the digits (the bound task, today, this week).
 
 One widget per row, not per piece: every widget costs the cockpit's start-up its styling, layout
-and paint. Each piece is repainted only when it changed, and only the cells it covers: the one
-write every second is the clock's two seconds digits.
+and paint. These change at most once a minute; a changed piece repaints its own cells (Textual
+resends the line from the widget's left edge, so the clock row's per-second seconds stay a widget
+of their own: pomodoro_pane.py).
 """
 
 from __future__ import annotations
@@ -48,49 +48,6 @@ class PhaseRow(Widget):
         phase = Text(self.phase, self.get_component_rich_style("phase-row--phase"))
         gap = max(1, width - cell_len(self.phase) - cell_len(self.meta))
         return Text.assemble(phase, " " * gap, (self.meta, self.get_component_rich_style("phase-row--meta")),
-                             no_wrap=True, overflow="crop", end="")
-
-
-class CountdownRow(Widget):
-    """The clock and its note, centred: "24:" (a new minute), "13" (the second) and the note
-    ("left · ends 15:25"). The seconds are the one write every second: only their two cells are
-    repainted; the row is drawn again when anything else in it changes."""
-
-    COMPONENT_CLASSES = {"countdown-row--clock", "countdown-row--note"}
-    DEFAULT_CSS = """
-    CountdownRow { height: 1; width: 1fr; }
-    CountdownRow > .countdown-row--note { color: $text-muted; }
-    """
-
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self.head = ""  # "24:"
-        self.seconds = ""  # "13"
-        self.note = ""  # "left · ends 15:25", shown after one blank cell
-
-    @property
-    def clock(self) -> str:
-        return self.head + self.seconds
-
-    def show(self, head: str, seconds: str, note: str) -> None:
-        if (head, seconds, note) == (self.head, self.seconds, self.note):
-            return
-        only_seconds = (head, note) == (self.head, self.note) and cell_len(seconds) == cell_len(self.seconds)
-        self.head, self.seconds, self.note = head, seconds, note
-        if only_seconds and self.size.width:
-            self.refresh(Region(self._left() + cell_len(head), 0, cell_len(seconds), 1))
-        else:
-            self.refresh()
-
-    def _left(self) -> int:
-        """Where the centred text starts."""
-        used = cell_len(self.head) + cell_len(self.seconds) + 1 + cell_len(self.note)
-        return max(0, (self.size.width - used) // 2)
-
-    def render(self) -> Text:
-        clock = self.get_component_rich_style("countdown-row--clock")
-        return Text.assemble(" " * self._left(), (self.head + self.seconds, clock), " ",
-                             (self.note, self.get_component_rich_style("countdown-row--note")),
                              no_wrap=True, overflow="crop", end="")
 
 

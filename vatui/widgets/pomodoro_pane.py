@@ -1,10 +1,10 @@
 """The Pomodoro pane: phase, a big remaining-time display, the bound task and client, focus
 sessions today and tracked time today / this week.
 
-Repaint budget. Only the seconds (two cells of the clock row) change every second; the big
-digits show whole minutes and change once a minute; every other piece changes when the phase,
-binding or minute-rounded totals do. Each row repaints only the piece that changed
-(pomodoro_lines.py).
+Repaint budget. Only the two-cell `#pomo-clock` changes every second; the big digits show
+whole minutes and change once a minute; every other piece changes when the phase, binding or
+minute-rounded totals do, and repaints only then (the phase row and the three lines under the
+clock are one widget each: pomodoro_lines.py).
 """
 
 from __future__ import annotations
@@ -14,14 +14,17 @@ from dataclasses import dataclass
 from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
+from textual.geometry import Region
 from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import Static
 
 from vatui.i18n import N_
 from vatui.textfit import fit_words
 from vatui.widgets.big_digits import BigDigits
 from vatui.widgets.pane import Pane
-from vatui.widgets.pomodoro_lines import CountdownRow, PhaseRow, TextLines
+from vatui.widgets.pomodoro_lines import PhaseRow, TextLines
 
 PHASE_CLASSES = ("-focus", "-break", "-stopwatch", "-idle")
 SEP = " · "
@@ -59,6 +62,37 @@ class PomodoroDisplay:
     paused: bool = False
 
 
+class SecondsCell(Widget):
+    """The seconds (the one write every second) and one blank cell after them, which is the
+    space before the note. When a repainted region ends exactly where the next widget starts,
+    Textual also sends a cursor move to that widget with nothing to draw: 8 of ~75 bytes each
+    second. Repainting only the digits keeps the region off that edge."""
+
+    DEFAULT_CSS = """
+    SecondsCell { width: auto; height: 1; }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.text = ""
+
+    def set_text(self, text: str) -> None:
+        if text == self.text:
+            return
+        relayout = cell_len(text) != cell_len(self.text)
+        self.text = text
+        if relayout:
+            self.refresh(layout=True)
+        else:
+            self.refresh(Region(0, 0, cell_len(text), 1))
+
+    def get_content_width(self, container, viewport) -> int:  # noqa: ANN001 - Textual's Size types
+        return cell_len(self.text) + 1
+
+    def render(self) -> str:
+        return self.text + " "
+
+
 class PomodoroPane(Pane):
     PANE_TITLE = N_("Pomodoro")
 
@@ -82,13 +116,17 @@ class PomodoroPane(Pane):
     DEFAULT_CSS = """
     PomodoroPane #pomo-body { height: 1fr; }
     PomodoroPane #pomo-big { width: 1fr; height: 1fr; min-height: 0; }
-    PomodoroPane.-focus .phase-row--phase, PomodoroPane.-focus BigDigits, PomodoroPane.-focus .countdown-row--clock,
-    PomodoroPane.-stopwatch .phase-row--phase, PomodoroPane.-stopwatch BigDigits,
-    PomodoroPane.-stopwatch .countdown-row--clock { color: $pomodoro-focus; }
-    PomodoroPane.-break .phase-row--phase, PomodoroPane.-break BigDigits,
-    PomodoroPane.-break .countdown-row--clock { color: $pomodoro-break; }
+    PomodoroPane #pomo-clock-row { height: 1; align-horizontal: center; }
+    PomodoroPane #pomo-clock-head, PomodoroPane #pomo-clock { width: auto; }
+    PomodoroPane #pomo-note { width: auto; color: $text-muted; }
+    PomodoroPane.-focus .phase-row--phase, PomodoroPane.-focus BigDigits, PomodoroPane.-focus #pomo-clock-head,
+    PomodoroPane.-focus #pomo-clock, PomodoroPane.-stopwatch .phase-row--phase, PomodoroPane.-stopwatch BigDigits,
+    PomodoroPane.-stopwatch #pomo-clock-head, PomodoroPane.-stopwatch #pomo-clock { color: $pomodoro-focus; }
+    PomodoroPane.-break .phase-row--phase, PomodoroPane.-break BigDigits, PomodoroPane.-break #pomo-clock-head,
+    PomodoroPane.-break #pomo-clock { color: $pomodoro-break; }
     PomodoroPane.-idle .phase-row--phase, PomodoroPane.-idle BigDigits { color: $text-muted; }
-    PomodoroPane.-paused BigDigits, PomodoroPane.-paused .countdown-row--clock { text-style: dim; }
+    PomodoroPane.-paused BigDigits, PomodoroPane.-paused #pomo-clock-head,
+    PomodoroPane.-paused #pomo-clock { text-style: dim; }
     """
 
     @dataclass(eq=False)
@@ -102,6 +140,7 @@ class PomodoroPane(Pane):
         super().__init__(number, id=id, classes=f"-idle {classes or ''}".strip())
         self.shown: PomodoroDisplay | None = None
         self.fitted: tuple[str, str] = ("", "")  # (meta, note) as shown, cut to the pane's width
+        self.shown_clock: str | None = None
 
     def compose(self) -> ComposeResult:
         body = Vertical(id="pomo-body")
@@ -109,7 +148,13 @@ class PomodoroPane(Pane):
         with body:
             yield PhaseRow(id="pomo-head")
             yield BigDigits("", id="pomo-big")
-            yield CountdownRow(id="pomo-clock-row")
+            # The clock row stays three widgets: Textual resends a repainted line from the left
+            # edge of its widget, so the seconds, the one write every second, are a widget of
+            # their own (32 B a second; drawn inside one row widget they cost ~120 B).
+            with Horizontal(id="pomo-clock-row"):
+                yield Static("", id="pomo-clock-head")
+                yield SecondsCell(id="pomo-clock")
+                yield Static("", id="pomo-note")
             yield TextLines(3, id="pomo-lines")
 
     def action_command(self, command: str) -> None:
@@ -128,13 +173,23 @@ class PomodoroPane(Pane):
         self.set_info(d.info)
 
     def _draw_fitted(self, d: PomodoroDisplay) -> None:
-        """The phase row and the clock row, their meta and note cut to the pane's width. The
-        seconds are their own piece of the clock row: the one write every second."""
+        """The phase row and the clock row, their meta and note cut to the pane's width."""
+        old_clock = self.shown_clock
         meta, note = self._fit(d)
+        old_note = self.fitted[1] if old_clock is not None else None
         self.fitted = (meta, note)
+        self.shown_clock = d.clock
         self.query_one("#pomo-head", PhaseRow).show(d.phase, meta)
+        # "24:" changes once a minute, the seconds every second: each its own widget. Laid out
+        # again only when a width changes (a stopwatch passing an hour: "59:" -> "1:00:").
         head, _, seconds = d.clock.rpartition(":")
-        self.query_one("#pomo-clock-row", CountdownRow).show(head + ":", seconds, note)
+        old_head = old_clock.rpartition(":")[0] if old_clock is not None else None
+        if old_head != head:
+            self.query_one("#pomo-clock-head", Static).update(
+                head + ":", layout=old_head is None or len(old_head) != len(head))
+        self.query_one("#pomo-clock", SecondsCell).set_text(seconds)
+        if old_note != note:
+            self.query_one("#pomo-note", Static).update(note, layout=True)
 
     def _fit(self, d: PomodoroDisplay) -> tuple[str, str]:
         """The meta and note texts cut (by whole " · " parts) to what the head and clock rows leave
