@@ -552,3 +552,26 @@ async def test_clicking_a_block_puts_the_cursor_on_it(make_app):
         await pilot.click(block_list, offset=(2, at - round(block_list.scroll_offset.y)))
         await pilot.pause()
         assert local(cursor_block(app, app.store)) == "08:00-08:50" and block_list.has_focus
+
+
+async def test_two_blocks_changing_places_repaint_both_lines_whole(make_app, monkeypatch):
+    """Rows of the same shape that swap blocks differ in a few cells, but the cursor goes with its
+    block: both lines are drawn again in full."""
+    from textual.content import Content
+
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("2")
+        block_list = pane(app).block_list
+        a = RowView("block:1", Content("09:00 aaaa"), frozenset({"-block"}), 1)
+        b = RowView("block:2", Content("10:00 bbbb"), frozenset({"-block"}), 2)
+        block_list.show([a, b], 1)
+        await pilot.pause()
+        refreshed: list = []
+        refresh = block_list.refresh
+        monkeypatch.setattr(block_list, "refresh", lambda *regions, **kw: (refreshed.append(regions), refresh(*regions, **kw))[1])
+        block_list.show([RowView("block:2", Content("09:00 bbbb"), frozenset({"-block"}), 2),
+                         RowView("block:1", Content("10:00 aaaa"), frozenset({"-block"}), 1)], 1)
+        width = block_list.scrollable_content_region.width
+        lines = sorted((region.y, region.x, region.width >= width) for regions in refreshed for region in regions)
+        assert lines == [(0, 0, True), (1, 0, True)] and block_list.cursor_id == 1

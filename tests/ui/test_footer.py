@@ -45,6 +45,11 @@ async def test_hovering_a_key_shows_its_tooltip(make_app):
         await pilot.hover(KeyFooter, offset=(gap, 0))
         await pilot.pause()
         assert footer.tooltip is None
+        await pilot.hover(KeyFooter, offset=(edit.x, 0))
+        await pilot.hover("#queue-pane")  # away, then back onto the gap: no tooltip left behind
+        await pilot.hover(KeyFooter, offset=(gap, 0))
+        await pilot.pause()
+        assert footer.tooltip is None
 
 
 async def test_the_footer_stays_in_a_zoomed_pane(make_app):
@@ -54,3 +59,46 @@ async def test_the_footer_stays_in_a_zoomed_pane(make_app):
         await pilot.pause()
         footer = app.screen.query_one(KeyFooter)
         assert footer.region.height == 1 and footer.region.y == 35
+
+
+async def test_the_palette_key_is_on_top_of_keys_that_did_not_fit(make_app, monkeypatch):
+    from vatui.screens.report_screen import ReportScreen
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, ReportScreen)
+        footer = app.screen.query_one(KeyFooter)
+        assert footer.clipped()  # the report's keys run on under the palette key at 80 columns
+        palette = footer.items[-1]
+        pressed: list[str] = []
+        monkeypatch.setattr(app, "simulate_key", pressed.append)
+        for x in range(palette.x, palette.right):
+            await pilot.click(KeyFooter, offset=(x, 0))
+        assert set(pressed) == {palette.key}
+
+
+async def test_the_wheel_scrolls_hidden_keys_out_from_under_the_palette(make_app, painted, monkeypatch):
+    from textual import events
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        footer = app.screen.query_one(KeyFooter)
+        hidden = footer.clipped()
+        assert hidden and "Quit" not in painted(footer)
+        for _turn in range(10):  # a wheel turned over the footer (Pilot has no wheel of its own)
+            footer.post_message(events.MouseScrollDown(footer, 10, 0, 0, 1, 0, False, False, False))
+        await pilot.pause()
+        assert footer.clipped() == [] and "q Quit" in painted(footer) and painted(footer).endswith("▏^p palette ")
+        pressed: list[str] = []
+        monkeypatch.setattr(app, "simulate_key", pressed.append)
+        quit_key = next(i for i in footer.items if i.description == "Quit")
+        await pilot.click(KeyFooter, offset=(quit_key.x + 1, 0))
+        assert pressed == [quit_key.key]
+        for _turn in range(10):
+            footer.post_message(events.MouseScrollUp(footer, 10, 0, 0, -1, 0, False, False, False))
+        await pilot.pause()
+        assert footer.clipped() == hidden

@@ -188,7 +188,9 @@ def decode_task(d: Mapping[str, Any], id: int | None) -> Task:
     if client is not None and type(client) is not int:
         _opt_int(client)
     estimate = get("estimate_min")
-    checklist = get("checklist")
+    checklist = get("checklist", [])
+    if type(checklist) is not list:
+        raise ValueError(_("{field}: expected a list").format(field="checklist"))
     status = get("status", "todo")
     defer = get("defer_until")
     rank = get("rank")

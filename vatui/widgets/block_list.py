@@ -94,12 +94,14 @@ class BlockList(ScrollView, can_focus=True):
             self.move_cursor_to(target, by_user=False, scroll=target != self.cursor_id)
 
     def _repaint_changes(self, index: int, before: RowView, after: RowView) -> None:
-        """Repaint row `index` if it changed: only the cells whose text changed when its styles
-        did not (a minute's "in 16m" -> "in 15m"), else the whole row."""
-        if before.signature == after.signature:
+        """Repaint row `index` if it changed: only the cells whose text changed when it is the
+        same block in the same styles (a minute's "in 16m" -> "in 15m"), else the whole row."""
+        if before.signature == after.signature and before.block_id == after.block_id:
             return
         span = None
-        if before.classes == after.classes and tuple(before.content.spans) == tuple(after.content.spans):
+        # Only for the same block: another block here may change whether the line has the cursor.
+        if before.block_id == after.block_id and before.classes == after.classes \
+                and tuple(before.content.spans) == tuple(after.content.spans):
             span = changed_span(before.content.plain, after.content.plain)
         top = index - round(self.scroll_offset.y)
         if span is not None:

@@ -67,7 +67,8 @@ class KeyFooter(Widget, can_focus=False):
         self._shown: tuple = ()
         self._hover: int | None = None  # the item under the mouse
         self._items: tuple[FooterItem, ...] = ()
-        self._laid_out_for = -1  # the width the items were placed for
+        self._laid_out_for = (-1, 0)  # the (width, scroll) the items were placed for
+        self.key_offset = 0  # columns scrolled left (the mouse wheel), to reach keys under the palette
 
     # --- what is shown -------------------------------------------------------------------------
     def on_mount(self) -> None:
@@ -87,8 +88,10 @@ class KeyFooter(Widget, can_focus=False):
         shown = self.shown_keys()
         if shown != self._shown:
             self._shown = shown
-            self._laid_out_for = -1
+            self._laid_out_for = (-1, 0)
+            self.key_offset = 0
             self._hover = None
+            self.tooltip = None
             self.refresh()
 
     def shown_keys(self) -> tuple:
@@ -123,10 +126,10 @@ class KeyFooter(Widget, can_focus=False):
     @property
     def items(self) -> tuple[FooterItem, ...]:
         """What is shown and where, for the current width."""
-        width = self.size.width
-        if width != self._laid_out_for:
-            self._items = tuple(_place(self._shown, width))
-            self._laid_out_for = width
+        key = (self.size.width, self.key_offset)
+        if key != self._laid_out_for:
+            self._items = tuple(_place(self._shown, *key))
+            self._laid_out_for = key
         return self._items
 
     def clipped(self) -> list[str]:
@@ -149,9 +152,12 @@ class KeyFooter(Widget, can_focus=False):
             hover = hover_style if index == self._hover else None
             if item.kind == "palette":
                 palette, palette_hover = item, hover
-            elif item.x < width:
-                line.append(" " * (item.x - column))
-                line.append_text(self._item_text(item, key_style, description_style, label_style, hover, dim))
+            elif item.right > 0 and item.x < width:
+                text = self._item_text(item, key_style, description_style, label_style, hover, dim)
+                if item.x < 0:  # scrolled partly out at the left
+                    text = text[-item.x:]
+                line.append(" " * (max(0, item.x) - column))
+                line.append_text(text)
                 column = item.right
         if palette is None:
             return line
@@ -181,8 +187,13 @@ class KeyFooter(Widget, can_focus=False):
 
     # --- the mouse -----------------------------------------------------------------------------
     def _item_at(self, x: int) -> int | None:
-        for index, item in enumerate(self.items):
-            if item.kind != "label" and item.x <= x < item.right:
+        """The key under column `x`: the palette key first, as it is drawn over what did not fit."""
+        items = self.items
+        palette = next((i for i, item in enumerate(items) if item.kind == "palette"), None)
+        if palette is not None and x >= items[palette].x:
+            return palette
+        for index, item in enumerate(items):
+            if item.kind not in ("label", "palette") and item.x <= x < item.right:
                 return index
         return None
 
@@ -194,6 +205,7 @@ class KeyFooter(Widget, can_focus=False):
             self.refresh()
 
     def on_leave(self, _event: events.Leave) -> None:
+        self.tooltip = None
         if self._hover is not None:
             self._hover = None
             self.refresh()
@@ -208,14 +220,31 @@ class KeyFooter(Widget, can_focus=False):
         else:
             self.app.bell()
 
+    # The wheel scrolls keys that did not fit out from under the palette key, as in Textual's.
+    def on_mouse_scroll_down(self, event: events.MouseScrollDown) -> None:
+        self._scroll(4, event)
 
-def _place(shown: tuple, width: int) -> list[FooterItem]:
+    def on_mouse_scroll_up(self, event: events.MouseScrollUp) -> None:
+        self._scroll(-4, event)
+
+    def _scroll(self, step: int, event: events.MouseEvent) -> None:
+        hidden = max(0, max((i.right for i in self.items if i.kind != "palette"), default=0) + self.key_offset
+                     - next((i.x for i in self.items if i.kind == "palette"), self.size.width))
+        offset = max(0, min(hidden, self.key_offset + step))
+        if offset != self.key_offset:
+            self.key_offset = offset
+            self._hover = None
+            self.refresh()
+            event.stop()
+
+
+def _place(shown: tuple, width: int, offset: int = 0) -> list[FooterItem]:
     """Columns as Textual's compact Footer lays its widgets out: a key, then one column of margin;
     a compact group: one column of padding, its keys side by side, a column, its label, a column.
     The palette key is docked at the right edge: a one-column edge, the key, one column of padding
     (vatui's setting: with Textual's margin, that cell showed whatever key scrolled under it)."""
     out: list[FooterItem] = []
-    x = 0
+    x = -offset
     previous = None
     for kind, key, key_display, description, enabled, tooltip in shown:
         if kind == "palette":
