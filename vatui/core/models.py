@@ -168,15 +168,10 @@ class Task:
                 field="batch", text=self.batch), field="batch")
         if batch != self.batch:
             object.__setattr__(self, "batch", batch)
-        # Every start builds every task of the hot file: the usual values skip the calls.
-        if self.created is not None and self.created.tzinfo is not timezone.utc:
-            _require_utc(self.created, "created")
-        if self.due is not None and self.due.tzinfo is not timezone.utc:
-            _require_utc(self.due, "due")
-        if self.reply_by is not None and self.reply_by.tzinfo is not timezone.utc:
-            _require_utc(self.reply_by, "reply_by")
-        if self.done_at is not None and self.done_at.tzinfo is not timezone.utc:
-            _require_utc(self.done_at, "done_at")
+        _require_utc(self.created, "created")
+        _require_utc(self.due, "due")
+        _require_utc(self.reply_by, "reply_by")
+        _require_utc(self.done_at, "done_at")
         if self.estimate is not None and self.estimate <= timedelta(0):
             raise ValidationError(_("{field}: must be longer than zero").format(field="estimate"), field="estimate")
         if self.due_zone is not None:

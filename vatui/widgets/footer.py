@@ -132,10 +132,20 @@ class KeyFooter(Widget, can_focus=False):
             self._laid_out_for = key
         return self._items
 
+    @property
+    def palette(self) -> FooterItem | None:
+        """The command palette's key, docked at the right (always the last item)."""
+        items = self.items
+        return items[-1] if items and items[-1].kind == "palette" else None
+
+    def _palette_edge(self) -> int:
+        """Where the keys end: the palette key's edge, or the footer's."""
+        palette = self.palette
+        return palette.x if palette else self.size.width
+
     def clipped(self) -> list[str]:
         """The descriptions of keys hidden (wholly or partly) under the palette key at the right."""
-        palette = next((i for i in self.items if i.kind == "palette"), None)
-        edge = palette.x if palette else self.size.width
+        edge = self._palette_edge()
         return [i.description for i in self.items if i.kind != "palette" and i.right > edge]
 
     # --- drawing -------------------------------------------------------------------------------
@@ -189,9 +199,8 @@ class KeyFooter(Widget, can_focus=False):
     def _item_at(self, x: int) -> int | None:
         """The key under column `x`: the palette key first, as it is drawn over what did not fit."""
         items = self.items
-        palette = next((i for i, item in enumerate(items) if item.kind == "palette"), None)
-        if palette is not None and x >= items[palette].x:
-            return palette
+        if self.palette is not None and x >= self._palette_edge():
+            return len(items) - 1
         for index, item in enumerate(items):
             if item.kind not in ("label", "palette") and item.x <= x < item.right:
                 return index
@@ -229,7 +238,7 @@ class KeyFooter(Widget, can_focus=False):
 
     def _scroll(self, step: int, event: events.MouseEvent) -> None:
         hidden = max(0, max((i.right for i in self.items if i.kind != "palette"), default=0) + self.key_offset
-                     - next((i.x for i in self.items if i.kind == "palette"), self.size.width))
+                     - self._palette_edge())
         offset = max(0, min(hidden, self.key_offset + step))
         if offset != self.key_offset:
             self.key_offset = offset

@@ -2,9 +2,9 @@
 ●○○○ · 1 focus today") and the three lines below the digits (the bound task, today, this week).
 
 One widget per row, not per piece: every widget costs the cockpit's start-up its styling, layout
-and paint. These change at most once a minute; a changed piece repaints its own cells (Textual
-resends the line from the widget's left edge, so the clock row's per-second seconds stay a widget
-of their own: pomodoro_pane.py).
+and paint. These change at most once a minute, and only a changed row or line is repainted
+(Textual resends a repainted line from the widget's left edge, which is why the clock row's
+per-second seconds stay a widget of their own: pomodoro_pane.py).
 """
 
 from __future__ import annotations
@@ -33,14 +33,10 @@ class PhaseRow(Widget):
         self.meta = ""
 
     def show(self, phase: str, meta: str) -> None:
-        if (phase, meta) == (self.phase, self.meta):
-            return
-        only_meta = phase == self.phase and cell_len(meta) == cell_len(self.meta)
-        self.phase, self.meta = phase, meta
-        width = self.size.width
-        if only_meta and width:  # the same phase, a meta as wide: only the meta's cells
-            self.refresh(Region(max(0, width - cell_len(meta)), 0, cell_len(meta), 1))
-        else:
+        # The whole row: the meta ends at the right edge, and Textual resends a repainted line
+        # from the widget's left edge, so a region for the meta alone would send no less.
+        if (phase, meta) != (self.phase, self.meta):
+            self.phase, self.meta = phase, meta
             self.refresh()
 
     def render(self) -> Text:

@@ -140,7 +140,6 @@ class PomodoroPane(Pane):
         super().__init__(number, id=id, classes=f"-idle {classes or ''}".strip())
         self.shown: PomodoroDisplay | None = None
         self.fitted: tuple[str, str] = ("", "")  # (meta, note) as shown, cut to the pane's width
-        self.shown_clock: str | None = None
 
     def compose(self) -> ComposeResult:
         body = Vertical(id="pomo-body")
@@ -166,24 +165,23 @@ class PomodoroPane(Pane):
         self.shown = d
         if old is None or old.kind != d.kind or old.paused != d.paused:
             self.update_classes({**{cls: cls == d.kind for cls in PHASE_CLASSES}, "-paused": d.paused})
-        self._draw_fitted(d)
+        self._draw_fitted(d, old)
         if old is None or old.big != d.big:
             self.query_one("#pomo-big", BigDigits).update(d.big)
         self.query_one("#pomo-lines", TextLines).show([d.task, d.today, d.week])
         self.set_info(d.info)
 
-    def _draw_fitted(self, d: PomodoroDisplay) -> None:
-        """The phase row and the clock row, their meta and note cut to the pane's width."""
-        old_clock = self.shown_clock
+    def _draw_fitted(self, d: PomodoroDisplay, old: PomodoroDisplay | None) -> None:
+        """The phase row and the clock row, their meta and note cut to the pane's width; `old`
+        is what was shown before (None at first)."""
         meta, note = self._fit(d)
-        old_note = self.fitted[1] if old_clock is not None else None
+        old_note = self.fitted[1] if old is not None else None
         self.fitted = (meta, note)
-        self.shown_clock = d.clock
         self.query_one("#pomo-head", PhaseRow).show(d.phase, meta)
         # "24:" changes once a minute, the seconds every second: each its own widget. Laid out
         # again only when a width changes (a stopwatch passing an hour: "59:" -> "1:00:").
         head, _, seconds = d.clock.rpartition(":")
-        old_head = old_clock.rpartition(":")[0] if old_clock is not None else None
+        old_head = old.clock.rpartition(":")[0] if old is not None else None
         if old_head != head:
             self.query_one("#pomo-clock-head", Static).update(
                 head + ":", layout=old_head is None or len(old_head) != len(head))
@@ -203,4 +201,4 @@ class PomodoroPane(Pane):
 
     def on_resize(self) -> None:
         if self.shown is not None:
-            self._draw_fitted(self.shown)  # the body has its new size already (laid out in the same pass)
+            self._draw_fitted(self.shown, self.shown)  # the body has its new size already (laid out in the same pass)
