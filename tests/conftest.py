@@ -64,7 +64,7 @@ def make_cli(tmp_path, clock, monkeypatch):
 
 @pytest.fixture
 def demo_store(tmp_path, clock) -> Store:
-    from vatui.demo import seed_demo
+    from vatui.store.demo import seed_demo
 
     s = Store(tmp_path / "demo.json", clock=clock, journal=True)
     seed_demo(s, clock.now(), MY_ZONE)
@@ -75,7 +75,7 @@ def demo_store(tmp_path, clock) -> Store:
 def english_by_default(monkeypatch):
     """Every test starts in English whatever the machine's locale, and leaves English behind
     (the language is process-wide; a test that picks another must not leak it)."""
-    from vatui.i18n import set_language
+    from vatui.text.i18n import set_language
 
     for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):  # LANGUAGE: set by the CLI for argparse
         monkeypatch.delenv(name, raising=False)

@@ -14,8 +14,8 @@ from pathlib import Path
 from vatui.app import VatuiApp
 from vatui.core.clock import FixedClock
 from vatui.core.settings import Settings
-from vatui.demo import seed_demo
 from vatui.store import Store
+from vatui.store.demo import seed_demo
 
 # The same instant as the tests' snapshots: Monday 23 November 2026, 15:00 in Bucharest.
 FROZEN = datetime(2026, 11, 23, 13, 0, tzinfo=timezone.utc)

@@ -16,19 +16,19 @@ from textual.command import CommandPalette
 from textual.screen import Screen
 from textual.theme import Theme
 
-from vatui import paths
-from vatui.commands import ActionCommands
-from vatui.config import problems_note
 from vatui.core.clock import Clock
 from vatui.core.settings import Settings
-from vatui.i18n import N_, _, choose_language
-from vatui.keys import collect
+from vatui.screens.commands import ActionCommands
+from vatui.settings import paths
+from vatui.settings.config import problems_note
+from vatui.settings.keys import collect
+from vatui.settings.themes import APP_COLOURS, DEFAULT_THEME, load_themes
 from vatui.store import Store
-from vatui.themes import APP_COLOURS, DEFAULT_THEME, load_themes
-from vatui.writer import StoreWriter
+from vatui.store.writer import StoreWriter
+from vatui.text.i18n import N_, _, choose_language
 
 if TYPE_CHECKING:
-    from vatui.notify import Notifier
+    from vatui.terminal.notify import Notifier
 
 TICK_SECONDS = 1.0
 
@@ -68,7 +68,7 @@ class VatuiApp(App[int]):
         self.my_zone = ZoneInfo(settings.me_zone)
         self.config_path = config_path or paths.config_file().path
         self.config_warnings = list(config_warnings)
-        self.keymap: dict[str, str] = {}  # the user's [keys] remaps that were accepted (vatui.keymap)
+        self.keymap: dict[str, str] = {}  # the user's [keys] remaps that were accepted (vatui.settings.keymap)
         self.demo = demo
         self.user_data_path = user_data_path
         self.writer = StoreWriter(self)
@@ -76,7 +76,7 @@ class VatuiApp(App[int]):
         self.vatui_themes: list[str] = []
         self._help: Screen | None = None  # the help screen last shown, kept for the next `?`
         self.notices: deque[str] = deque(maxlen=100)  # what was said in toasts, newest last
-        self._terminal_writer = terminal_writer  # raw escapes to the terminal (vatui/driver.py)
+        self._terminal_writer = terminal_writer  # raw escapes to the terminal (vatui/terminal/driver.py)
         # The theme before anything is styled: set later (on mount), every style would be
         # worked out and every cell painted twice.
         self._theme_warnings = self._register_themes()
@@ -85,12 +85,12 @@ class VatuiApp(App[int]):
     @cached_property
     def notifier(self) -> Notifier:
         """Made at the first notification, not at start-up: nothing of it is on the first frame."""
-        from vatui.notify import Notifier
+        from vatui.terminal.notify import Notifier
 
         return Notifier(self, self.settings.notify, terminal_style=self.settings.notify_terminal)
 
     def get_driver_class(self):  # type: ignore[no-untyped-def]
-        from vatui.driver import with_terminal_writer
+        from vatui.terminal.driver import with_terminal_writer
 
         return with_terminal_writer(super().get_driver_class())
 
@@ -124,7 +124,7 @@ class VatuiApp(App[int]):
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         if self.settings.keys:
-            from vatui.keymap import check_keymap
+            from vatui.settings.keymap import check_keymap
 
             self.keymap, problems = check_keymap(dict(self.settings.keys))
             self.config_warnings += problems
@@ -202,7 +202,7 @@ class VatuiApp(App[int]):
 
     # --- Textual's own words, in the user's language --------------------------------------------
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """Textual's commands in the palette (their words are marked in vatui.keys.TEXTUAL_WORDS)."""
+        """Textual's commands in the palette (their words are marked in vatui.settings.keys.TEXTUAL_WORDS)."""
         for command in super().get_system_commands(screen):
             yield SystemCommand(_(command.title), _(command.help), command.callback, command.discover)
 

@@ -1,5 +1,5 @@
 """The cockpit in a real pseudo-terminal looks the same, cell for cell and colour for colour, with
-the colour-escape coalescer (vatui/sgr_coalescer.py) as without it, costs fewer bytes, and leaves
+the colour-escape coalescer (vatui/terminal/sgr_coalescer.py) as without it, costs fewer bytes, and leaves
 the terminal with its default colours when it quits.
 
 Each run is `vatui --demo` at a fixed instant (so both show the same minute), driven through the
@@ -28,8 +28,8 @@ vatui.core.clock.SystemClock.now = lambda self: datetime(2026, 12, 2, 10, 24, 30
 import textual.widgets
 textual.widgets.Input.cursor_blink = False  # a blinking cursor would differ between the two runs
 if sys.argv[1] == "raw":
-    import vatui.sgr_coalescer
-    vatui.sgr_coalescer.SgrCoalescer.feed = lambda self, data: data
+    import vatui.terminal.sgr_coalescer
+    vatui.terminal.sgr_coalescer.SgrCoalescer.feed = lambda self, data: data
 from vatui.__main__ import main
 sys.argv = ["vatui", "--demo"]
 sys.exit(main())

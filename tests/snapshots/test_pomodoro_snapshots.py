@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import pytest
 
-from vatui.timekeeping import TimeKeeper
+from vatui.timers.timekeeping import TimeKeeper
 
 
 @pytest.fixture

@@ -10,13 +10,13 @@ import pytest
 from textual.widgets import Input
 
 from vatui.core.models import TimeEntry
-from vatui.core.pomodoro_codec import load
 from vatui.core.pomodoro_state import Outcome, Phase
-from vatui.notify import BEL, DesktopResult
 from vatui.screens.entries_screen import EntriesScreen, EntryModal
 from vatui.screens.unattended_modal import UnattendedModal
 from vatui.store import Store
-from vatui.timekeeping import TimeKeeper
+from vatui.store.pomodoro_codec import load
+from vatui.terminal.notify import BEL, DesktopResult
+from vatui.timers.timekeeping import TimeKeeper
 from vatui.widgets.big_digits import BigDigits
 from vatui.widgets.pomodoro_pane import PomodoroPane
 

@@ -15,8 +15,8 @@ import pytest
 
 from vatui.app import TICK_SECONDS
 from vatui.core.models import Task
-from vatui.demo import seed_demo
 from vatui.store import Store
+from vatui.store.demo import seed_demo
 from vatui.store.history import ARCHIVED_ON_KEY
 
 

@@ -10,7 +10,7 @@ import pytest
 from vatui.cli import main
 from vatui.cli.common import Context
 from vatui.core.models import TimeEntry
-from vatui.textfit import cell_len
+from vatui.text.textfit import cell_len
 
 
 @pytest.fixture

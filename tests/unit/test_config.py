@@ -3,8 +3,8 @@ the default (never a crash)."""
 
 from datetime import timedelta
 
-from vatui.config import load_config
 from vatui.core.settings import Settings
+from vatui.settings.config import load_config
 
 
 def test_missing_file_means_defaults(tmp_path):
@@ -56,7 +56,7 @@ def test_a_keys_entry_that_is_not_text_is_named_and_the_others_kept(tmp_path):
 
 
 def test_the_start_up_note_lists_a_few_problems_in_full(tmp_path):
-    from vatui.config import problems_note
+    from vatui.settings.config import problems_note
 
     path = tmp_path / "config.toml"
     note = problems_note(["config: a = 1 is not valid", "config: unknown key 'b' is ignored"], path, 36)
@@ -64,7 +64,7 @@ def test_the_start_up_note_lists_a_few_problems_in_full(tmp_path):
 
 
 def test_the_start_up_note_trims_a_long_list_and_says_where_the_rest_is(tmp_path):
-    from vatui.config import problems_note
+    from vatui.settings.config import problems_note
 
     problems = [f"config: key{n} = 'x' is not valid (a long explanation of what is wrong, and how to put it right "
                 f"with an example of a good value); using the default" for n in range(10)]

@@ -22,7 +22,7 @@ def test_fit_words(text, width, shown):
 
 
 def test_wrap_words_breaks_between_words_and_cuts_only_a_word_too_long_for_any_line():
-    from vatui.textfit import wrap_words
+    from vatui.text.textfit import wrap_words
 
     assert wrap_words("Move the clock's cursor one hour back", 16) == ["Move the clock's", "cursor one hour", "back"]
     assert wrap_words("short", 16) == ["short"]
@@ -32,7 +32,7 @@ def test_wrap_words_breaks_between_words_and_cuts_only_a_word_too_long_for_any_l
 
 
 def test_changed_span_is_where_two_texts_of_one_width_differ():
-    from vatui.textfit import changed_span
+    from vatui.text.textfit import changed_span
 
     assert changed_span("12:08", "12:09") == (4, 5)
     assert changed_span("in 10m", "in 9m") is None  # another width: all of it changed

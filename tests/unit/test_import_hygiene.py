@@ -28,7 +28,7 @@ def test_core_loads_neither_textual_nor_tinydb_nor_plyer():
     assert not loaded & {"textual", "tinydb", "plyer", "rich"}
 
 
-@pytest.mark.parametrize("module", ["vatui", "vatui.cli", "vatui.store", "vatui.queue_text", "vatui.exports.report_text",
+@pytest.mark.parametrize("module", ["vatui", "vatui.cli", "vatui.store", "vatui.text.queue_text", "vatui.exports.report_text",
                                     "vatui.exports.ics", "vatui.exports.entries_csv"])
 def test_quick_paths_do_not_load_textual(module):
     assert "textual" not in _loaded_after(f"import {module}")
@@ -36,7 +36,7 @@ def test_quick_paths_do_not_load_textual(module):
 
 # Kept off the start path on purpose (each is imported where it is first needed): a top-level
 # import of one of them would quietly put its cost back into every start.
-LAZY_MODULES = ["vatui.core.block_syntax", "vatui.notify", "vatui.screens.help", "vatui.screens.report_screen",
+LAZY_MODULES = ["vatui.core.block_syntax", "vatui.terminal.notify", "vatui.screens.help", "vatui.screens.report_screen",
                 "vatui.screens.queue_modals", "vatui.screens.block_modal", "vatui.screens.client_modal", "plyer"]
 
 COCKPIT_STARTS = """
@@ -45,7 +45,7 @@ from pathlib import Path
 from vatui.app import VatuiApp
 from vatui.core.clock import SystemClock
 from vatui.core.settings import Settings
-from vatui.demo import seed_demo
+from vatui.store.demo import seed_demo
 from vatui.store import Store
 
 folder = Path(tempfile.mkdtemp())

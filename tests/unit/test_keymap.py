@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from vatui.keymap import binding_defaults, check_keymap, normal_key
+from vatui.settings.keymap import binding_defaults, check_keymap, normal_key
 
 
 @pytest.mark.parametrize("text, key", [

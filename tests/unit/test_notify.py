@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from vatui.notify import (
+from vatui.terminal.notify import (
     BEL,
     ESC,
     DesktopResult,
@@ -159,6 +159,6 @@ def test_child_entry_point_exit_codes(tmp_path, monkeypatch):
     import subprocess
 
     monkeypatch.setenv("PATH", str(tmp_path))  # no notify-send at all
-    done = subprocess.run([sys.executable, "-m", "vatui.notify", "t", "b"], capture_output=True, text=True,
+    done = subprocess.run([sys.executable, "-m", "vatui.terminal.notify", "t", "b"], capture_output=True, text=True,
                           env={**os.environ, "PATH": str(tmp_path)})
     assert done.returncode != 0 and "Traceback" not in done.stderr

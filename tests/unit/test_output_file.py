@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from vatui.core.errors import ValidationError
-from vatui.output_file import check_output_file
+from vatui.exports.output_file import check_output_file
 
 
 def refused(text, **kw) -> str:

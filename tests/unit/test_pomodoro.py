@@ -12,10 +12,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from vatui.core.pomodoro import Timer, advance, focus_done_between, interruptions_between, question, view
-from vatui.core.pomodoro_codec import from_dict, load, to_dict
 from vatui.core.pomodoro_phases import MIN_TRACKED
 from vatui.core.pomodoro_state import Answer, Phase, Pomodoro, Refusal, StateError, TimerError
 from vatui.core.settings import PomodoroSettings
+from vatui.store.pomodoro_codec import from_dict, load, to_dict
 
 T0 = datetime(2026, 11, 23, 13, 0, tzinfo=timezone.utc)
 CFG = PomodoroSettings()  # 25m / 5m / 15m, long break after 4, no auto-start

@@ -11,7 +11,7 @@ from rich.cells import cell_len
 from vatui.core.deadlines import Deadline, DeadlineKind, DeadlineReader, DeadlineState
 from vatui.core.models import ChecklistItem, Client, Status, Task
 from vatui.core.queues import View, build_view
-from vatui.queue_text import deadline_words, format_left
+from vatui.text.queue_text import deadline_words, format_left
 from vatui.widgets.queue_rows import header_cells, task_cells, truncate_words
 
 NOW = datetime(2026, 11, 23, 13, 0, tzinfo=timezone.utc)

@@ -13,8 +13,8 @@ import pyte
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import vatui.sgr_coalescer
-from vatui.sgr_coalescer import SgrCoalescer
+import vatui.terminal.sgr_coalescer
+from vatui.terminal.sgr_coalescer import SgrCoalescer
 
 COLS, ROWS = 12, 5
 # Styles as Textual renders them: attributes, then a 24-bit foreground and background.
@@ -109,7 +109,7 @@ def test_a_write_from_a_signal_handler_in_the_middle_of_a_feed_goes_out_as_it_is
     handler_out: list[str] = []
 
     def tracer(frame, event, _arg):  # stands in for the signal arriving inside the coalescer's work
-        if event == "call" and frame.f_code.co_filename == vatui.sgr_coalescer.__file__ and not handler_out \
+        if event == "call" and frame.f_code.co_filename == vatui.terminal.sgr_coalescer.__file__ and not handler_out \
                 and frame.f_code.co_name != "feed":
             handler_out.append(coalescer.feed(writes[1]))
 

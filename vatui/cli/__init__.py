@@ -18,7 +18,7 @@ from vatui import __version__
 from vatui.cli import cockpit
 from vatui.cli.common import CliError, Context, add_global_options
 from vatui.core.errors import ValidationError, VatuiError
-from vatui.i18n import DOMAIN, LOCALE_DIR, N_, _, choose_language, current_language, ngettext
+from vatui.text.i18n import DOMAIN, LOCALE_DIR, N_, _, choose_language, current_language, ngettext
 
 # The command modules, by name under vatui.cli (a module object works too). They are imported
 # only when the parser for commands is built: opening the cockpit needs none of them.
@@ -72,8 +72,8 @@ def choose_cli_language(argv: Sequence[str]) -> str | None:
     """Set the language before the parser is built, so that its help speaks it too: the config's
     `language` (the file from --config, else VATUI_CONFIG, else the default place), else the
     environment. Returns the one-line note when the wish cannot be met."""
-    from vatui import paths
-    from vatui.config import peek_language
+    from vatui.settings import paths
+    from vatui.settings.config import peek_language
 
     pre = argparse.ArgumentParser(add_help=False)
     pre.add_argument("--config")

@@ -7,8 +7,8 @@ import shutil
 
 from vatui.cli.common import Context
 from vatui.core.errors import VatuiError
-from vatui.i18n import _
 from vatui.store import Store
+from vatui.text.i18n import _
 
 
 def add_cockpit_options(parser: argparse.ArgumentParser) -> None:
@@ -26,7 +26,7 @@ def cmd_cockpit(ctx: Context) -> int:
     settings = ctx.config.settings
     folder = None
     if getattr(ctx.args, "demo", False):
-        from vatui.demo import make_demo_store
+        from vatui.store.demo import make_demo_store
 
         store, folder = make_demo_store(ctx.clock, settings.me_zone)
     else:

@@ -10,13 +10,13 @@ from datetime import datetime
 from typing import Any, TextIO
 from zoneinfo import ZoneInfo
 
-from vatui import paths
-from vatui.config import LoadedConfig, load_config
 from vatui.core.clock import Clock, SystemClock
 from vatui.core.models import Client, Task
-from vatui.formats import hm
-from vatui.i18n import _
+from vatui.settings import paths
+from vatui.settings.config import LoadedConfig, load_config
 from vatui.store import Store
+from vatui.text.formats import hm
+from vatui.text.i18n import _
 
 
 class CliError(Exception):

@@ -8,16 +8,16 @@ import sys
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from vatui import paths
 from vatui.cli.common import CliError, Context
 from vatui.cli.reports import add_period_options, day_range
-from vatui.config import PREFIX, load_config, settings_to_dict
 from vatui.core.errors import ValidationError, VatuiError
-from vatui.i18n import _, ngettext
-from vatui.output_file import check_output_file
+from vatui.exports.output_file import check_output_file
+from vatui.settings import paths
+from vatui.settings.config import PREFIX, load_config, settings_to_dict
 from vatui.store.backups import backup_dir
 from vatui.store.exchange import export_dataset, import_dataset, parse_dataset
 from vatui.store.history import all_records, archive_old, entries_between, tasks_by_id
+from vatui.text.i18n import _, ngettext
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -68,7 +68,7 @@ def cmd_where(ctx: Context) -> int:
     loaded = load_config(config.path)
     problems = list(loaded.warnings)
     if loaded.settings.keys:
-        from vatui.keymap import check_keymap  # loads Textual and the screens: only when there are remaps
+        from vatui.settings.keymap import check_keymap  # loads Textual and the screens: only when there are remaps
 
         problems += check_keymap(dict(loaded.settings.keys))[1]
     if problems:

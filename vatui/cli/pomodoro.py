@@ -20,9 +20,9 @@ from vatui.core.durations import format_duration
 from vatui.core.models import Task
 from vatui.core.pomodoro import Timer
 from vatui.core.pomodoro_state import Answer, Outcome, Phase, Pomodoro, Refusal, TimerError
-from vatui.i18n import _
-from vatui.timekeeping import Applied, TimeKeeper
-from vatui.timer_words import phase_name, refusal
+from vatui.text.i18n import _
+from vatui.text.timer_words import phase_name, refusal
+from vatui.timers.timekeeping import Applied, TimeKeeper
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

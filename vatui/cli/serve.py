@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 from vatui.cli.common import CliError, Context
-from vatui.i18n import _, html_language
+from vatui.text.i18n import _, html_language
 from vatui.web import is_loopback
 
 DEFAULT_HOST = "127.0.0.1"
@@ -97,7 +97,7 @@ def cmd_serve(ctx: Context) -> int:
     demo = bool(getattr(args, "demo", False))
     folder: Path | None = None
     if demo:
-        from vatui.demo import make_demo_store
+        from vatui.store.demo import make_demo_store
 
         store, folder = make_demo_store(ctx.clock, settings.me_zone)
     else:

@@ -19,8 +19,9 @@ from vatui.core.models import Client, Status, Task, Template
 from vatui.core.queues import TaskFilter, View, build_view, order_tasks, view_key
 from vatui.core.quickadd import format_template_item, parse_quick_add
 from vatui.core.when_words import parse_day_field
-from vatui.i18n import N_, _, ngettext
-from vatui.queue_text import (
+from vatui.store import codec
+from vatui.text.i18n import N_, _, ngettext
+from vatui.text.queue_text import (
     QUADRANT_WORDS,
     STATUS_WORDS,
     deadline_words,
@@ -29,7 +30,6 @@ from vatui.queue_text import (
     group_count,
     group_title,
 )
-from vatui.store import codec
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

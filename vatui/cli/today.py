@@ -12,7 +12,6 @@ from typing import Any
 from vatui.cli.common import Context, my_hm
 from vatui.cli.tasks import _task_json
 from vatui.cli.timer_status import status_dict, status_lines
-from vatui.clock_text import CLIENT_DOT, ME_SYMBOL, STATE_SYMBOLS, state_words
 from vatui.core.blocks import day_of, minutes_text, plan_day
 from vatui.core.deadlines import DeadlineReader
 from vatui.core.durations import format_duration
@@ -22,12 +21,13 @@ from vatui.core.reports import Amounts, GroupBy, build_report
 from vatui.core.zones import SortBy, format_offset, order, places, readings
 from vatui.exports.report_text import report_data
 from vatui.exports.words import fmt_amounts, fmt_hours, fmt_money
-from vatui.formats import long_day
-from vatui.i18n import _
-from vatui.queue_text import deadline_words
 from vatui.store.history import tasks_by_id
-from vatui.textfit import fit_words
-from vatui.timekeeping import TimeKeeper
+from vatui.text.clock_text import CLIENT_DOT, ME_SYMBOL, STATE_SYMBOLS, state_words
+from vatui.text.formats import long_day
+from vatui.text.i18n import _
+from vatui.text.queue_text import deadline_words
+from vatui.text.textfit import fit_words
+from vatui.timers.timekeeping import TimeKeeper
 from vatui.widgets.queue_rows import FLAGS
 
 WIDTH = 80

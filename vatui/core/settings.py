@@ -1,4 +1,4 @@
-"""Settings that shape the domain's answers. Read from the config file by `vatui.config`."""
+"""Settings that shape the domain's answers. Read from the config file by `vatui.settings.config`."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ class PomodoroSettings:
 
 @dataclass(frozen=True, slots=True)
 class Settings:
-    me_zone: str = "UTC"  # resolved from the machine by vatui.config when the file does not set it
+    me_zone: str = "UTC"  # resolved from the machine by vatui.settings.config when the file does not set it
     me_city: str = ""
     me_name: str = "Me"
     me_hours: WeekHours = field(default_factory=WeekHours.default)

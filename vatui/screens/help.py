@@ -17,9 +17,9 @@ from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Static
 
-from vatui.i18n import N_, _
-from vatui.keys import Section
-from vatui.textfit import wrap_words
+from vatui.settings.keys import Section
+from vatui.text.i18n import N_, _
+from vatui.text.textfit import wrap_words
 
 KEYS_MIN_WIDTH = 11  # the keys column is as wide in every section
 

@@ -4,7 +4,7 @@ notifications, the unattended-timer question, and the cross-pane hook `start_foc
 The countdown is computed from the stored timestamps at each `tick_pomodoro(now)`, so it is
 right after a restart, a suspend, or a timer started from the CLI (base.py's tick reloads the
 store when another process wrote it). Timer commands are applied through the store writer in one
-transaction each (vatui/timekeeping.py), never on the event loop. What the pane, the
+transaction each (vatui/timers/timekeeping.py), never on the event loop. What the pane, the
 notifications and the question say is worded in pomodoro_text.py.
 """
 
@@ -20,14 +20,14 @@ from textual import events, on
 from vatui.core.durations import format_duration
 from vatui.core.models import Task
 from vatui.core.pomodoro import Timer, advance, focus_done_between, interruptions_between, view
-from vatui.core.pomodoro_codec import Loaded
 from vatui.core.pomodoro_state import Answer, Outcome, Phase, PhaseEnd, Pomodoro, TimerError, View
 from vatui.core.tracking import Totals, day_bounds, local_date, totals
-from vatui.i18n import _
 from vatui.screens.base import CockpitBase
 from vatui.screens.pomodoro_text import announcement, pomodoro_display, question_words, task_line, totals_lines
-from vatui.timekeeping import Applied, TimeKeeper
-from vatui.timer_words import quoted, refusal
+from vatui.store.pomodoro_codec import Loaded
+from vatui.text.i18n import _
+from vatui.text.timer_words import quoted, refusal
+from vatui.timers.timekeeping import Applied, TimeKeeper
 from vatui.widgets.pomodoro_pane import PomodoroDisplay, PomodoroPane
 
 

@@ -3,19 +3,33 @@ changes through the store's transactions."""
 
 from __future__ import annotations
 
+import threading
+from contextlib import AbstractContextManager
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from tinydb.table import Document
 
-from vatui.i18n import N_, _
 from vatui.store import codec
 from vatui.store.errors import NotFound
-
-if TYPE_CHECKING:
-    from vatui.store.store import Store
+from vatui.text.i18n import N_, _
 
 R = TypeVar("R")
+
+
+class TableHost(Protocol):
+    """What a collection needs from the store that owns it (store.Store). A protocol rather than
+    an import, so that store.py can build its collections without an import cycle."""
+
+    _records: dict[str, dict[int, Any]]
+    _rlock: threading.RLock
+    _storage: Any  # storage.AtomicJSONStorage
+
+    def transaction(self) -> AbstractContextManager[Any]: ...
+    def _table(self, name: str) -> Any: ...
+    def _next_id(self, table: str) -> int: ...
+    def _keep_counters_ahead(self, tables: tuple[str, ...] = ...) -> None: ...
+    def _check(self, table: str, record: Any, own_id: int | None) -> None: ...
 
 RECORD_WORDS = {"clients": N_("client"), "tasks": N_("task"), "blocks": N_("time block"), "entries": N_("time entry"),
                 "templates": N_("template")}
@@ -24,7 +38,7 @@ RECORD_WORDS = {"clients": N_("client"), "tasks": N_("task"), "blocks": N_("time
 class Collection(Generic[R]):
     """One table of records of one type, e.g. `store.tasks`."""
 
-    def __init__(self, store: Store, table: str) -> None:
+    def __init__(self, store: TableHost, table: str) -> None:
         self._store = store
         self.table = table
 

@@ -9,7 +9,7 @@ from rich.text import Text
 from textual.geometry import Size
 from textual.widget import Widget
 
-from vatui.textfit import fit_words as truncate_words
+from vatui.text.textfit import fit_words as truncate_words
 
 _EIGHTHS = " ▏▎▍▌▋▊▉"
 

@@ -25,17 +25,17 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import Static
 
-from vatui import formats
-from vatui.clock_text import state_words
 from vatui.core.zones import Reading
-from vatui.i18n import N_, _
+from vatui.text import formats
+from vatui.text.clock_text import state_words
+from vatui.text.i18n import N_, _
 from vatui.widgets.clock_rows import ClockRow
 from vatui.widgets.clock_table import ClockTable
 from vatui.widgets.fit import TextCell
 from vatui.widgets.hour_strip import CELL_WIDTH, LABEL_WIDTH, HourStripView, StripView
 from vatui.widgets.pane import Pane
 
-WEEKDAYS, WEEKDAYS_SHORT = formats.WEEKDAYS, formats.WEEKDAYS_2  # moved to vatui.formats; kept for importers
+WEEKDAYS, WEEKDAYS_SHORT = formats.WEEKDAYS, formats.WEEKDAYS_2  # moved to vatui.text.formats; kept for importers
 
 
 def weekday(at: datetime) -> str:

@@ -7,7 +7,7 @@ from rich.cells import cell_len
 from textual.content import Content
 from textual.widget import Widget
 
-from vatui.textfit import fit_words
+from vatui.text.textfit import fit_words
 
 __all__ = ["TextCell", "fit_words"]
 

@@ -15,8 +15,8 @@ from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
 
-from vatui import formats
 from vatui.core.zones import Cell, HourStrip
+from vatui.text import formats
 from vatui.widgets.fit import fit_words
 
 LABEL_WIDTH = 12  # the strip's row labels (up to WIDE_LABEL in a wide pane)

@@ -14,7 +14,7 @@ from rich.text import Text
 from textual.geometry import Region
 from textual.widget import Widget
 
-from vatui.textfit import fit_words
+from vatui.text.textfit import fit_words
 
 
 class PhaseRow(Widget):

@@ -14,11 +14,11 @@ from datetime import datetime, timedelta
 
 from vatui.core.models import Task, TimeEntry
 from vatui.core.pomodoro import Timer, view
-from vatui.core.pomodoro_codec import STATE_KEY, Loaded, load, to_dict
 from vatui.core.pomodoro_phases import STOPWATCH_PLAN
 from vatui.core.pomodoro_state import Outcome, Pomodoro, View
 from vatui.core.settings import Settings
 from vatui.store import Store
+from vatui.store.pomodoro_codec import STATE_KEY, Loaded, load, to_dict
 
 Command = Callable[[Timer, Pomodoro, datetime], Outcome]
 

@@ -6,7 +6,7 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from vatui import keys
+from vatui.settings import keys
 
 
 class ActionCommands(Provider):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import platformdirs
 
-from vatui.i18n import _
+from vatui.text.i18n import _
 
 APP = "vatui"
 
@@ -48,6 +48,6 @@ def user_themes_dir(config: Path) -> Path:
 def shipped_themes_dir() -> Path:
     """The themes that come with vatui: inside the wheel, or the repository's themes/ when run
     from a checkout (an editable install)."""
-    package = Path(__file__).parent
+    package = Path(__file__).parent.parent
     bundled = package / "_themes"
     return bundled if bundled.is_dir() else package.parent / "themes"

@@ -1,5 +1,5 @@
 """The driver vatui draws through: it lets the app write raw escapes (terminal notifications, the
-bell) and sends each colour escape only when the colour on the wire changes (vatui/sgr_coalescer.py).
+bell) and sends each colour escape only when the colour on the wire changes (vatui/terminal/sgr_coalescer.py).
 
 Textual writes everything it draws through its Driver, on the app thread; an escape printed to
 stdout from elsewhere would land in the middle of a frame. Textual has no public "write raw
@@ -16,7 +16,7 @@ from typing import Any
 
 from textual.driver import Driver
 
-from vatui.sgr_coalescer import SgrCoalescer
+from vatui.terminal.sgr_coalescer import SgrCoalescer
 
 
 def with_terminal_writer(base: type[Driver]) -> type[Driver]:

@@ -6,7 +6,7 @@ see, then the bell.
    SSH). plyer cannot say whether anything was shown: without a desktop it raises, and where
    notify-send exists but D-Bus does not it returns None while notify-send writes "Cannot
    autolaunch D-Bus" on the terminal, into the middle of the screen. So plyer runs in a child
-   process (`python -m vatui.notify`) from a worker thread, with stdin closed and stdout/stderr
+   process (`python -m vatui.terminal.notify`) from a worker thread, with stdin closed and stdout/stderr
    captured, under a timeout; it counts as delivered only if it exited cleanly and said nothing.
 3. Terminal: when over SSH, or when the desktop did not deliver, an OSC escape the terminal turns
    into a notification (OSC 777 by default; OSC 9 for iTerm2; OSC 99 for kitty), wrapped in the
@@ -132,7 +132,7 @@ def send_desktop(title: str, body: str, *, timeout: float = DESKTOP_TIMEOUT) -> 
     worker thread. Never raises; whatever the child writes is captured, not shown."""
     try:
         done = subprocess.run(
-            [sys.executable, "-m", "vatui.notify", title, body],
+            [sys.executable, "-m", "vatui.terminal.notify", title, body],
             stdin=subprocess.DEVNULL, capture_output=True, timeout=timeout, start_new_session=True,
         )
     except subprocess.TimeoutExpired:
@@ -234,7 +234,7 @@ class Notifier:
 
 
 def _main(argv: Sequence[str]) -> int:
-    """The child process: `python -m vatui.notify TITLE BODY`. Exit 0 only if plyer raised nothing."""
+    """The child process: `python -m vatui.terminal.notify TITLE BODY`. Exit 0 only if plyer raised nothing."""
     import warnings
 
     warnings.simplefilter("ignore")

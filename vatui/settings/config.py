@@ -19,8 +19,8 @@ from vatui.core.errors import ValidationError
 from vatui.core.hours import WEEKDAYS, WeekHours
 from vatui.core.settings import NOTIFY_CHANNELS, NOTIFY_TERMINAL_STYLES, ROUNDING_CHOICES, PomodoroSettings, Settings
 from vatui.core.tzdb import validate_zone
-from vatui.i18n import _, ngettext
-from vatui.textfit import fit_words
+from vatui.text.i18n import _, ngettext
+from vatui.text.textfit import fit_words
 
 
 @dataclass
@@ -115,7 +115,7 @@ def _rounding(value: Any) -> Any:
 def _keys(value: Any, warnings: list[str]) -> tuple[tuple[str, str], ...]:
     """[keys]: `binding-id = "key"` (or "key,key"). An entry that is not text is reported and left
     out, so that binding keeps its default while the others apply. Whether the id names a binding
-    and the text names a key is checked by the cockpit (vatui.keymap): that needs Textual, which
+    and the text names a key is checked by the cockpit (vatui.settings.keymap): that needs Textual, which
     the quick commands must not load."""
     if not isinstance(value, dict):
         raise ValueError(_('expected a table of binding-id = "key" pairs'))

@@ -18,7 +18,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
-LOCALE_DIR = Path(__file__).parent / "locale"
+LOCALE_DIR = Path(__file__).parent.parent / "locale"
 DOMAIN = "vatui"
 SOURCE = "en"
 LANGUAGES = ("en", "ro", "pt_BR")  # what vatui speaks: English (the source), Romanian, Brazilian Portuguese
