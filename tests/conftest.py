@@ -75,7 +75,7 @@ def demo_store(tmp_path, clock) -> Store:
 def english_by_default(monkeypatch):
     """Every test starts in English whatever the machine's locale, and leaves English behind
     (the language is process-wide; a test that picks another must not leak it)."""
-    from vatui.text.i18n import set_language
+    from vatui.i18n import set_language
 
     for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):  # LANGUAGE: set by the CLI for argparse
         monkeypatch.delenv(name, raising=False)

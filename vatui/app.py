@@ -18,14 +18,14 @@ from textual.theme import Theme
 
 from vatui.core.clock import Clock
 from vatui.core.settings import Settings
+from vatui.i18n import N_, _, choose_language
 from vatui.screens.commands import ActionCommands
+from vatui.screens.key_bindings import collect
 from vatui.settings import paths
 from vatui.settings.config import problems_note
-from vatui.settings.keys import collect
 from vatui.settings.themes import APP_COLOURS, DEFAULT_THEME, load_themes
 from vatui.store import Store
 from vatui.store.writer import StoreWriter
-from vatui.text.i18n import N_, _, choose_language
 
 if TYPE_CHECKING:
     from vatui.terminal.notify import Notifier
@@ -202,7 +202,7 @@ class VatuiApp(App[int]):
 
     # --- Textual's own words, in the user's language --------------------------------------------
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """Textual's commands in the palette (their words are marked in vatui.settings.keys.TEXTUAL_WORDS)."""
+        """Textual's commands in the palette (their words are marked in vatui.screens.key_bindings.TEXTUAL_WORDS)."""
         for command in super().get_system_commands(screen):
             yield SystemCommand(_(command.title), _(command.help), command.callback, command.discover)
 

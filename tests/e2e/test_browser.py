@@ -41,6 +41,8 @@ window.vatuiScreen = () => {
 };
 """
 
+pytestmark = pytest.mark.slow  # a real terminal or browser: CI runs it, `-m "not slow"` skips it
+
 
 def open_tab(browser, url: str, *, width: int = 1280, height: int = 800):
     page = browser.new_page(viewport={"width": width, "height": height})

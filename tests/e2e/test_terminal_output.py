@@ -38,6 +38,8 @@ sys.exit(main())
 KEYS = ["3", "down", "?", "escape", "a", "x", "escape", "z", "z", "escape"]
 GUARD = 30.0  # seconds: against a hang, not a speed check
 
+pytestmark = pytest.mark.slow  # a real terminal or browser: CI runs it, `-m "not slow"` skips it
+
 
 def screens(mode: str, tmp_path: Path) -> tuple[list, int]:
     # The benchmark's environment: a truecolor xterm, a private config and data folder per run.

@@ -440,7 +440,7 @@ async def test_a_client_row_gives_up_its_local_time_and_note_by_steps(make_app, 
     """As the width shrinks the row drops, in order: the note, then the local range for the local
     start, then the local time; the client's name stays whole while anything else is shown, and
     a note never shows without the client's time beside it."""
-    from vatui.text.i18n import set_language
+    from vatui.i18n import set_language
     from vatui.widgets.block_rows import block_row
 
     set_language(language)
@@ -470,7 +470,7 @@ async def test_a_client_row_gives_up_its_local_time_and_note_by_steps(make_app, 
 
 
 async def test_pane_keys_are_in_help(make_app):
-    from vatui.settings.keys import collect
+    from vatui.screens.key_bindings import collect
 
     app = make_app()
     async with app.run_test(size=(120, 36)):

@@ -12,9 +12,9 @@ from rich.cells import cell_len
 
 from vatui.core.settings import Settings
 from vatui.exports.report_text import table_rows
+from vatui.i18n import _, current_language
 from vatui.screens.help import HelpScreen
 from vatui.screens.report_screen import ReportScreen
-from vatui.text.i18n import _, current_language
 from vatui.widgets.clock_pane import ClockPane
 from vatui.widgets.fit import TextCell
 from vatui.widgets.footer import KeyFooter

@@ -260,7 +260,7 @@ async def test_edit_form_shows_errors_at_the_field_and_saves_when_valid(make_app
 @pytest.mark.parametrize("language, size", [("en", (80, 24)), ("ro", (120, 36)), ("en", (120, 36)),
                                              ("pt_BR", (80, 24)), ("en", (56, 24))])
 async def test_task_form_hints_are_whole_words(make_app, settings, painted, language, size):
-    from vatui.text.i18n import _
+    from vatui.i18n import _
 
     app = make_app(settings_=replace(settings, language=language))
     async with app.run_test(size=size) as pilot:

@@ -16,7 +16,8 @@ BENCH = ROOT / "benchmarks"
 
 pytest.importorskip("pexpect")
 pytest.importorskip("pyte")
-pytestmark = pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="the harness reads /proc (Linux)")
+pytestmark = [pytest.mark.slow,
+              pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="the harness reads /proc (Linux)")]
 
 
 def test_make_year_is_deterministic_and_loads_in_the_store(tmp_path):

@@ -8,8 +8,8 @@ from decimal import Decimal
 
 import pytest
 
+from vatui.i18n import _, current_language, html_language, ngettext, resolve_language, set_language, using
 from vatui.text import formats
-from vatui.text.i18n import _, current_language, html_language, ngettext, resolve_language, set_language, using
 
 
 # --- choosing ------------------------------------------------------------------------------------

@@ -165,7 +165,7 @@ def test_translation_functions_are_never_shadowed():
     found = []
     for path in _python_files():
         tree = ast.parse(path.read_text(encoding="utf-8"))
-        imports = any(isinstance(n, ast.ImportFrom) and n.module == "vatui.text.i18n" and any(a.name == "_" for a in n.names)
+        imports = any(isinstance(n, ast.ImportFrom) and n.module == "vatui.i18n" and any(a.name == "_" for a in n.names)
                       for n in ast.walk(tree))
         if imports:
             found += [f"{path.relative_to(ROOT)}:{n.lineno}" for n in ast.walk(tree)

@@ -388,7 +388,7 @@ def test_form_edits():
 @pytest.mark.parametrize(("language", "typed"), [("ro", "mâine"), ("ro", "Maine"), ("pt_BR", "amanhã"),
                                                  ("pt_BR", "amanha"), ("ro", "tomorrow"), ("en", "tomorrow")])
 def test_the_defer_field_reads_tomorrow_in_the_users_language_and_in_english(language, typed):
-    from vatui.text.i18n import using
+    from vatui.i18n import using
 
     t = task("x", client_id=1)
     with using(language):
@@ -399,7 +399,7 @@ def test_the_defer_field_reads_tomorrow_in_the_users_language_and_in_english(lan
 
 def test_day_words_in_each_language():
     from vatui.core.daywords import english_day, local_today, local_tomorrow
-    from vatui.text.i18n import using
+    from vatui.i18n import using
 
     with using("ro"):
         assert (local_today(), local_tomorrow()) == ("azi", "mâine")

@@ -24,6 +24,7 @@ def _spawn(*args: str) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, HELPER, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
+@pytest.mark.slow
 def test_sigkill_at_random_moments_never_loses_an_acknowledged_write(tmp_path):
     rng = random.Random(20261123)
     files = [tmp_path / f"crash{i}.json" for i in range(PARALLEL)]
@@ -66,6 +67,7 @@ def test_sigkill_at_random_moments_never_loses_an_acknowledged_write(tmp_path):
     print(f"{kills} kills, {mid_write} inside a write, {acknowledged} writes checked")
 
 
+@pytest.mark.slow
 def test_sigkill_in_the_middle_of_journal_appends_never_loses_an_acknowledged_write(tmp_path):
     """A cockpit's writer (journal lines, and a whole rewrite each time the journal fills up)."""
     rng = random.Random(20261202)

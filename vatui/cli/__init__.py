@@ -18,7 +18,7 @@ from vatui import __version__
 from vatui.cli import cockpit
 from vatui.cli.common import CliError, Context, add_global_options
 from vatui.core.errors import ValidationError, VatuiError
-from vatui.text.i18n import DOMAIN, LOCALE_DIR, N_, _, choose_language, current_language, ngettext
+from vatui.i18n import DOMAIN, LOCALE_DIR, N_, _, choose_language, current_language, ngettext
 
 # The command modules, by name under vatui.cli (a module object works too). They are imported
 # only when the parser for commands is built: opening the cockpit needs none of them.

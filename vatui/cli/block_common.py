@@ -9,8 +9,8 @@ from datetime import date, timedelta
 from vatui.cli.common import CliError, Context
 from vatui.core import blocks as core
 from vatui.core.models import Client, TimeBlock
+from vatui.i18n import _
 from vatui.text.formats import hm
-from vatui.text.i18n import _
 
 
 def my_zone_name(ctx: Context) -> str:

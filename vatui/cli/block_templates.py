@@ -13,8 +13,8 @@ from vatui.core import block_edits
 from vatui.core import blocks as core
 from vatui.core.hours import format_clock_time
 from vatui.core.models import Template
+from vatui.i18n import _, ngettext
 from vatui.text.formats import weekday_day_month
-from vatui.text.i18n import _, ngettext
 
 
 def cmd_copy(ctx: Context) -> int:

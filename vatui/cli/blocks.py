@@ -20,8 +20,8 @@ from vatui.core import blocks as core
 from vatui.core.durations import format_duration, parse_duration
 from vatui.core.errors import ValidationError
 from vatui.core.models import Client, TimeBlock
+from vatui.i18n import _, ngettext, pgettext
 from vatui.text.formats import hm, long_day, weekday
-from vatui.text.i18n import _, ngettext, pgettext
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

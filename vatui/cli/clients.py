@@ -9,9 +9,9 @@ from vatui.cli.common import CliError, Context, table
 from vatui.core.hours import WeekHours
 from vatui.core.models import CLIENT_COLOURS, Client
 from vatui.core.money import parse_rate
+from vatui.i18n import _
 from vatui.store.history import client_usage
 from vatui.text.formats import money
-from vatui.text.i18n import _
 from vatui.text.queue_text import client_in_use
 
 

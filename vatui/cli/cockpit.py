@@ -7,8 +7,8 @@ import shutil
 
 from vatui.cli.common import Context
 from vatui.core.errors import VatuiError
+from vatui.i18n import _
 from vatui.store import Store
-from vatui.text.i18n import _
 
 
 def add_cockpit_options(parser: argparse.ArgumentParser) -> None:

@@ -12,11 +12,11 @@ from zoneinfo import ZoneInfo
 
 from vatui.core.clock import Clock, SystemClock
 from vatui.core.models import Client, Task
+from vatui.i18n import _
 from vatui.settings import paths
 from vatui.settings.config import LoadedConfig, load_config
 from vatui.store import Store
 from vatui.text.formats import hm
-from vatui.text.i18n import _
 
 
 class CliError(Exception):

@@ -12,12 +12,12 @@ from vatui.cli.common import CliError, Context
 from vatui.cli.reports import add_period_options, day_range
 from vatui.core.errors import ValidationError, VatuiError
 from vatui.exports.output_file import check_output_file
+from vatui.i18n import _, ngettext
 from vatui.settings import paths
 from vatui.settings.config import PREFIX, load_config, settings_to_dict
 from vatui.store.backups import backup_dir
 from vatui.store.exchange import export_dataset, import_dataset, parse_dataset
 from vatui.store.history import all_records, archive_old, entries_between, tasks_by_id
-from vatui.text.i18n import _, ngettext
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

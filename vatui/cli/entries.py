@@ -16,7 +16,7 @@ from vatui.cli.common import CliError, Context, client_of, my_hm, my_zone, table
 from vatui.core.durations import format_duration, parse_duration
 from vatui.core.models import TimeEntry
 from vatui.core.tracking import entries_on, local_date, log_window, manual_entry, parse_day
-from vatui.text.i18n import _, pgettext
+from vatui.i18n import _, pgettext
 from vatui.text.timer_words import source_name
 
 

@@ -20,7 +20,7 @@ from vatui.core.durations import format_duration
 from vatui.core.models import Task
 from vatui.core.pomodoro import Timer
 from vatui.core.pomodoro_state import Answer, Outcome, Phase, Pomodoro, Refusal, TimerError
-from vatui.text.i18n import _
+from vatui.i18n import _
 from vatui.text.timer_words import phase_name, refusal
 from vatui.timers.timekeeping import Applied, TimeKeeper
 

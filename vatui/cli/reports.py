@@ -11,8 +11,8 @@ from vatui.cli.common import CliError, Context
 from vatui.core.periods import Period, PeriodKind, local_today, parse_day, period_for, range_period, week_period
 from vatui.core.reports import GroupBy, build_digest, build_report
 from vatui.core.settings import ROUNDING_CHOICES, Settings
+from vatui.i18n import LANGUAGES, N_, _, match, using
 from vatui.store.history import entries_between, tasks_by_id
-from vatui.text.i18n import LANGUAGES, N_, _, match, using
 
 REPORT_HELP = N_(
     "Hours are real elapsed time in your zone's days (an entry across midnight is split by day; "

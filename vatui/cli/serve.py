@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 from vatui.cli.common import CliError, Context
-from vatui.text.i18n import _, html_language
+from vatui.i18n import _, html_language
 from vatui.web import is_loopback
 
 DEFAULT_HOST = "127.0.0.1"

@@ -19,8 +19,8 @@ from vatui.core.models import Client, Status, Task, Template
 from vatui.core.queues import TaskFilter, View, build_view, order_tasks, view_key
 from vatui.core.quickadd import format_template_item, parse_quick_add
 from vatui.core.when_words import parse_day_field
+from vatui.i18n import N_, _, ngettext
 from vatui.store import codec
-from vatui.text.i18n import N_, _, ngettext
 from vatui.text.queue_text import (
     QUADRANT_WORDS,
     STATUS_WORDS,

@@ -14,7 +14,7 @@ from vatui.core.models import Client
 from vatui.core.pomodoro import focus_done_between
 from vatui.core.pomodoro_state import Phase, View
 from vatui.core.tracking import day_bounds, local_date, totals
-from vatui.text.i18n import _
+from vatui.i18n import _
 from vatui.text.timer_words import clock, phase_letter, phase_name, quoted
 
 SHORT_NAME = 14  # characters of the client's name in `status --short`

@@ -21,10 +21,10 @@ from vatui.core.reports import Amounts, GroupBy, build_report
 from vatui.core.zones import SortBy, format_offset, order, places, readings
 from vatui.exports.report_text import report_data
 from vatui.exports.words import fmt_amounts, fmt_hours, fmt_money
+from vatui.i18n import _
 from vatui.store.history import tasks_by_id
 from vatui.text.clock_text import CLIENT_DOT, ME_SYMBOL, STATE_SYMBOLS, state_words
 from vatui.text.formats import long_day
-from vatui.text.i18n import _
 from vatui.text.queue_text import deadline_words
 from vatui.text.textfit import fit_words
 from vatui.timers.timekeeping import TimeKeeper

@@ -15,7 +15,7 @@ from vatui.core.business import local_instant, zone
 from vatui.core.durations import format_duration
 from vatui.core.errors import ValidationError
 from vatui.core.models import DayTemplateItem, Template, TimeBlock
-from vatui.text.i18n import _
+from vatui.i18n import _
 
 STEP = timedelta(minutes=15)  # one press of move / stretch / shrink
 MIN_LENGTH = timedelta(minutes=5)  # shrinking stops here: a block never reaches zero length

@@ -15,7 +15,7 @@ from vatui.core.business import local_instant, zone
 from vatui.core.durations import format_duration, parse_duration
 from vatui.core.errors import ValidationError
 from vatui.core.models import Client, TimeBlock
-from vatui.text.i18n import _
+from vatui.i18n import _
 
 MAX_NOTE = 200
 

@@ -12,7 +12,7 @@ from vatui.core.errors import ValidationError
 from vatui.core.models import ChecklistTemplateItem, Client, Task, Template
 from vatui.core.quickadd import parse_template_item
 from vatui.core.when_words import DEFAULT_DUE_MINUTE, QuickAddError
-from vatui.text.i18n import _
+from vatui.i18n import _
 
 
 def make_checklist_template(name: str, lines: Sequence[str]) -> Template:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from vatui.text.i18n import pgettext
+from vatui.i18n import pgettext
 
 
 # The context is written out in each call: the extractor reads literals only.

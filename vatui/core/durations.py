@@ -6,7 +6,7 @@ import re
 from datetime import timedelta
 
 from vatui.core.errors import ValidationError
-from vatui.text.i18n import _
+from vatui.i18n import _
 
 _UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
 _PART = re.compile(r"(\d+(?:\.\d+)?)\s*([smhdw])")

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from vatui.core.errors import ValidationError
-from vatui.text.i18n import _
+from vatui.i18n import _
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _DAY_WORDS = {

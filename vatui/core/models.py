@@ -17,7 +17,7 @@ from vatui.core.errors import ValidationError
 from vatui.core.hours import WeekHours
 from vatui.core.money import parse_currency, parse_rate
 from vatui.core.tzdb import city_of, validate_zone
-from vatui.text.i18n import _
+from vatui.i18n import _
 
 # Colours a client may be given by name; themes map them to actual shades so that they stay
 # readable on light and dark backgrounds. Hex colours are accepted too.

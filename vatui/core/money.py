@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from vatui.core.errors import ValidationError
-from vatui.text.i18n import _
+from vatui.i18n import _
 
 # Active ISO 4217 codes (list one, 2026). Funds and precious-metal codes are left out on purpose:
 # nobody bills an hour of admin work in XAU.

@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 
 from vatui.core.business import local_instant, zone
 from vatui.core.errors import ValidationError
-from vatui.text.i18n import _
+from vatui.i18n import _
 
 
 class PeriodKind(enum.StrEnum):

@@ -29,7 +29,7 @@ from zoneinfo import ZoneInfo
 
 from vatui.core.errors import ValidationError
 from vatui.core.models import DEFAULT_BATCHES, Client, Quadrant, Status, Task, client_slug
-from vatui.text.i18n import _
+from vatui.i18n import _
 
 _FAR = datetime.max.replace(tzinfo=timezone.utc)  # "no deadline" sorts last
 # Quadrant rank straight from the flags (the same order as Quadrant.rank, without the enum walk:

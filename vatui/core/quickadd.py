@@ -45,7 +45,7 @@ from vatui.core.when_words import (
     resolve_when,
     zone_word,
 )
-from vatui.text.i18n import _
+from vatui.i18n import _
 
 _BATCH = re.compile(r"^[a-z][a-z0-9_\-]{0,29}$")
 

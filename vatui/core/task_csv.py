@@ -30,7 +30,7 @@ from vatui.core.durations import parse_duration
 from vatui.core.errors import ValidationError
 from vatui.core.models import ChecklistItem, Client, Status, Task
 from vatui.core.tzdb import validate_zone
-from vatui.text.i18n import _, ngettext
+from vatui.i18n import _, ngettext
 
 TASK_COLUMNS = ("title", "client", "batch", "urgent", "important", "estimate", "due", "due_zone", "notes",
                 "checklist", "status")

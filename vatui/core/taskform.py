@@ -19,7 +19,7 @@ from vatui.core.errors import ValidationError
 from vatui.core.models import ChecklistItem, Client, Status, Task
 from vatui.core.quickadd import find_client
 from vatui.core.when_words import QuickAddError, parse_day_field, parse_reply, parse_when
-from vatui.text.i18n import _
+from vatui.i18n import _
 
 FIELDS = ("title", "client", "batch", "urgent", "important", "estimate", "due", "reply", "status", "defer",
           "notes", "checklist")

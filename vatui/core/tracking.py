@@ -18,7 +18,7 @@ from vatui.core.durations import format_duration
 from vatui.core.errors import ValidationError
 from vatui.core.hours import parse_clock_time
 from vatui.core.models import TimeEntry
-from vatui.text.i18n import _
+from vatui.i18n import _
 
 Interval = tuple[datetime, datetime]
 

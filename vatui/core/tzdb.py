@@ -7,7 +7,7 @@ import zoneinfo
 from dataclasses import dataclass
 
 from vatui.core.errors import ValidationError
-from vatui.text.i18n import _
+from vatui.i18n import _
 
 # Names people type that are not in the zone database. Kept short on purpose: the lookup
 # already matches every zone's city part ("sydn" finds Australia/Sydney).

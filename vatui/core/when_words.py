@@ -19,7 +19,7 @@ from vatui.core.durations import parse_duration
 from vatui.core.errors import ValidationError
 from vatui.core.models import Client
 from vatui.core.tzdb import validate_zone
-from vatui.text.i18n import _
+from vatui.i18n import _
 
 DEFAULT_DUE_MINUTE = 17 * 60  # a due day without a time ends at 17:00 in its zone
 CLIENT_WORDS = ("client", "theirs", "their")

@@ -17,7 +17,7 @@ import icalendar
 
 from vatui import __version__
 from vatui.core.models import Client, Status, Task, TimeBlock
-from vatui.text.i18n import _
+from vatui.i18n import _
 
 PRODID = f"-//vatui//vatui {__version__}//EN"
 DUE_LENGTH = timedelta(minutes=15)

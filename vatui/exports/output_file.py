@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 
 from vatui.core.errors import ValidationError
-from vatui.text.i18n import _
+from vatui.i18n import _
 
 
 def check_output_file(text: str, *, base: Path | None = None, field: str = "output") -> Path:

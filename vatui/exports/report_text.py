@@ -16,8 +16,8 @@ from vatui.core.business import zone
 from vatui.core.models import Task
 from vatui.core.reports import Digest, GroupBy, Report, Row, hours2
 from vatui.exports import words as w
+from vatui.i18n import _, pgettext
 from vatui.text.formats import moment
-from vatui.text.i18n import _, pgettext
 
 FORMATS = ("table", "csv", "md", "json")
 

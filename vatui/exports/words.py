@@ -9,8 +9,8 @@ from decimal import Decimal
 from vatui.core.periods import Period, PeriodKind
 from vatui.core.reports import Amounts, GroupBy, Row, hours2
 from vatui.core.settings import Settings
+from vatui.i18n import _
 from vatui.text.formats import long_day, money, month_year, number, weekday_day_month
-from vatui.text.i18n import _
 
 
 def fmt_hours(duration: timedelta) -> str:

@@ -20,9 +20,9 @@ from textual.screen import Screen
 from vatui.core.clock import Clock
 from vatui.core.models import Task
 from vatui.core.settings import Settings
-from vatui.settings.keys import TranslatedBindings
+from vatui.i18n import N_, _
+from vatui.screens.key_bindings import TranslatedBindings
 from vatui.store import Store
-from vatui.text.i18n import N_, _
 from vatui.widgets.footer import KeyFooter
 from vatui.widgets.pane import Pane
 

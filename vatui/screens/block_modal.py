@@ -21,8 +21,8 @@ from textual.widgets.option_list import Option
 
 from vatui.core.errors import ValidationError
 from vatui.core.models import TimeBlock
+from vatui.i18n import N_, _
 from vatui.screens.client_modal import field_message
-from vatui.text.i18n import N_, _
 
 T = TypeVar("T")
 

@@ -17,9 +17,9 @@ from vatui.core import block_edits
 from vatui.core import blocks as core
 from vatui.core.hours import format_clock_time
 from vatui.core.models import Template, TimeBlock, validate_name
+from vatui.i18n import _, ngettext
 from vatui.screens.base import CockpitBase, UndoStep
 from vatui.text.formats import weekday_day_month, weekday_long
-from vatui.text.i18n import _, ngettext
 from vatui.widgets.blocks_pane import BlocksPane
 
 

@@ -20,10 +20,10 @@ from vatui.core import blocks as core
 from vatui.core.durations import format_duration, parse_duration
 from vatui.core.errors import ValidationError
 from vatui.core.models import Client, TimeBlock
+from vatui.i18n import _, ngettext
 from vatui.screens.base import UndoStep
 from vatui.screens.block_templates_controller import BlockTemplatesController
 from vatui.text.formats import weekday_day_month
-from vatui.text.i18n import _, ngettext
 from vatui.widgets.block_rows import DayView, describe_block
 from vatui.widgets.blocks_pane import BlocksPane
 

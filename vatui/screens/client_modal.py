@@ -20,7 +20,7 @@ from vatui.core.hours import WeekHours
 from vatui.core.models import CLIENT_COLOURS, Client, validate_colour, validate_name
 from vatui.core.money import parse_currency, parse_rate
 from vatui.core.tzdb import CITY_ALIASES, city_of, find_zones, validate_zone
-from vatui.text.i18n import N_, _
+from vatui.i18n import N_, _
 
 FIELDS = (
     ("name", N_("Name")),

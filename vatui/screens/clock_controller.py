@@ -20,9 +20,9 @@ from vatui.core.zones import (
     readings,
     shift_days,
 )
+from vatui.i18n import _
 from vatui.screens.base import CockpitBase, UndoStep
 from vatui.store.history import client_usage
-from vatui.text.i18n import _
 from vatui.text.queue_text import client_in_use
 from vatui.widgets.clock_pane import ClockPane, weekday
 from vatui.widgets.hour_strip import StripView

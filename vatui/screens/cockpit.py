@@ -8,13 +8,13 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 
 from vatui.core.tzdb import city_of
+from vatui.i18n import _
 from vatui.screens.blocks_controller import BlocksController
 from vatui.screens.clock_controller import ClockController
 from vatui.screens.pomodoro_controller import PomodoroController
 from vatui.screens.queue_controller import QueueController
 from vatui.screens.reports_controller import ReportsController
 from vatui.text.formats import weekday_day_month
-from vatui.text.i18n import _
 from vatui.widgets.blocks_pane import BlocksPane
 from vatui.widgets.clock_pane import ClockPane
 from vatui.widgets.fit import TextCell

@@ -6,7 +6,7 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from vatui.settings import keys
+from vatui.screens import key_bindings as keys
 
 
 class ActionCommands(Provider):

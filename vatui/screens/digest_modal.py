@@ -18,7 +18,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 from vatui.core.errors import ValidationError
 from vatui.core.models import Client
 from vatui.exports.output_file import check_output_file
-from vatui.text.i18n import N_, _
+from vatui.i18n import N_, _
 
 
 @dataclass(frozen=True)

@@ -27,9 +27,9 @@ from vatui.core.tracking import (
     suggested_window,
     tracked,
 )
+from vatui.i18n import N_, _, pgettext
 from vatui.screens.base import FollowsCockpit, UndoStep
 from vatui.text.formats import hm, long_day
-from vatui.text.i18n import N_, _, pgettext
 from vatui.text.textfit import fit_words
 from vatui.text.timer_words import source_name
 from vatui.widgets.ticks import TickBox

@@ -17,8 +17,8 @@ from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Static
 
-from vatui.settings.keys import Section
-from vatui.text.i18n import N_, _
+from vatui.i18n import N_, _
+from vatui.screens.key_bindings import Section
 from vatui.text.textfit import wrap_words
 
 KEYS_MIN_WIDTH = 11  # the keys column is as wide in every section

@@ -15,8 +15,8 @@ from textual.widgets import DataTable, SelectionList, Static
 from vatui.core.business import zone
 from vatui.core.durations import format_duration
 from vatui.core.zones import Overlap, Place, find_overlaps
+from vatui.i18n import N_, _, ngettext
 from vatui.text.formats import relative
-from vatui.text.i18n import N_, _, ngettext
 from vatui.widgets.clock_pane import weekday
 from vatui.widgets.ticks import TickList
 

@@ -22,10 +22,10 @@ from vatui.core.models import Task
 from vatui.core.pomodoro import Timer, advance, focus_done_between, interruptions_between, view
 from vatui.core.pomodoro_state import Answer, Outcome, Phase, PhaseEnd, Pomodoro, TimerError, View
 from vatui.core.tracking import Totals, day_bounds, local_date, totals
+from vatui.i18n import _
 from vatui.screens.base import CockpitBase
 from vatui.screens.pomodoro_text import announcement, pomodoro_display, question_words, task_line, totals_lines
 from vatui.store.pomodoro_codec import Loaded
-from vatui.text.i18n import _
 from vatui.text.timer_words import quoted, refusal
 from vatui.timers.timekeeping import Applied, TimeKeeper
 from vatui.widgets.pomodoro_pane import PomodoroDisplay, PomodoroPane

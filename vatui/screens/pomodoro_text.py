@@ -13,8 +13,8 @@ from vatui.core.models import Client, Task
 from vatui.core.pomodoro_state import Phase, PhaseEnd, Question, View
 from vatui.core.settings import PomodoroSettings
 from vatui.core.tracking import Totals
+from vatui.i18n import _, ngettext
 from vatui.text.formats import hm
-from vatui.text.i18n import _, ngettext
 from vatui.text.timer_words import big_minutes, clock, phase_name, quoted
 from vatui.widgets.pomodoro_pane import PomodoroDisplay
 

@@ -14,9 +14,9 @@ from vatui.core.deadlines import CalendarCache, DeadlineReader
 from vatui.core.errors import ValidationError
 from vatui.core.models import Client, Status, Task
 from vatui.core.queues import QueueView, TaskFilter, View, build_view, defer_day, move_task, next_in_view
+from vatui.i18n import _
 from vatui.screens.base import UndoStep
 from vatui.screens.queue_forms_controller import QueueFormsController
-from vatui.text.i18n import _
 from vatui.widgets.queue_pane import QueuePane
 
 STATE_VIEW = "queue.view"

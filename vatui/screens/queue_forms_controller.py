@@ -14,8 +14,8 @@ from zoneinfo import ZoneInfo
 from vatui.core.errors import ValidationError
 from vatui.core.models import DEFAULT_BATCHES, Task
 from vatui.core.queues import View, batch_order
+from vatui.i18n import _, ngettext
 from vatui.screens.base import CockpitBase, UndoStep
-from vatui.text.i18n import _, ngettext
 from vatui.text.queue_text import describe_quick_add, format_moment
 
 if TYPE_CHECKING:

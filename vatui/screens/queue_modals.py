@@ -22,7 +22,7 @@ from vatui.core.errors import ValidationError
 from vatui.core.models import Status, Task
 from vatui.core.quickadd import QuickAdd
 from vatui.core.when_words import QuickAddError
-from vatui.text.i18n import N_, _
+from vatui.i18n import N_, _
 from vatui.text.queue_text import STATUS_WORDS
 from vatui.widgets.fit import TextCell
 from vatui.widgets.ticks import TickBox

@@ -28,12 +28,12 @@ from vatui.core.periods import Period, PeriodKind, local_today, period_for, week
 from vatui.core.reports import GroupBy, Report, build_digest, build_report, hours
 from vatui.exports import words as w
 from vatui.exports.report_text import numeric_columns, render_digest, table_rows
+from vatui.i18n import N_, _, ngettext
 from vatui.screens.base import NARROW_BELOW, SHORT_BELOW, FollowsCockpit
 from vatui.screens.digest_modal import DigestModal, DigestRequest
-from vatui.settings.keys import TranslatedBindings
+from vatui.screens.key_bindings import TranslatedBindings
 from vatui.store.history import entries_between, tasks_by_id
 from vatui.text.formats import weekday_day
-from vatui.text.i18n import N_, _, ngettext
 from vatui.widgets.bar_chart import Bar, BarChart, truncate_words
 from vatui.widgets.footer import KeyFooter
 

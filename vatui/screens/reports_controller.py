@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from textual.binding import Binding
 
+from vatui.i18n import N_
 from vatui.screens.base import CockpitBase
-from vatui.text.i18n import N_
 
 
 class ReportsController(CockpitBase):

@@ -9,7 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from vatui.core.pomodoro_state import Answer
-from vatui.text.i18n import N_, _
+from vatui.i18n import N_, _
 
 
 class UnattendedModal(ModalScreen[Answer | None]):

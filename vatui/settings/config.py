@@ -19,7 +19,7 @@ from vatui.core.errors import ValidationError
 from vatui.core.hours import WEEKDAYS, WeekHours
 from vatui.core.settings import NOTIFY_CHANNELS, NOTIFY_TERMINAL_STYLES, ROUNDING_CHOICES, PomodoroSettings, Settings
 from vatui.core.tzdb import validate_zone
-from vatui.text.i18n import _, ngettext
+from vatui.i18n import _, ngettext
 from vatui.text.textfit import fit_words
 
 

@@ -22,7 +22,7 @@ from functools import cache
 from textual.binding import Binding
 from textual.keys import KEY_NAME_REPLACEMENTS, REPLACED_KEYS, Keys, format_key, key_to_character
 
-from vatui.text.i18n import _
+from vatui.i18n import _
 
 # Modifiers as Textual's driver names them; it writes them in alphabetical order ("ctrl+shift+up").
 MODIFIERS = ("alt", "ctrl", "hyper", "meta", "shift", "super")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import platformdirs
 
-from vatui.text.i18n import _
+from vatui.i18n import _
 
 APP = "vatui"
 

@@ -14,7 +14,7 @@ from typing import Any
 from textual.color import Color, ColorParseError
 from textual.theme import Theme
 
-from vatui.text.i18n import _
+from vatui.i18n import _
 
 DEFAULT_THEME = "vatui-dark"
 BASE_KEYS = ("primary", "secondary", "accent", "foreground", "background", "surface", "panel",

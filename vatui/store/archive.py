@@ -24,12 +24,12 @@ import orjson
 from tinydb import TinyDB
 from tinydb.table import Document
 
+from vatui.i18n import _
 from vatui.store import codec
 from vatui.store.atomic import atomic_write_bytes
 from vatui.store.errors import StoreError
 from vatui.store.schema import META_TABLE, SCHEMA_VERSION, ShapeError, TooNew, check_shape
 from vatui.store.storage import AtomicJSONStorage, Signature, UnreadableFile, disk_signature
-from vatui.text.i18n import _
 
 ARCHIVED_TABLES = ("tasks", "entries", "blocks")
 _PART = re.compile(r"(\d{4})(?:-(0[1-9]|1[0-2]))?\.json")

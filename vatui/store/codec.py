@@ -24,7 +24,7 @@ from vatui.core.models import (
     TimeBlock,
     TimeEntry,
 )
-from vatui.text.i18n import _
+from vatui.i18n import _
 
 
 class CodecError(ValueError):

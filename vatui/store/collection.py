@@ -10,9 +10,9 @@ from typing import Any, Generic, Protocol, TypeVar
 
 from tinydb.table import Document
 
+from vatui.i18n import N_, _
 from vatui.store import codec
 from vatui.store.errors import NotFound
-from vatui.text.i18n import N_, _
 
 R = TypeVar("R")
 

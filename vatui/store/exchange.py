@@ -12,12 +12,12 @@ from typing import Any
 
 from vatui import __version__
 from vatui.core.errors import ValidationError
+from vatui.i18n import _, ngettext
 from vatui.store import codec
 from vatui.store.backups import backup_dir
 from vatui.store.history import all_records
 from vatui.store.schema import RECORD_TABLES, SCHEMA_VERSION
 from vatui.store.store import Store
-from vatui.text.i18n import _, ngettext
 
 EXPORT_KIND = "vatui-export"
 

@@ -34,9 +34,9 @@ from typing import Any
 
 import orjson
 
+from vatui.i18n import _
 from vatui.store.atomic import PRIVATE_FILE, fsync_dir
 from vatui.store.schema import KNOWN_TABLES
-from vatui.text.i18n import _
 
 JOURNAL_LIMIT = 256 * 1024  # bytes; ~350 task edits, a 2 ms parse at start-up
 META = "_meta"

@@ -12,7 +12,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from vatui.core.pomodoro_state import Held, Phase, PhaseEnd, Pomodoro, Run, StateError, Stretch, as_utc
-from vatui.text.i18n import _
+from vatui.i18n import _
 
 STATE_KEY = "pomodoro"  # store.get_state / set_state key
 STATE_VERSION = 1

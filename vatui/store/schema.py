@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from vatui.text.i18n import _
+from vatui.i18n import _
 
 # 2: the data file may have a journal beside it (journal.py). A vatui that reads only version 1
 # would read the file without it, so it must refuse the file rather than misread it.

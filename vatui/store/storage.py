@@ -19,10 +19,10 @@ from typing import Any
 import orjson
 from tinydb.storages import Storage
 
+from vatui.i18n import _
 from vatui.store import journal
 from vatui.store.atomic import atomic_write_bytes
 from vatui.store.journal import DamagedJournal, journal_path
-from vatui.text.i18n import _
 
 Signature = tuple[int, int, int, int]
 FileState = tuple[Signature | None, Signature | None]  # the data file's and its journal's

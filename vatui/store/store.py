@@ -22,6 +22,7 @@ from tinydb.table import Document
 from vatui.core.clock import Clock, SystemClock
 from vatui.core.errors import ValidationError
 from vatui.core.models import Client, Task, Template, TimeBlock, TimeEntry
+from vatui.i18n import _
 from vatui.store import codec
 from vatui.store.archive import Archive
 from vatui.store.atomic import remove_stale_temp_files
@@ -41,7 +42,6 @@ from vatui.store.schema import (
     new_meta,
 )
 from vatui.store.storage import AtomicJSONStorage, FileState, UnreadableFile, file_state
-from vatui.text.i18n import _
 
 if TYPE_CHECKING:
     from filelock import FileLock

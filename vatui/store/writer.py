@@ -15,7 +15,7 @@ from typing import Any
 from textual.app import App
 
 from vatui.core.errors import VatuiError
-from vatui.text.i18n import _
+from vatui.i18n import _
 
 log = logging.getLogger("vatui")
 

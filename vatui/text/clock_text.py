@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from vatui.core.zones import HoursState, Reading, format_span
-from vatui.text.i18n import _
+from vatui.i18n import _
 
 # Symbols beside the words, so no state is told by colour alone (all in the WGL4 set, one cell wide).
 STATE_SYMBOLS = {

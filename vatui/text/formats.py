@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
-from vatui.text.i18n import N_, _, current_language
+from vatui.i18n import N_, _, current_language
 
 WEEKDAYS = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
 # TRANSLATORS: two-cell weekday names, shown in the hour strip where a place's day starts.

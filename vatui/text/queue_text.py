@@ -16,8 +16,8 @@ from vatui.core.deadlines import Deadline, DeadlineKind, DeadlineState
 from vatui.core.durations import format_duration
 from vatui.core.models import Quadrant, Status
 from vatui.core.queues import Group, GroupKind
+from vatui.i18n import N_, _, ngettext
 from vatui.text.formats import day_month, hm, moment, weekday, weekday_day_month
-from vatui.text.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from vatui.core.quickadd import QuickAdd

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from vatui.core.pomodoro_state import Phase, Refusal
-from vatui.text.i18n import N_, _
+from vatui.i18n import N_, _
 
 
 def phase_name(phase: Phase | None) -> str:

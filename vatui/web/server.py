@@ -28,7 +28,7 @@ from aiohttp import WSCloseCode, WSMsgType, web
 from textual_serve.app_service import AppService
 from textual_serve.server import Server
 
-from vatui.text.i18n import _
+from vatui.i18n import _
 from vatui.web import is_loopback
 
 log = logging.getLogger("vatui.serve")

@@ -20,7 +20,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.visual import Visual
 
-from vatui.text.i18n import N_
+from vatui.i18n import N_
 from vatui.text.textfit import changed_span
 from vatui.widgets.block_rows import RowView
 from vatui.widgets.first_layout import scrollbar_up_front

@@ -17,8 +17,8 @@ from textual.content import Content
 from vatui.core import blocks as core
 from vatui.core.durations import format_duration
 from vatui.core.models import Client, TimeBlock
+from vatui.i18n import _
 from vatui.text.formats import hm, weekday_day_month
-from vatui.text.i18n import _
 from vatui.text.textfit import fit_words as fit
 
 WIDE_NOTE_MIN = 6  # a note squeezed below this many cells is left out rather than shown as "a…"

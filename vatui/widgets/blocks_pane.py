@@ -24,8 +24,8 @@ from textual.message import Message
 from textual.widgets import Static
 
 from vatui.core.durations import format_duration
+from vatui.i18n import N_, _, ngettext
 from vatui.text.formats import weekday_day_month
-from vatui.text.i18n import N_, _, ngettext
 from vatui.widgets.block_list import BlockList
 from vatui.widgets.block_rows import DayView, day_label, detail_line, rows_for
 from vatui.widgets.pane import Pane

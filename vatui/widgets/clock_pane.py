@@ -26,9 +26,9 @@ from textual.message import Message
 from textual.widgets import Static
 
 from vatui.core.zones import Reading
+from vatui.i18n import N_, _
 from vatui.text import formats
 from vatui.text.clock_text import state_words
-from vatui.text.i18n import N_, _
 from vatui.widgets.clock_rows import ClockRow
 from vatui.widgets.clock_table import ClockTable
 from vatui.widgets.fit import TextCell

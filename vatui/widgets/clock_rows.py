@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from rich.cells import cell_len
 
 from vatui.core.zones import Reading, format_offset
+from vatui.i18n import _, current_language
 from vatui.text.clock_text import CLIENT_DOT, ME_SYMBOL, STATE_SYMBOLS, state_words
-from vatui.text.i18n import _, current_language
 
 STATE_WIDTH = 15  # "▼ closes in 40m"; wider in a language whose words need it (state_width)
 COMPACT_BELOW = 62  # columns inside the pane: drop the city column (names first)

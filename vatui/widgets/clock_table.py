@@ -26,7 +26,7 @@ from textual.message import Message
 from textual.strip import Strip
 from textual.widget import Widget
 
-from vatui.text.i18n import N_
+from vatui.i18n import N_
 from vatui.widgets.clock_rows import (
     COMPACT_BELOW,
     PART_OF,

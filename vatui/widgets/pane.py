@@ -6,7 +6,7 @@ from __future__ import annotations
 from textual.containers import Vertical
 from textual.widget import Widget
 
-from vatui.text.i18n import _
+from vatui.i18n import _
 
 
 class Pane(Vertical):

@@ -20,7 +20,7 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Static
 
-from vatui.text.i18n import N_
+from vatui.i18n import N_
 from vatui.text.textfit import fit_words
 from vatui.widgets.big_digits import BigDigits
 from vatui.widgets.pane import Pane

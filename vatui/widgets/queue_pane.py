@@ -15,7 +15,7 @@ from textual.widgets import Input
 from vatui.core.deadlines import DeadlineReader
 from vatui.core.models import Quadrant, Task
 from vatui.core.queues import QueueCount, QueueView, View
-from vatui.text.i18n import N_, _, ngettext
+from vatui.i18n import N_, _, ngettext
 from vatui.widgets.pane import Pane
 from vatui.widgets.queue_rows import truncate_words
 from vatui.widgets.task_list import TaskList

@@ -23,8 +23,8 @@ from vatui.core.deadlines import DeadlineReader
 from vatui.core.durations import format_duration
 from vatui.core.models import Quadrant, Status
 from vatui.core.queues import Group, Row, View
+from vatui.i18n import _, current_language
 from vatui.text.formats import day_month, weekday
-from vatui.text.i18n import _, current_language
 from vatui.text.queue_text import deadline_words, due_with_place, format_day, format_when, group_count, group_title
 from vatui.text.textfit import fit_words as truncate_words
 

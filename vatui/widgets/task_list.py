@@ -23,7 +23,7 @@ from textual.strip import Strip
 from vatui.core.deadlines import DeadlineReader
 from vatui.core.models import Task
 from vatui.core.queues import Row, View
-from vatui.text.i18n import N_
+from vatui.i18n import N_
 from vatui.widgets.first_layout import scrollbar_up_front
 from vatui.widgets.queue_rows import Columns, RowCells, columns_for, fit, header_cells, task_cells
 

@@ -15,7 +15,7 @@ from textual.binding import ActiveBinding, Binding
 from textual.dom import DOMNode
 from textual.screen import Screen
 
-from vatui.text.i18n import N_, _
+from vatui.i18n import N_, _
 
 # Textual's own words that reach the footer and the command palette, marked here to be extracted.
 TEXTUAL_WORDS = (
