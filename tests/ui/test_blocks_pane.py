@@ -278,16 +278,16 @@ async def test_shift_later_blocks_by_the_overrun(make_app, demo_store, clock):
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("2")
-        clock.advance(minutes=50)  # 15:50: Hudson ended at 15:30 but the VA is still on it
+        clock.advance(minutes=35)  # 15:35: Hudson ended at 15:30 but the VA is still on it; nothing runs
         app.tick()
         await pilot.pause()
         await pilot.press("o")
         await settle(app, pilot)
         got = {k: local(b) for k, b in by_start(Store(demo_store.path)).items()}
-        assert got["23 14:00"] == "14:00-15:50"  # the block that ran long now ends now
-        assert got["23 16:00"] == "16:00-16:40" and got["23 16:50"] == "16:50-17:50"  # 10m buffers kept
+        assert got["23 14:00"] == "14:00-15:35"  # the block that ended last now ends now
+        assert got["23 15:45"] == "15:45-16:25" and got["23 16:35"] == "16:35-17:35"  # 10m buffers kept
         assert got["23 08:00"] == "08:00-08:50"  # earlier blocks stay
-        assert any("now ends 20m later; 2 later blocks moved" in n for n in app.notices)
+        assert any("now ends 5m later; 2 later blocks moved" in n for n in app.notices)
         await pilot.press("u")
         await settle(app, pilot)
         got = {k: local(b) for k, b in by_start(Store(demo_store.path)).items()}

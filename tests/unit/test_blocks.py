@@ -244,14 +244,49 @@ def test_overrun_is_rounded_to_the_nearest_minute():
     assert block_edits.overrun(b, t + 80 * M + timedelta(seconds=30)) == timedelta(minutes=21)
 
 
-def test_overrun_anchor():
+def test_overrun_anchor_is_the_block_that_ended_last_when_none_runs():
     t = datetime(2026, 11, 23, 9, tzinfo=UTC)
     a, b, c = block(t, 60, id=1), block(t + 70 * M, 20, id=2), block(t + 120 * M, 30, id=3)
-    now = t + 100 * M  # b ended at 10:30; c has not started
-    assert block_edits.overrun_anchor([a, b, c], now) == b
-    assert block_edits.overrun_anchor([a, b, c], now, selected=a) == a  # the chosen block, since it has ended
-    assert block_edits.overrun_anchor([a, b, c], now, selected=c) == b  # not ended: the latest that has
-    assert block_edits.overrun_anchor([a, b, c], t + 30 * M) is None
+    assert block_edits.overrun_anchor([a, b, c], t + 100 * M) == b  # b ended at 10:30; c has not started
+    assert block_edits.overrun_anchor([a, b, c], t - 30 * M) is None  # nothing ran yet
+
+
+def test_overrun_anchor_is_the_running_block_when_one_runs():
+    t = datetime(2026, 11, 23, 9, tzinfo=UTC)
+    a, b, c = block(t, 60, id=1), block(t + 70 * M, 20, id=2), block(t + 120 * M, 30, id=3)
+    assert block_edits.overrun_anchor([a, b, c], t + 30 * M) == a
+    assert block_edits.overrun_anchor([a, b, c], t + 125 * M) == c  # a and b ended, c runs
+
+
+def test_shift_while_a_block_runs_lengthens_it_and_moves_only_what_follows():
+    # The reported case: 09:30-11:00 and 12:00-12:40, the second running at 12:25, shift 10m.
+    zone = "Europe/Bucharest"
+    first = block(at(zone, 2026, 11, 23, 9, 30), 90, id=1)
+    running = block(at(zone, 2026, 11, 23, 12), 40, id=2)
+    after = block(at(zone, 2026, 11, 23, 14), 30, id=3)
+    now = at(zone, 2026, 11, 23, 12, 25)
+    anchor = block_edits.overrun_anchor([first, running, after], now)
+    assert anchor == running
+    changed = {b.id: b for b in block_edits.shift_later([first, running, after], anchor, 10 * M,
+                                                         until=block_edits.day_end_after(anchor, zone))}
+    assert set(changed) == {2, 3}  # 09:30-11:00 is left alone
+    assert (changed[2].start, changed[2].end) == (running.start, running.end + 10 * M)  # its start never moves
+    assert (changed[3].start, changed[3].end) == (after.start + 10 * M, after.end + 10 * M)
+
+
+def test_shift_after_the_last_ended_block_when_none_runs():
+    zone = "Europe/Bucharest"
+    first = block(at(zone, 2026, 11, 23, 9, 30), 90, id=1)
+    second = block(at(zone, 2026, 11, 23, 12), 40, id=2)
+    later = block(at(zone, 2026, 11, 23, 14), 30, id=3)
+    now = at(zone, 2026, 11, 23, 12, 55)  # between blocks: 12:00-12:40 ended last, 15 minutes ago
+    anchor = block_edits.overrun_anchor([first, second, later], now)
+    assert anchor == second and block_edits.overrun(anchor, now) == 15 * M
+    changed = {b.id: b for b in block_edits.shift_later([first, second, later], anchor, 15 * M,
+                                                         until=block_edits.day_end_after(anchor, zone))}
+    assert set(changed) == {2, 3}
+    assert changed[2].start == second.start and changed[2].end == second.end + 15 * M
+    assert changed[3].start == later.start + 15 * M
 
 
 def test_shift_by_the_overrun_keeps_order_and_buffers():

@@ -118,20 +118,33 @@ def test_edit_and_remove(cli):
 
 
 def test_shift_by_the_overrun_and_by_an_amount(cli):
-    cli("block", "add", "13:30-14:40 @acme")  # ended 20 minutes before 15:00
-    cli("block", "add", "14:50-15:30 @bondi")
+    cli("block", "add", "13:00-14:40 @acme")  # ended 20 minutes before 15:00; nothing runs at 15:00
+    cli("block", "add", "15:10-15:30 @bondi")
     cli("block", "add", "15:40 30m #email")
     cli("block", "add", "09:00-10:00 early")
     code, out, _ = cli("block", "shift")
     assert code == 0 and "now ends 20m later; 2 later blocks moved 20m later" in out
     got = {b.id: (local(b.start)[-5:], local(b.end)[-5:]) for b in Store(cli.db).blocks.all()}
-    assert got == {1: ("13:30", "15:00"), 2: ("15:10", "15:50"), 3: ("16:00", "16:30"), 4: ("09:00", "10:00")}
+    assert got == {1: ("13:00", "15:00"), 2: ("15:30", "15:50"), 3: ("16:00", "16:30"), 4: ("09:00", "10:00")}
     code, out, _ = cli("block", "shift", "--by=-10m", "--after", "2")
     assert code == 0 and "now ends 10m sooner; 1 later block moved 10m earlier" in out
     got = {b.id: (local(b.start)[-5:], local(b.end)[-5:]) for b in Store(cli.db).blocks.all()}
-    assert got[2] == ("15:10", "15:40") and got[3] == ("15:50", "16:20")
+    assert got[2] == ("15:30", "15:40") and got[3] == ("15:50", "16:20")
     code, _, err = cli("block", "shift", "soon", "--after", "2")
     assert code == 2 and "'soon' is not a duration" in err
+
+
+def test_shift_while_a_block_runs_stretches_that_block(cli):
+    # 15:00: 09:30-11:00 ended long ago, 14:50-15:30 runs. The running block is the one shifted.
+    cli("block", "add", "09:30-11:00 @acme")
+    cli("block", "add", "14:50-15:30 @bondi")
+    cli("block", "add", "16:00 30m #email")
+    code, _, err = cli("block", "shift")
+    assert code == 2 and "has not overrun" in err  # no amount: a running block has not overrun
+    code, out, _ = cli("block", "shift", "10m")
+    assert code == 0 and "Block 2" in out and "now ends 10m later; 1 later block moved 10m later" in out
+    got = {b.id: (local(b.start)[-5:], local(b.end)[-5:]) for b in Store(cli.db).blocks.all()}
+    assert got == {1: ("09:30", "11:00"), 2: ("14:50", "15:40"), 3: ("16:10", "16:40")}
 
 
 def test_templates_and_copy(cli):

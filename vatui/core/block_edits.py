@@ -50,11 +50,13 @@ def overrun(block: TimeBlock, now: datetime) -> timedelta:
     return timedelta(minutes=int((now - block.end).total_seconds() / 60 + 0.5))
 
 
-def overrun_anchor(blocks: Sequence[TimeBlock], now: datetime, selected: TimeBlock | None = None) -> TimeBlock | None:
-    """The block that ran long: the selected block if it has ended (and started before now),
-    otherwise the block that ended most recently. None when no block has ended yet."""
-    if selected is not None and selected.start < now and selected.end <= now:
-        return selected
+def overrun_anchor(blocks: Sequence[TimeBlock], now: datetime) -> TimeBlock | None:
+    """The block an overrun shift is about: the block running at `now` when one runs (the one
+    that started last, if several overlap), else the block that ended most recently. None when
+    no block runs and none has ended yet."""
+    running = [b for b in blocks if b.start <= now < b.end]
+    if running:
+        return max(running, key=lambda b: (b.start, b.end))
     ended = [b for b in blocks if b.end <= now]
     return max(ended, key=lambda b: (b.end, b.start), default=None)
 

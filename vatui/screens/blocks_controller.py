@@ -266,7 +266,7 @@ class BlocksController(BlockTemplatesController):
             self.notify(_("An overrun is about today: press T to go back to today."), timeout=4)
             return
         todays = core.blocks_on(self.store.blocks.all(), today, self.my_zone_name)
-        anchor = block_edits.overrun_anchor(todays, now, selected if selected in todays else None)
+        anchor = block_edits.overrun_anchor(todays, now)
         if anchor is None:
             self.notify(_("No block has ended yet today, so nothing has overrun."), timeout=4)
             return
