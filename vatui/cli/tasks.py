@@ -16,7 +16,7 @@ from vatui.core.checklists import apply_checklist, make_checklist_template
 from vatui.core.deadlines import DeadlineReader, DeadlineState
 from vatui.core.durations import format_duration
 from vatui.core.models import Client, Status, Task, Template
-from vatui.core.queues import TaskFilter, View, build_view, order_tasks, view_key
+from vatui.core.queues import TaskFilter, View, build_view, order_tasks, pressing_until, view_key
 from vatui.core.quickadd import format_template_item, parse_quick_add
 from vatui.core.when_words import parse_day_field
 from vatui.i18n import N_, _, ngettext
@@ -232,7 +232,8 @@ def cmd_tasks(ctx: Context) -> int:
 def cmd_next(ctx: Context) -> int:
     ctx.args.filter = ""
     today = _today(ctx)
-    ordered = order_tasks(_selected(ctx), today)
+    settings = ctx.config.settings
+    ordered = order_tasks(_selected(ctx), today, pressing_until(ctx.clock.now(), settings.me_hours, settings.me_zone))
     if not ordered:
         ctx.print(_("Nothing to do: every open task is waiting or deferred."))
         return 1

@@ -16,7 +16,7 @@ from vatui.core.blocks import day_of, minutes_text, plan_day
 from vatui.core.deadlines import DeadlineReader
 from vatui.core.durations import format_duration
 from vatui.core.periods import today_period
-from vatui.core.queues import next_task
+from vatui.core.queues import next_task, pressing_until
 from vatui.core.reports import Amounts, GroupBy, build_report
 from vatui.core.zones import SortBy, format_offset, order, places, readings
 from vatui.exports.report_text import report_data
@@ -70,7 +70,8 @@ def cmd_today(ctx: Context) -> int:
     standing = plan.standing(now)
     tasks = store.tasks.all()
     reader = DeadlineReader(clients, now, zone)
-    top = [(c, next_task([t for t in tasks if t.client_id == c.id], day))
+    presses = pressing_until(now, settings.me_hours, zone)
+    top = [(c, next_task([t for t in tasks if t.client_id == c.id], day, presses))
            for c in sorted(clients.values(), key=lambda c: c.key)]
     keeper = TimeKeeper(store, settings)
     loaded = keeper.read()

@@ -3,9 +3,13 @@ views of the queue pane as data.
 
 The rule, in order:
 1. A task being worked on (doing) before anything else.
-2. Eisenhower quadrant: urgent+important, then important, then urgent, then neither.
-3. The sooner reply-by promise, then the sooner due time (none last).
-4. Older first (created).
+2. Time pressure, when the caller gives the end of my working day (`pressing_until`): a task that
+   is late, or whose reply-by or due time falls before my working day ends, comes next, the
+   soonest deadline first, whatever its quadrant. (`n`, `vatui next` and `vatui today` give it;
+   a view's rows keep the quadrant order below, since each view groups by quadrant or client.)
+3. Eisenhower quadrant: urgent+important, then important, then urgent, then neither.
+4. The sooner reply-by promise, then the sooner due time (none last).
+5. Older first (created).
 Manual reordering sits on top: a task the user moved carries a `rank`, and ranked tasks keep
 their place relative to each other inside their quadrant, ahead of the unranked ones.
 
@@ -27,7 +31,9 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
+from vatui.core.business import open_intervals
 from vatui.core.errors import ValidationError
+from vatui.core.hours import WeekHours
 from vatui.core.models import DEFAULT_BATCHES, Client, Quadrant, Status, Task, client_slug
 from vatui.i18n import _
 
@@ -37,9 +43,15 @@ _FAR = datetime.max.replace(tzinfo=timezone.utc)  # "no deadline" sorts last
 _QUADRANT_RANK = {(True, True): 0, (False, True): 1, (True, False): 2, (False, False): 3}
 
 
-def sort_key(task: Task) -> tuple:
+def sort_key(task: Task, pressing_until: datetime | None = None) -> tuple:
+    deadline = _FAR
+    if pressing_until is not None:
+        soonest = deadline_of(task)
+        if soonest is not None and soonest <= pressing_until:
+            deadline = soonest
     return (
         task.status is not Status.DOING,
+        deadline,
         _QUADRANT_RANK[(task.urgent, task.important)],
         task.rank is None,
         task.rank if task.rank is not None else 0.0,
@@ -48,6 +60,17 @@ def sort_key(task: Task) -> tuple:
         task.created,
         task.id or 0,
     )
+
+
+def pressing_until(now: datetime, hours: WeekHours, zone_name: str) -> datetime:
+    """Up to when a deadline presses: the end of my working day today, or `now` when today's
+    work is over or today is a day off (then only late tasks press)."""
+    tz = ZoneInfo(zone_name)
+    day = now.astimezone(tz).date()
+    start = datetime(day.year, day.month, day.day, tzinfo=tz).astimezone(timezone.utc)
+    end = (datetime(day.year, day.month, day.day, tzinfo=tz) + timedelta(days=1)).astimezone(timezone.utc)
+    ends = [closes for _opens, closes in open_intervals(hours, zone_name, start, end)]
+    return max([now, *ends])
 
 
 def is_actionable(task: Task, today: date) -> bool:
@@ -59,13 +82,13 @@ def is_actionable(task: Task, today: date) -> bool:
     return True
 
 
-def order_tasks(tasks: Iterable[Task], today: date) -> list[Task]:
+def order_tasks(tasks: Iterable[Task], today: date, pressing_until: datetime | None = None) -> list[Task]:
     """The actionable tasks, next first."""
-    return sorted((t for t in tasks if is_actionable(t, today)), key=sort_key)
+    return sorted((t for t in tasks if is_actionable(t, today)), key=lambda t: sort_key(t, pressing_until))
 
 
-def next_task(tasks: Iterable[Task], today: date) -> Task | None:
-    ordered = order_tasks(tasks, today)
+def next_task(tasks: Iterable[Task], today: date, pressing_until: datetime | None = None) -> Task | None:
+    ordered = order_tasks(tasks, today, pressing_until)
     return ordered[0] if ordered else None
 
 
@@ -336,7 +359,8 @@ def _by_deadline(items: list[tuple[Task, Client | None]], today: date, tz: ZoneI
     return rows, [QueueCount("deadlines", act)]
 
 
-def next_in_view(qv: QueueView, today: date, at_row: int | None = None) -> Task | None:
+def next_in_view(qv: QueueView, today: date, at_row: int | None = None,
+                 pressing_until: datetime | None = None) -> Task | None:
     """What `n` picks: by the rule, among the VA's moves in the view's current queue (the client
     under the cursor in the per-client view; the soonest deadline in the deadlines view; the
     whole view otherwise)."""
@@ -349,7 +373,7 @@ def next_in_view(qv: QueueView, today: date, at_row: int | None = None) -> Task 
         return None
     if qv.view is View.DEADLINES:
         return candidates[0]
-    return min(candidates, key=sort_key)
+    return min(candidates, key=lambda t: sort_key(t, pressing_until))
 
 
 # --- manual reordering -------------------------------------------------------------------------

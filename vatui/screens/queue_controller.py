@@ -13,7 +13,16 @@ from typing import Any
 from vatui.core.deadlines import CalendarCache, DeadlineReader
 from vatui.core.errors import ValidationError
 from vatui.core.models import Client, Status, Task
-from vatui.core.queues import QueueView, TaskFilter, View, build_view, defer_day, move_task, next_in_view
+from vatui.core.queues import (
+    QueueView,
+    TaskFilter,
+    View,
+    build_view,
+    defer_day,
+    move_task,
+    next_in_view,
+    pressing_until,
+)
 from vatui.i18n import _
 from vatui.screens.base import UndoStep
 from vatui.screens.queue_forms_controller import QueueFormsController
@@ -152,8 +161,9 @@ class QueueController(QueueFormsController):
         qv = self._queue_qv
         if qv is None:
             return
-        today = self._today(self.now())
-        picked = next_in_view(qv, today, self.queue_pane.task_list.cursor)
+        now = self.now()
+        presses = pressing_until(now, self.settings.me_hours, self.settings.me_zone)
+        picked = next_in_view(qv, self._today(now), self.queue_pane.task_list.cursor, presses)
         if picked is None:
             self.notify(_("Nothing to do in this view: every task is done, waiting or deferred."), timeout=4)
             return
