@@ -81,10 +81,33 @@ def test_status_json_and_ended_phase(cli, clock):
     assert doc["last_end"] == {"phase": "focus", "at": "2026-11-23T13:25:00Z"}
     assert doc["client"] == {"id": 2, "name": "Bondi Bakes"}
     assert cli("pomodoro", "status", "--short")[1] == "\n"  # idle: nothing for the status bar
-    # The next command writes what passed meanwhile, and says so.
+    # status logged the focus that ended while no cockpit was open: the next start only starts
+    assert [(e.client_id, e.end - e.start) for e in Store(cli.db).entries.all()] == [(2, timedelta(minutes=25))]
+    code, out, _ = cli("pomodoro", "start")
+    assert "Logged" not in out and "Short break started: 5m" in out
+
+
+def test_a_start_after_the_end_writes_what_passed_and_says_so(cli, clock):
+    cli("pomodoro", "start", "--client", "bondi")
+    clock.advance(minutes=30)
     code, out, _ = cli("pomodoro", "start")
     assert "Focus ended at 15:25." in out and "Logged 25m for Bondi Bakes." in out
     assert "Short break started: 5m" in out
+
+
+@pytest.mark.parametrize("command", [("entries",), ("report", "--today"), ("today",), ("digest", "--client", "acme"),
+                                     ("export", "--json"), ("pomodoro", "status")])
+def test_a_focus_that_ended_with_no_cockpit_open_is_logged_by_the_next_command(cli, clock, command):
+    cli("pomodoro", "start", "--task", "1")
+    clock.advance(minutes=26)
+    assert Store(cli.db).entries.all() == []
+    code, out, err = cli(*command)
+    assert code == 0, err
+    entries = Store(cli.db).entries.all()
+    assert [(e.task_id, e.client_id, e.start, e.end - e.start) for e in entries] == [
+        (1, 1, datetime(2026, 11, 23, 13, 0, tzinfo=timezone.utc), timedelta(minutes=25))]
+    cli(*command)  # a second look logs nothing more
+    assert len(Store(cli.db).entries.all()) == 1
 
 
 def test_skip_and_interrupt(cli, clock):

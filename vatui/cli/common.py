@@ -71,6 +71,14 @@ class Context:
         print(*parts, file=self.out, **kwargs)
 
 
+def log_ended_phases(ctx: Context) -> None:
+    """Before a command reads or writes tracked time: a Pomodoro phase that ran its course while
+    no cockpit was open is logged first, as the cockpit would have logged it."""
+    from vatui.timers.timekeeping import TimeKeeper
+
+    TimeKeeper(ctx.store, ctx.config.settings).log_ended_phases(ctx.clock.now())
+
+
 def table(rows: list[list[str]], headers: list[str]) -> str:
     """Plain aligned columns, the width of their widest cell."""
     widths = [max(len(str(r[i])) for r in [headers, *rows]) for i in range(len(headers))]

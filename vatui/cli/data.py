@@ -8,7 +8,7 @@ import sys
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from vatui.cli.common import CliError, Context
+from vatui.cli.common import CliError, Context, log_ended_phases
 from vatui.cli.reports import add_period_options, day_range
 from vatui.core.errors import ValidationError, VatuiError
 from vatui.exports.output_file import check_output_file
@@ -94,6 +94,7 @@ def cmd_export(ctx: Context) -> int:
     # The file first: a folder that does not exist is refused before anything is worked out or
     # saved (the .ics export keeps a calendar id in the data file).
     target = check_output_file(ctx.args.output) if ctx.args.output is not None else None
+    log_ended_phases(ctx)
     if ctx.args.json:
         if ctx.args.from_day or ctx.args.to_day:
             raise CliError(_("--from/--to work with --ics and --csv; --json exports everything"))

@@ -12,7 +12,7 @@ from datetime import timedelta
 from typing import Any
 
 from vatui.cli.clients import find_client
-from vatui.cli.common import CliError, Context, client_of, my_hm, my_zone, table, task_of
+from vatui.cli.common import CliError, Context, client_of, log_ended_phases, my_hm, my_zone, table, task_of
 from vatui.core.durations import format_duration, parse_duration
 from vatui.core.models import TimeEntry
 from vatui.core.tracking import entries_on, local_date, log_window, manual_entry, parse_day
@@ -94,6 +94,7 @@ def _entry_row(ctx: Context, e: TimeEntry) -> dict[str, Any]:
 
 
 def cmd_entries(ctx: Context) -> int:
+    log_ended_phases(ctx)
     zone = my_zone(ctx)
     day = parse_day(ctx.args.date, local_date(ctx.clock.now(), zone))
     found = entries_on(ctx.store.entries.all(), day, zone)

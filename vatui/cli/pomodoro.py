@@ -223,6 +223,7 @@ def cmd_interrupt(ctx: Context) -> int:
 def cmd_status(ctx: Context) -> int:
     now = ctx.clock.now()
     keeper = _keeper(ctx)
+    keeper.log_ended_phases(now)
     loaded = keeper.read()
     v = keeper.view(now, loaded)
     if ctx.args.short:

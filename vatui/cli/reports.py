@@ -7,7 +7,7 @@ from contextlib import nullcontext
 from datetime import date, timedelta
 
 from vatui.cli.clients import find_client
-from vatui.cli.common import CliError, Context
+from vatui.cli.common import CliError, Context, log_ended_phases
 from vatui.core.periods import Period, PeriodKind, local_today, parse_day, period_for, range_period, week_period
 from vatui.core.reports import GroupBy, build_digest, build_report
 from vatui.core.settings import ROUNDING_CHOICES, Settings
@@ -89,6 +89,7 @@ def report_period(ctx: Context, settings: Settings) -> Period:
 def cmd_report(ctx: Context) -> int:
     from vatui.exports.report_text import render
 
+    log_ended_phases(ctx)
     settings = ctx.config.settings
     period = report_period(ctx, settings)
     store = ctx.store
@@ -110,6 +111,7 @@ def cmd_digest(ctx: Context) -> int:
     from vatui.exports.report_text import render_digest
     from vatui.exports.words import signature
 
+    log_ended_phases(ctx)
     settings = ctx.config.settings
     client = find_client(ctx, ctx.args.client)
     period = week_period(ctx.clock.now(), settings.me_zone, settings.week_start)

@@ -9,7 +9,7 @@ import json
 from datetime import timedelta
 from typing import Any
 
-from vatui.cli.common import Context, my_hm
+from vatui.cli.common import Context, log_ended_phases, my_hm
 from vatui.cli.tasks import _task_json
 from vatui.cli.timer_status import status_dict, status_lines
 from vatui.core.blocks import day_of, minutes_text, plan_day
@@ -57,6 +57,7 @@ def _with_amounts(head: str, amounts: Amounts) -> list[str]:
 
 
 def cmd_today(ctx: Context) -> int:
+    log_ended_phases(ctx)
     now = ctx.clock.now()
     settings = ctx.config.settings
     zone = settings.me_zone

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from vatui.core.models import Task, TimeEntry
-from vatui.core.pomodoro import Timer, view
+from vatui.core.pomodoro import Timer, advance, view
 from vatui.core.pomodoro_phases import STOPWATCH_PLAN
 from vatui.core.pomodoro_state import Outcome, Pomodoro, View
 from vatui.core.settings import Settings
@@ -58,6 +58,15 @@ class TimeKeeper:
             if out.state != loaded.state or loaded.damaged is not None:
                 self.store.set_state(STATE_KEY, to_dict(out.state))
         return Applied(out, tuple(added), loaded.damaged, changed)
+
+    def log_ended_phases(self, now: datetime) -> Applied | None:
+        """Log the phases that ran their course since anyone last looked (a focus started from the
+        CLI that ended while no cockpit was open): the same entries and state the cockpit's tick
+        writes, so reports never wait for a cockpit to open. None when nothing had ended. Time
+        past a planned end is not decided here: the keep/trim/discard question stays."""
+        if not self.view(now).pending:
+            return None
+        return self.apply(now, lambda t, s, n: advance(s, n, t.cfg, t.forgotten_after))
 
     def planned_for(self, task: Task | None) -> timedelta:
         """A stopwatch's plan (when a forgotten one is asked about): the task's estimate."""
