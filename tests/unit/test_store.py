@@ -135,6 +135,9 @@ def test_state_values(store):
     "content, expected",
     [
         (b"{not json", "not valid JSON"),
+        (b"", "it is empty (0 bytes)"),
+        (b"  \n", "it is empty (3 bytes)"),
+        (b"{}", "an empty JSON object"),
         (b"[1, 2, 3]", "JSON list"),
         (b'{"_default": {"1": {"a": 1}}}', "no vatui header"),
         (b'\x00\x01\x02garbage', "not valid JSON"),
@@ -178,6 +181,30 @@ def test_bad_files_are_refused_and_left_untouched(tmp_path, content, expected):
     assert "\n" not in message  # one paragraph
     assert path.read_bytes() == content
     assert sorted(os.listdir(tmp_path)) == ["vatui.json"]
+
+
+@pytest.mark.parametrize("content", [b"", b"{}"])
+def test_an_emptied_file_beside_its_backups_is_refused_naming_the_newest_backup(store, clock, content):
+    store.tasks.add(_task(clock, title="kept in the backup"))
+    clock.advance(days=1)
+    store.tasks.add(_task(clock, title="the next day"))  # the day's first write backs up the file first
+    newest = list_backups(store.path)[-1]
+    store.path.write_bytes(content)
+    with pytest.raises(StoreError) as err:
+        Store(store.path).tasks.add(_task(clock, title="would bury the backup's data"))
+    assert str(newest) in str(err.value) and "not been touched" in str(err.value)
+    assert store.path.read_bytes() == content
+    assert [t.title for t in Store(newest).tasks.all()] == ["kept in the backup"]
+
+
+def test_a_read_only_data_file_is_refused_and_keeps_its_mode(store, clock):
+    store.tasks.add(_task(clock, title="one"))
+    os.chmod(store.path, 0o444)
+    before = store.path.read_bytes()
+    with pytest.raises(StoreError, match=r"read-only \(mode 444\).*chmod u\+w"):
+        Store(store.path).tasks.add(_task(clock, title="two"))
+    assert stat.S_IMODE(os.stat(store.path).st_mode) == 0o444 and store.path.read_bytes() == before
+    assert [t.title for t in Store(store.path).tasks.all()] == ["one"]  # reading still works
 
 
 def test_daily_backups_keep_seven_days(store, clock):

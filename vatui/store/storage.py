@@ -136,15 +136,19 @@ class AtomicJSONStorage(Storage):
             raw = self.path.read_bytes()
         except OSError as exc:
             raise UnreadableFile(_("it cannot be read ({reason})").format(reason=exc.strerror)) from None
+        # vatui never leaves an empty file (a new one is written whole, header first): an empty file
+        # is one that something else emptied, and writing over it would bury the data it held.
         if not raw.strip():
-            return {}, None
-        else:
-            try:
-                data = orjson.loads(raw)
-            except orjson.JSONDecodeError as exc:
-                raise UnreadableFile(_("it is not valid JSON ({reason})").format(reason=exc)) from None
+            raise UnreadableFile(_("it is empty ({size} bytes), where vatui always writes at least a header")
+                                 .format(size=len(raw)))
+        try:
+            data = orjson.loads(raw)
+        except orjson.JSONDecodeError as exc:
+            raise UnreadableFile(_("it is not valid JSON ({reason})").format(reason=exc)) from None
         if not isinstance(data, dict):
             raise UnreadableFile(_("it holds a JSON {kind}, not the object vatui writes").format(kind=type(data).__name__))
+        if not data:
+            raise UnreadableFile(_("it holds an empty JSON object, where vatui always writes at least a header"))
         return data, raw
 
     def seed(self, data: dict[str, dict[str, Any]]) -> None:

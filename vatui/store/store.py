@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import stat
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -26,7 +27,7 @@ from vatui.i18n import _
 from vatui.store import codec
 from vatui.store.archive import Archive
 from vatui.store.atomic import remove_stale_temp_files
-from vatui.store.backups import backup_dir, take_daily_backup
+from vatui.store.backups import backup_dir, list_backups, take_daily_backup
 from vatui.store.collection import Collection
 from vatui.store.errors import StoreError
 from vatui.store.journal import DamagedJournal
@@ -48,7 +49,12 @@ if TYPE_CHECKING:
 
 
 def _untouched(path: Path) -> str:
-    return _("The file has not been touched. Restore the newest copy from {folder}, move the file aside to start "
+    copies = list_backups(path)
+    if copies:
+        return _("The file has not been touched. Restore the newest copy, {newest} ({count} in {folder}), move the "
+                 "file aside to start afresh, or point vatui at another file with --db PATH (or VATUI_DB).").format(
+                     newest=copies[-1], count=len(copies), folder=backup_dir(path))
+    return _("The file has not been touched, and there is no backup of it in {folder}. Move the file aside to start "
              "afresh, or point vatui at another file with --db PATH (or VATUI_DB).").format(folder=backup_dir(path))
 
 
@@ -214,10 +220,24 @@ class Store:
             finally:
                 lock.release()
 
+    def _refuse_read_only(self) -> None:
+        """A data file without its owner's write bit was made read-only on purpose (chmod 444):
+        vatui writes by replacing the file, which the folder would allow, so it asks the mode
+        instead of relying on a failed write (and root may write anything)."""
+        try:
+            mode = self.path.stat().st_mode
+        except FileNotFoundError:
+            return
+        if not mode & stat.S_IWUSR:
+            raise StoreError(_("The data file {path} is read-only (mode {mode:o}), so the change was not saved. "
+                               "Make it writable (chmod u+w {path}) to change it; reading it works as it is.").format(
+                                   path=self.path, mode=stat.S_IMODE(mode)))
+
     def _apply(self, me: int) -> Iterator[Store]:
         """The body of a transaction, under the locks: gather the changes, then write them once."""
         self._owner = me
         try:
+            self._refuse_read_only()
             if self._storage.changed_on_disk():
                 self._load()  # start from what another process wrote
             remove_stale_temp_files(self.path)
