@@ -132,3 +132,28 @@ def test_version_help_and_bad_arguments_as_a_user_runs_them(tmp_path):
     assert bad.returncode == 2 and "usage:" in bad.stderr and "Traceback" not in bad.stderr
     bad = run("frobnicate")
     assert bad.returncode == 2 and "invalid choice" in bad.stderr
+
+
+def test_a_data_file_in_a_folder_that_does_not_exist_is_refused(cli, tmp_path, monkeypatch):
+    missing = tmp_path / "no-such-folder" / "vatui.json"
+    code, _out, err = cli("tasks", db_path=missing)
+    assert code == 2 and "in a folder that does not exist" in err and str(missing.parent) in err
+    monkeypatch.setenv("VATUI_DB", str(missing))
+    code, _out, err = cli("where", db_path="")  # no --db: VATUI_DB is used, and refused the same way
+    assert code == 2 and "(VATUI_DB)" in err
+    assert not missing.parent.exists()
+
+
+def test_a_config_named_with_config_must_exist(cli, tmp_path):
+    code, _out, err = cli("--config", str(tmp_path / "nope.toml"), "tasks")
+    assert code == 2 and "nope.toml (--config) does not exist" in err
+
+
+def test_where_lists_an_unknown_theme(make_cli):
+    code, out, _err = make_cli('theme = "no-such-theme"\n')("where")
+    assert code == 0 and "Theme 'no-such-theme' was not found; using vatui-dark." in out
+
+
+def test_today_names_me_in_the_users_language(make_cli):
+    code, out, _err = make_cli('language = "ro"\n')("today")
+    assert code == 0 and "⌂ Eu " in out and "⌂ Me " not in out

@@ -53,6 +53,9 @@ def test_hosts_others_may_reach(host):
 
 def test_each_tab_runs_this_vatui_on_the_same_files(tmp_path):
     db, config = tmp_path / "my data" / "va's.json", tmp_path / "conf" / "config.toml"
+    assert shlex.split(tab_command(db, config, demo=False))[1:] == [sys.executable, "-m", "vatui", "--db", str(db)]
+    config.parent.mkdir()
+    config.write_text("", encoding="utf-8")
     argv = shlex.split(tab_command(db, config, demo=False))
     assert argv[0] == "exec"
     assert argv[1:] == [sys.executable, "-m", "vatui", "--db", str(db), "--config", str(config)]

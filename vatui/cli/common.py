@@ -47,11 +47,25 @@ class Context:
 
     @property
     def data_location(self) -> paths.Location:
-        return paths.data_file(getattr(self.args, "db", None))
+        """The data file. One the user named (--db, VATUI_DB) must be in a folder that exists: a
+        typo in a path would otherwise make a new folder and open an empty cockpit. The default
+        place is created on the first write."""
+        found = paths.data_file(getattr(self.args, "db", None))
+        if found.source != "default" and not found.path.parent.is_dir():
+            raise CliError(_("the data file {path} ({source}) is in a folder that does not exist: {folder}. Create the "
+                             "folder first, or check the path.").format(path=found.path, source=found.source,
+                                                                        folder=found.path.parent))
+        return found
 
     @property
     def config_location(self) -> paths.Location:
-        return paths.config_file(getattr(self.args, "config", None))
+        """The config file. One named with --config must exist (a missing default, or one named by
+        VATUI_CONFIG that is not there yet, means the defaults)."""
+        found = paths.config_file(getattr(self.args, "config", None))
+        if found.source == "--config" and not found.path.is_file():
+            raise CliError(_("the config file {path} (--config) does not exist. Check the path, or leave --config out "
+                             "to use {default}.").format(path=found.path, default=paths.config_file_default()))
+        return found
 
     @property
     def config(self) -> LoadedConfig:

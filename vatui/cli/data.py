@@ -71,6 +71,7 @@ def cmd_where(ctx: Context) -> int:
         from vatui.settings.keymap import check_keymap  # loads Textual and the screens: only when there are remaps
 
         problems += check_keymap(dict(loaded.settings.keys))[1]
+    problems += theme_problems(loaded.settings.theme, config.path)
     if problems:
         ctx.print()
         ctx.print(ngettext("{n} problem in {path}:", "{n} problems in {path}:", len(problems)).format(
@@ -78,6 +79,24 @@ def cmd_where(ctx: Context) -> int:
         for problem in problems:
             ctx.print("  • " + problem.removeprefix(PREFIX))
     return 0
+
+
+def theme_problems(wanted: str, config_path: Path) -> list[str]:
+    """The theme files that were refused, and the configured theme if no file or Textual provides
+    it: what the cockpit would say at start-up."""
+    from textual.theme import BUILTIN_THEMES
+
+    from vatui.settings.themes import DEFAULT_THEME, load_themes
+
+    found = load_themes(paths.shipped_themes_dir(), paths.user_themes_dir(config_path))
+    problems = list(found.warnings)
+    if wanted not in found.themes and wanted not in BUILTIN_THEMES:
+        if wanted in found.refused:
+            problems.append(_("Theme {name!r} is not used: its file was refused (the problem above); "
+                              "using {default}.").format(name=wanted, default=DEFAULT_THEME))
+        else:
+            problems.append(_("Theme {name!r} was not found; using {default}.").format(name=wanted, default=DEFAULT_THEME))
+    return problems
 
 
 def cmd_archive(ctx: Context) -> int:

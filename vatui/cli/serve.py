@@ -74,7 +74,9 @@ def page_url(host: str, port: int) -> str:
 
 def tab_command(db: Path, config: Path, *, demo: bool) -> str:
     """The shell command each browser tab runs: this same Python and vatui, on the same files."""
-    argv = [sys.executable, "-m", "vatui", "--db", str(db), "--config", str(config)]
+    argv = [sys.executable, "-m", "vatui", "--db", str(db)]
+    if config.exists():  # else the tab finds no file at the same place, as this process did: the defaults
+        argv += ["--config", str(config)]
     if demo:
         argv.append("--demo-banner")
     if os.name == "nt":

@@ -12,6 +12,8 @@ NOTIFY_TERMINAL_STYLES = ("auto", "osc777", "osc9", "osc99")  # the terminal esc
 ROUNDING_CHOICES = {"none": None, "6m": timedelta(minutes=6), "15m": timedelta(minutes=15)}
 
 
+DEFAULT_ME_NAME = "Me"  # shown in the user's language while the config leaves it as is
+
 @dataclass(frozen=True, slots=True)
 class PomodoroSettings:
     focus: timedelta = timedelta(minutes=25)
@@ -25,7 +27,7 @@ class PomodoroSettings:
 class Settings:
     me_zone: str = "UTC"  # resolved from the machine by vatui.settings.config when the file does not set it
     me_city: str = ""
-    me_name: str = "Me"
+    me_name: str = DEFAULT_ME_NAME
     me_hours: WeekHours = field(default_factory=WeekHours.default)
     week_start: int = 0  # 0 = Monday ... 6 = Sunday
     language: str | None = None  # None: from LANG / LC_ALL / LC_MESSAGES

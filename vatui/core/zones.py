@@ -16,8 +16,9 @@ from datetime import date, datetime, timedelta, timezone
 from vatui.core.business import current_or_next, intersect, local_instant, open_intervals, zone
 from vatui.core.hours import WeekHours
 from vatui.core.models import Client
-from vatui.core.settings import Settings
+from vatui.core.settings import DEFAULT_ME_NAME, Settings
 from vatui.core.tzdb import city_of
+from vatui.i18n import _
 
 HOUR = timedelta(hours=1)
 ME = "me"
@@ -51,7 +52,9 @@ class Place:
 
 
 def me_place(settings: Settings) -> Place:
-    return Place(ME, settings.me_name, settings.me_city or city_of(settings.me_zone), settings.me_zone, settings.me_hours)
+    # The default name is a word of the interface, shown in the user's language.
+    name = _("Me") if settings.me_name == DEFAULT_ME_NAME else settings.me_name
+    return Place(ME, name, settings.me_city or city_of(settings.me_zone), settings.me_zone, settings.me_hours)
 
 
 def client_place(client: Client) -> Place:

@@ -36,8 +36,12 @@ def data_file(option: str | None = None) -> Location:
     return _pick(option, "--db", "VATUI_DB", platformdirs.user_data_path(APP) / "vatui.json")
 
 
+def config_file_default() -> Path:
+    return platformdirs.user_config_path(APP) / "config.toml"
+
+
 def config_file(option: str | None = None) -> Location:
-    return _pick(option, "--config", "VATUI_CONFIG", platformdirs.user_config_path(APP) / "config.toml")
+    return _pick(option, "--config", "VATUI_CONFIG", config_file_default())
 
 
 def user_themes_dir(config: Path) -> Path:
