@@ -95,7 +95,27 @@ def test_export_import_round_trip(cli, tmp_path):
     assert code == 2 and "--replace" in err
     code, _, _ = cli("import", "--json", str(dump), "--merge", db_path=other)
     merged = Store(other)
-    assert code == 0 and len(merged.clients) == 1 and len(merged.tasks) == 2
+    assert code == 0 and len(merged.clients) == 1 and len(merged.tasks) == 1  # the same task: not added twice
+
+
+def test_merging_the_same_file_twice_adds_nothing_the_second_time(cli, tmp_path):
+    cli("client", "add", "Acme", "--tz", "Asia/Kolkata")
+    cli("add", "Invoice", "--client", "acme")
+    cli("template", "add", "Onboarding", "--item", "Send the welcome pack", "--item", "Book the kick-off call")
+    cli("block", "add", "9:30-11 @acme")
+    cli("log", "--client", "acme", "--from", "09:00", "--to", "10:00")
+    dump = tmp_path / "export.json"
+    dump.write_text(cli("export", "--json")[1])
+    other = tmp_path / "other.json"
+    cli("client", "add", "Bondi", "--tz", "Australia/Sydney", db_path=other)
+    for _round in range(2):
+        code, _out, err = cli("import", "--json", str(dump), "--merge", db_path=other)
+        assert code == 0, err
+    merged = Store(other)
+    assert (len(merged.clients), len(merged.tasks), len(merged.templates), len(merged.blocks), len(merged.entries)) == \
+        (2, 1, 1, 1, 1)
+    code, out, err = cli("template", "show", "Onboarding", db_path=other)
+    assert code == 0 and "Book the kick-off call" in out, err
 
 
 def test_bad_import_touches_nothing(cli, tmp_path):
@@ -157,3 +177,22 @@ def test_where_lists_an_unknown_theme(make_cli):
 def test_today_names_me_in_the_users_language(make_cli):
     code, out, _err = make_cli('language = "ro"\n')("today")
     assert code == 0 and "⌂ Eu " in out and "⌂ Me " not in out
+
+
+def test_invalid_utf8_in_an_argument_is_refused_and_nothing_is_saved(tmp_path):
+    db = tmp_path / "d.json"
+    done = subprocess.run([sys.executable.encode(), b"-m", b"vatui", b"--db", str(db).encode(), b"add", b"bad \xff title"],
+                          capture_output=True, env={"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "LC_ALL": "C.UTF-8"})
+    err = done.stderr.decode()
+    assert done.returncode == 2 and "'bad \\xff title' is not valid UTF-8" in err and "Traceback" not in err
+    assert not db.exists()
+
+
+def test_output_the_terminal_cannot_encode_degrades_after_the_save(tmp_path):
+    db = tmp_path / "d.json"
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "PYTHONIOENCODING": "latin-1"}
+    done = subprocess.run([sys.executable, "-m", "vatui", "--db", str(db), "add", "emoji 😀"], capture_output=True, env=env)
+    assert done.returncode == 0 and b"Added task 1: emoji ?" in done.stdout and b"Traceback" not in done.stderr
+    listed = subprocess.run([sys.executable, "-m", "vatui", "--db", str(db), "tasks"], capture_output=True, env=env)
+    assert listed.returncode == 0 and b"emoji ?" in listed.stdout
+    assert [t.title for t in Store(db).tasks.all()] == ["emoji 😀"]

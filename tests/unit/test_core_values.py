@@ -1,6 +1,6 @@
 """Clients, business hours, durations and money: the values every other part builds on."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 
 import pytest
@@ -110,3 +110,26 @@ def test_mistyped_hours_are_told_about_the_range_not_a_weekday(text, hint):
     with pytest.raises(ValidationError) as err:
         WeekHours.parse(text)
     assert hint in err.value.message and "weekday" not in err.value.message
+
+
+def test_control_characters_never_reach_a_record():
+    from vatui.core.models import ChecklistItem, Client, Task, TimeBlock, TimeEntry, plain
+
+    at = datetime(2026, 11, 23, 9, tzinfo=timezone.utc)
+    task = Task(title="Pay \x1b[2Jsupplier\x00", created=at, notes="line one\n\tline two\x07\x9b",
+                checklist=(ChecklistItem("call\x1b]0;pwned\x07 back"),))
+    assert task.title == "Pay [2Jsupplier" and task.notes == "line one\n\tline two"
+    assert task.checklist[0].text == "call]0;pwned back"
+    assert Client(name="Ac\x1bme", tz="UTC", city="Lon\x00don", notes="x\x1b").name == "Acme"
+    assert TimeBlock(start=at, end=at + timedelta(hours=1), note="standup\x00").note == "standup"
+    assert TimeEntry(start=at, end=at + timedelta(hours=1), client_id=None, note="\x1b[31mred").note == "[31mred"
+    clean = "Réunion ☕ 👩‍💻"  # printable text, emoji with a zero-width joiner included, is kept as it is
+    assert plain(clean) is clean and Task(title=clean, created=at).title == clean
+
+
+def test_a_title_with_an_escape_is_listed_without_it(make_cli):
+    cli = make_cli()
+    code, out, _ = cli("add", "bad \x1b[2J title")
+    assert code == 0 and "\x1b" not in out
+    code, out, _ = cli("tasks")
+    assert code == 0 and "bad [2J title" in out and "\x1b" not in out

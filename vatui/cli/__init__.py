@@ -115,8 +115,35 @@ def _argparse_words() -> None:  # pragma: no cover - never called: it marks argp
     N_("unknown parser %(parser_name)r (choices: %(choices)s)")
 
 
+def degrade_output() -> None:
+    """A character the terminal's encoding cannot show (an emoji under PYTHONIOENCODING=latin-1)
+    prints as '?' rather than failing a command after its change was saved."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
+
+
+def undecodable_argument(argv: Sequence[str]) -> str | None:
+    """The first argument that was not valid UTF-8 (Python keeps such bytes as lone surrogates),
+    shown with its bad bytes escaped; None when all are text."""
+    for arg in argv:
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            return arg.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return None
+
+
 def main(argv: Sequence[str] | None = None, *, ctx: Context | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    degrade_output()
+    bad = undecodable_argument(argv)
+    if bad is not None:
+        print("vatui: " + _("the argument '{arg}' is not valid UTF-8 text, so nothing was done. Check the "
+                            "encoding of your terminal or script (vatui reads UTF-8).").format(arg=bad),
+              file=ctx.err if ctx else sys.stderr)
+        return 2
     note = choose_cli_language(argv)
     if note:
         print(note, file=ctx.err if ctx else sys.stderr)

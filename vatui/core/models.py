@@ -30,6 +30,26 @@ DEFAULT_BATCHES = ("email", "social", "calendar", "admin", "invoicing", "researc
 _ZERO = timedelta(0)
 
 
+# C0 and C1 control characters and DEL: an escape in a title (ESC[2J) would act on the terminal of
+# whoever lists it, and a NUL would go raw into an exported calendar. Tab and newline are kept
+# where text may have lines (notes); elsewhere whitespace is already collapsed to single spaces.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROLS_IN_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def plain(text: str, *, lines: bool = False) -> str:
+    """`text` without control characters (tab and newline kept when `lines`)."""
+    pattern = _CONTROLS if lines else _CONTROLS_IN_LINE
+    return pattern.sub("", text) if pattern.search(text) else text
+
+
+def _plain_field(record: object, name: str, *, lines: bool = False) -> None:
+    value = getattr(record, name)
+    cleaned = plain(value, lines=lines)
+    if cleaned is not value:
+        object.__setattr__(record, name, cleaned)
+
+
 def _require_utc(value: datetime | None, name: str) -> None:
     if value is None or value.tzinfo is timezone.utc:  # the usual case, checked first (every load)
         return
@@ -57,7 +77,7 @@ def validate_colour(colour: str, *, field: str = "colour") -> str:
 
 
 def validate_name(name: str, *, field: str = "name", what: str = "client") -> str:
-    cleaned = " ".join(name.split())
+    cleaned = " ".join(plain(name).split())
     template = what == "template"
     if not cleaned:
         message = _("{field}: a template needs a name") if template else _("{field}: a client needs a name")
@@ -85,7 +105,8 @@ class Client:
     def __post_init__(self) -> None:
         object.__setattr__(self, "name", validate_name(self.name))
         object.__setattr__(self, "tz", validate_zone(self.tz, field="tz"))
-        object.__setattr__(self, "city", self.city.strip() or city_of(self.tz))
+        object.__setattr__(self, "city", plain(self.city).strip() or city_of(self.tz))
+        _plain_field(self, "notes", lines=True)
         object.__setattr__(self, "colour", validate_colour(self.colour))
         object.__setattr__(self, "currency", parse_currency(self.currency))
         object.__setattr__(self, "rate", parse_rate(self.rate))
@@ -135,6 +156,9 @@ class ChecklistItem:
     text: str
     done: bool = False
 
+    def __post_init__(self) -> None:
+        _plain_field(self, "text")
+
 
 @dataclass(frozen=True, slots=True)
 class Task:
@@ -157,7 +181,7 @@ class Task:
     id: int | None = None
 
     def __post_init__(self) -> None:
-        title = " ".join(self.title.split())
+        title = " ".join(plain(self.title).split())
         if not title:
             raise ValidationError(_("{field}: a task needs a title").format(field="title"), field="title")
         if title != self.title:  # else keep the string given: one copy per title, not two (a heavy year: 6,000)
@@ -176,6 +200,8 @@ class Task:
             raise ValidationError(_("{field}: must be longer than zero").format(field="estimate"), field="estimate")
         if self.due_zone is not None:
             validate_zone(self.due_zone, field="due_zone")
+        if self.notes:
+            _plain_field(self, "notes", lines=True)
 
     @property
     def quadrant(self) -> Quadrant:
@@ -202,6 +228,8 @@ class TimeBlock:
         _require_utc(self.end, "end")
         if self.end <= self.start:
             raise ValidationError(_("a block must end after it starts"), field="end")
+        if self.note:
+            _plain_field(self, "note")
 
     @property
     def length(self) -> timedelta:
@@ -226,6 +254,8 @@ class TimeEntry:
         _require_utc(self.end, "end")
         if self.end <= self.start:
             raise ValidationError(_("a time entry must end after it starts"), field="end")
+        if self.note:
+            _plain_field(self, "note")
 
     @property
     def duration(self) -> timedelta:
@@ -250,6 +280,9 @@ class ChecklistTemplateItem:
     estimate: timedelta | None = None
     urgent: bool = False
     important: bool = False
+
+    def __post_init__(self) -> None:
+        _plain_field(self, "title")
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,7 +32,7 @@ from datetime import datetime, timedelta
 
 from vatui.core.durations import parse_duration
 from vatui.core.errors import ValidationError
-from vatui.core.models import ChecklistTemplateItem, Client, Task, client_slug
+from vatui.core.models import ChecklistTemplateItem, Client, Task, client_slug, plain
 from vatui.core.tzdb import validate_zone
 from vatui.core.when_words import (
     DURATION_LIKE,
@@ -166,7 +166,7 @@ def _key(tok: Token) -> tuple[str, str] | None:
 def parse_quick_add(text: str, *, clients: Sequence[Client], now: datetime, my_zone: str,
                     client: Client | None = None, batch: str | None = None) -> QuickAdd:
     """Parse a quick-add line. `client` and `batch` are defaults the line may override."""
-    line, _sep, notes = text.partition(" // ")
+    line, _sep, notes = plain(text).partition(" // ")
     tokens = tokenize(line)
     title: list[str] = []
     found_client: Client | None = None

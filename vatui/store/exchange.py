@@ -128,6 +128,10 @@ def import_dataset(store: Store, ds: Dataset, *, mode: str) -> dict[str, int]:
 
 
 def _merge(store: Store, ds: Dataset) -> dict[str, int]:
+    """Add what the dataset holds that the store does not: merging the same file twice adds
+    nothing the second time. A record is the same when it is the same piece of work: a client by
+    name, a task by creation time, title and client, a block or an entry by its times and client,
+    a template by kind and name (names are unique, so an existing one is kept)."""
     counts = {t: 0 for t in RECORD_TABLES}
     client_ids: dict[int, int] = {}
     for c in ds.records["clients"]:
@@ -141,20 +145,33 @@ def _merge(store: Store, ds: Dataset) -> dict[str, int]:
     def cid(old: int | None) -> int | None:
         return client_ids[old] if old is not None else None
 
-    tasks = ds.records["tasks"]
-    added = store.tasks.add_many([replace(t, id=None, client_id=cid(t.client_id)) for t in tasks])
-    task_ids = {old.id: new.id for old, new in zip(tasks, added)}
-    store.blocks.add_many([replace(b, id=None, client_id=cid(b.client_id)) for b in ds.records["blocks"]])
-    store.entries.add_many([
-        replace(e, id=None, client_id=cid(e.client_id), task_id=task_ids[e.task_id] if e.task_id is not None else None)
-        for e in ds.records["entries"]
-    ])
-    store.templates.add_many([
+    known_tasks = {(t.created, t.title, t.client_id): t.id for t in store.tasks.all()}
+    task_ids: dict[int | None, int | None] = {}
+    fresh_tasks = []
+    for t in ds.records["tasks"]:
+        key = (t.created, t.title, cid(t.client_id))
+        if key in known_tasks:
+            task_ids[t.id] = known_tasks[key]
+        else:
+            fresh_tasks.append(t)
+    added = store.tasks.add_many([replace(t, id=None, client_id=cid(t.client_id)) for t in fresh_tasks])
+    task_ids.update({old.id: new.id for old, new in zip(fresh_tasks, added)})
+    known_blocks = {(b.start, b.end, b.client_id, b.batch, b.note) for b in store.blocks.all()}
+    blocks = [replace(b, id=None, client_id=cid(b.client_id)) for b in ds.records["blocks"]]
+    blocks = [b for b in blocks if (b.start, b.end, b.client_id, b.batch, b.note) not in known_blocks]
+    store.blocks.add_many(blocks)
+    known_entries = {(e.start, e.end, e.client_id) for e in store.entries.all()}
+    entries = [replace(e, id=None, client_id=cid(e.client_id), task_id=task_ids[e.task_id] if e.task_id is not None else None)
+               for e in ds.records["entries"]]
+    entries = [e for e in entries if (e.start, e.end, e.client_id) not in known_entries]
+    store.entries.add_many(entries)
+    known_templates = {(tpl.kind, tpl.name.casefold()) for tpl in store.templates.all()}
+    templates = [
         replace(tpl, id=None, items=tuple(
             replace(i, client_id=cid(i.client_id)) if hasattr(i, "client_id") else i for i in tpl.items
         ))
-        for tpl in ds.records["templates"]
-    ])
-    for table in ("tasks", "blocks", "entries", "templates"):
-        counts[table] = len(ds.records[table])
+        for tpl in ds.records["templates"] if (tpl.kind, tpl.name.casefold()) not in known_templates
+    ]
+    store.templates.add_many(templates)
+    counts.update(tasks=len(fresh_tasks), blocks=len(blocks), entries=len(entries), templates=len(templates))
     return counts
