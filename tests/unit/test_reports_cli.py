@@ -271,7 +271,7 @@ def test_export_bad_input_exits_2(week):
     assert week("export", "--csv", "entries", "--from", "yesterday")[0] == 2
     assert week("export", "--json", "--from", "2026-11-01")[0] == 2
     with pytest.raises(SystemExit) as exc:
-        week("export", "--csv", "tasks")
+        week("export", "--csv", "clients")
     assert exc.value.code == 2
 
 
@@ -381,3 +381,30 @@ def test_import_usage_errors_exit_2(week, tmp_path):
     (tmp_path / "ok.csv").write_text("title\nA\n")
     assert week("import", "--csv", "tasks", str(tmp_path / "ok.csv"), "--merge")[0] == 2
     assert week("import", "--json", str(tmp_path / "ok.csv"), "--skip-bad")[0] == 2
+
+
+def test_tasks_exported_as_csv_import_back_as_the_same_tasks(make_cli, tmp_path):
+    cli = make_cli('[me]\nzone = "Europe/Bucharest"\n')
+    cli("client", "add", "Acme", "--tz", "America/New_York")
+    cli("client", "add", "Bondi Bakes", "--tz", "Australia/Sydney")
+    cli("add", "Reply to wholesale enquiry @bondi #email !u !i ~1h30 due:2026-11-27 10:00 client // ring first")
+    cli("add", 'Plan "Q1"; budget, draft @acme #invoicing ~25m due:2026-11-30')
+    cli("add", "Tidy inbox")
+    code, csv_text, err = cli("export", "--csv", "tasks")
+    assert code == 0, err
+    source = tmp_path / "tasks.csv"
+    source.write_text(csv_text, encoding="utf-8")
+    other = tmp_path / "other.json"
+    cli("client", "add", "Acme", "--tz", "America/New_York", db_path=other)
+    cli("client", "add", "Bondi Bakes", "--tz", "Australia/Sydney", db_path=other)
+    code, _out, err = cli("import", "--csv", "tasks", str(source), db_path=other)
+    assert code == 0, err
+
+    def shape(db):
+        return sorted((t.title, t.client_id, t.batch, t.urgent, t.important, t.estimate, t.due, t.due_zone, t.notes,
+                       t.status) for t in Store(db).tasks.all())
+
+    assert shape(other) == shape(cli.db)
+    assert cli("export", "--csv", "tasks", db_path=other)[1] == csv_text  # and out again, byte for byte
+    code, _out, err = cli("export", "--csv", "tasks", "--from", "2026-11-01")
+    assert code == 2 and "--csv tasks writes every task" in err

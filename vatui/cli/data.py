@@ -29,8 +29,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     fmt.add_argument("--json", action="store_true", help=_("the whole data set as JSON on stdout"))
     fmt.add_argument("--ics", action="store_true",
                      help=_("time blocks and due dates as an iCalendar file (Google Calendar, Outlook, Apple)"))
-    fmt.add_argument("--csv", metavar="WHAT", choices=["entries"],
-                     help=_("time entries as CSV: date, start, end, duration, client, task, billable, amount, currency"))
+    fmt.add_argument("--csv", metavar="WHAT", choices=["entries", "tasks"],
+                     help=_("CSV of WHAT: entries (date, start, end, duration, client, task, billable, amount, "
+                            "currency) or tasks (the columns vatui import --csv tasks reads)"))
     add_period_options(export, with_named=False)
     export.add_argument("-o", "--output", metavar="FILE",
                         help=_("write to FILE (replaced whole, never half-written) instead of stdout"))
@@ -125,6 +126,14 @@ def cmd_export(ctx: Context) -> int:
         return 0
     if ctx.args.csv == "entries":
         _emit(ctx, export_entries_csv(ctx), target)
+        return 0
+    if ctx.args.csv == "tasks":
+        if ctx.args.from_day or ctx.args.to_day:
+            raise CliError(_("--from/--to choose the days of entries; --csv tasks writes every task in the data file"))
+        from vatui.exports.tasks_csv import tasks_csv
+
+        clients = {c.id: c for c in ctx.store.clients.all() if c.id is not None}
+        _emit(ctx, tasks_csv(ctx.store.tasks.all(), clients, ctx.config.settings.me_zone), target)
         return 0
     raise CliError(_("choose a format"))
 
