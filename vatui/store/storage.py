@@ -1,7 +1,7 @@
 """A TinyDB storage that keeps the data in memory and writes through atomically.
 
 TinyDB's own JSONStorage re-reads and re-serialises the whole file on every operation and is not
-crash-safe (see MEASURED.md). This one parses the file once, serves reads from memory, and
+crash-safe (see atomic.py). This one parses the file once, serves reads from memory, and
 writes each committed change with orjson (about 10x faster than json for the same bytes) into a
 temp file that replaces the old one. Several changes can be gathered and written once
 (`deferred`), which is how the store makes a transaction. With `journal=True` (the cockpit) a
