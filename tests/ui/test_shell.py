@@ -4,6 +4,8 @@ from dataclasses import replace
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from vatui.core.models import Status, Task, TimeBlock, TimeEntry
 from vatui.screens.help import HelpScreen
 from vatui.store import Store
@@ -282,3 +284,34 @@ async def test_a_bug_in_a_store_job_is_told_plainly_and_only_a_change_is_said_to
         app.writer.submit(broken, title="Not read")  # a re-read: nothing was being saved
         await app.workers.wait_for_complete()
         assert app.notices[-1] == "Unexpected error: boom"
+
+
+async def palette_finds(app, pilot, query: str) -> list[str]:
+    """The names the command palette lists for `query`, once its search has run."""
+    from textual.command import CommandList
+
+    await pilot.press("ctrl+p", *query)
+    found: list[str] = []
+    for _attempt in range(200):  # the search runs in the palette's own worker: let it finish
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        results = app.screen.query_one(CommandList)
+        found = [str(results.get_option_at_index(i).prompt).split("\n")[0] for i in range(results.option_count)
+                 if not results.get_option_at_index(i).disabled]  # "No matches found" is a disabled option
+        if found:
+            break
+    await pilot.press("escape")
+    return found
+
+
+@pytest.mark.parametrize(("query", "expected"), [("billing", "Everywhere: Report"), ("digest", "Everywhere: Report"),
+                                                 ("waiting on the", "Task queues: Waiting"),
+                                                 ("tnemeganam", None)])
+async def test_the_palette_finds_an_action_by_the_words_of_its_help(make_app, query, expected):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        found = await palette_finds(app, pilot, query)
+        if expected is None:
+            assert found == []  # words that start no word of any help find nothing
+        else:
+            assert any(name.endswith(expected) for name in found), found

@@ -1,7 +1,9 @@
-"""Every cockpit action in the command palette (Ctrl+P), found by its name."""
+"""Every cockpit action in the command palette (Ctrl+P), found by its name or by the words of its
+help: "invoice" finds the report, "export" the digest."""
 
 from __future__ import annotations
 
+import re
 from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
@@ -35,8 +37,23 @@ class ActionCommands(Provider):
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
+        wanted = query.casefold().split()
         for name, action in self._actions():
             score = matcher.match(name)
+            if score <= 0 and wanted and help_words_match(wanted, f"{action.description} {action.binding.id or ''}"):
+                score = HELP_SCORE
             if score > 0:
                 yield Hit(score, matcher.highlight(name), partial(self._run, action),
                           help=f"{action.keys} · {action.description}")
+
+
+# Below any match on the name: a name that matches is the likelier wish.
+HELP_SCORE = 0.1
+
+
+def help_words_match(wanted: list[str], text: str) -> bool:
+    """Each word of the query starts a word of the help (in the user's language). Word starts,
+    not the fuzzy letters-in-order match used for names, which over a sentence matches nearly
+    anything."""
+    words = re.findall(r"\w+", text.casefold())
+    return all(any(w.startswith(q) for w in words) for q in wanted)
