@@ -423,3 +423,21 @@ async def test_strip_is_quiet_within_the_hour(make_app, clock):
             app.tick()
         await pilot.pause()
         assert strip.view is before  # 13:45 UTC: the same hour, the same strip object
+
+
+def screen_text(app) -> str:
+    """What the screen shows, as text (the SVG screenshot without its markup)."""
+    import html
+    import re
+
+    return html.unescape(re.sub(r"<[^>]+>", "", app.export_screenshot())).replace("\xa0", " ")
+
+
+async def test_a_countdown_cut_on_a_small_screen_shows_whole_after_a_resize(make_app):
+    app = make_app()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        assert "opens in 1h" not in screen_text(app)  # 60 columns: the state column is cut
+        await pilot.resize_terminal(120, 36)
+        await pilot.pause()
+        assert "opens in 1h" in screen_text(app)  # at once, not when the minute turns

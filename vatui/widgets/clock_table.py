@@ -115,6 +115,7 @@ class ClockTable(VerticalScroll, can_focus=True):
         self._strips: LRUCache[tuple, Strip] = LRUCache(256)
         self._palettes: dict[tuple[bool, bool], dict[str, Style]] = {}
         self._dot_colours: dict[str, RichColor | None] = {}
+        self._laid_out_width = 0
 
     def compose(self) -> ComposeResult:
         with Horizontal():
@@ -146,6 +147,15 @@ class ClockTable(VerticalScroll, can_focus=True):
                             column.name == "state" and before.state_class != now.state_class) or (
                             column.name == "dot" and before.dot_style != now.dot_style):
                         self.part_of(column.name).refresh(self.cell_region(index, column.name))
+
+    def on_resize(self) -> None:
+        # Each part's cells depend on the whole row's width (columns move, words are fitted to
+        # them): a part whose own size stayed the same across a resize must still be redrawn,
+        # or it keeps words cut for the old width ("▼ closes in") until they next change.
+        if self.line_width != self._laid_out_width:
+            self._laid_out_width = self.line_width
+            for part in self.parts.values():
+                part.refresh()
 
     def _refresh_row(self, index: int) -> None:
         for part in self.parts.values():
