@@ -536,7 +536,8 @@ async def test_the_detail_line_tells_the_whole_story_of_the_cursor_block(make_ap
         def detail() -> str:
             return str(pane(app).query_one("#block-detail").content)
 
-        assert detail() == "Hudson Realty: 07:00-08:30 in New York · Hudson: buyers, open house · 45m of 1h30m tracked"
+        assert detail() == ("Hudson Realty: 07:00-08:30 in New York · Hudson: buyers, open house · 45m of 1h30m tracked"
+                            " · △ outside New York's hours (mon-fri 09:00-17:00)")
         await pilot.press("down")
         assert detail() == "#social: Scheduling posts"
         await pilot.press("home")

@@ -535,3 +535,20 @@ def test_a_shift_reaches_to_the_end_of_the_day_the_anchor_ends_on():
     assert block_edits.day_end_after(crossing, zone) == core.day_bounds(date(2026, 11, 24), zone)[1]
     to_midnight = block(at(zone, 2026, 11, 23, 22), 120)  # ends 24:00 Monday
     assert block_edits.day_end_after(to_midnight, zone) == core.day_bounds(date(2026, 11, 23), zone)[1]
+
+
+def test_a_client_block_outside_the_clients_business_hours_is_flagged():
+    from vatui.core.hours import WeekHours
+
+    kolkata = Client(name="Masala", tz="Asia/Kolkata", hours=WeekHours.parse("mon-fri 10:00-18:30"), id=1)
+    zone = "Europe/Bucharest"
+    inside = TimeBlock(start=at(zone, 2026, 11, 23, 7, 0), end=at(zone, 2026, 11, 23, 8, 0), client_id=1, id=1)  # 10:30-11:30
+    opening = TimeBlock(start=at(zone, 2026, 11, 23, 6, 0), end=at(zone, 2026, 11, 23, 7, 0), client_id=1, id=2)  # 09:30-10:30
+    closing = TimeBlock(start=at(zone, 2026, 11, 23, 14, 30), end=at(zone, 2026, 11, 23, 15, 30), client_id=1, id=3)  # to 19:00
+    saturday = TimeBlock(start=at(zone, 2026, 11, 28, 9, 0), end=at(zone, 2026, 11, 28, 10, 0), client_id=1, id=4)
+    batch = TimeBlock(start=at(zone, 2026, 11, 23, 5, 0), end=at(zone, 2026, 11, 23, 6, 0), batch="email", id=5)
+    assert not core.outside_hours(inside, kolkata)
+    assert core.outside_hours(opening, kolkata) and core.outside_hours(closing, kolkata) and core.outside_hours(saturday, kolkata)
+    plan = core.plan_day([inside, opening, closing, batch], date(2026, 11, 23), zone, buffer=BUF, clients={1: kolkata})
+    assert {i.block.id: i.outside_hours for i in plan.items} == {5: False, 2: True, 1: False, 3: True}
+    assert not any(i.outside_hours for i in core.plan_day([opening], date(2026, 11, 23), zone, buffer=BUF).items)

@@ -116,6 +116,10 @@ def _warn_flags(ctx: Context, block: TimeBlock, day: date) -> None:
         ctx.print(_("Note: less than {buffer} from block {id} ({what}).").format(
             buffer=format_duration(ctx.config.settings.block_buffer), id=plan.items[m].block.id,
             what=describe(plan.items[m].block, my_zone_name(ctx), clients)))
+    client = clients.get(block.client_id) if block.client_id is not None else None
+    if info.outside_hours and client is not None:
+        ctx.print(_("Note: it falls outside {client}'s business hours ({hours}, {zone}).").format(
+            client=client.name, hours=client.hours.format(), zone=client.tz))
 
 
 def _plan(ctx: Context, day: date) -> core.DayPlan:
@@ -129,7 +133,7 @@ def _plan(ctx: Context, day: date) -> core.DayPlan:
     else:
         blocks, entries = store.blocks.all(), store.entries.all()
     return core.plan_day(blocks, day, my_zone_name(ctx), buffer=ctx.config.settings.block_buffer,
-                         entries=entries, task_batches=task_batches)
+                         entries=entries, task_batches=task_batches, clients=clients_by_id(ctx))
 
 
 def cmd_list(ctx: Context) -> int:
@@ -178,6 +182,8 @@ def cmd_list(ctx: Context) -> int:
             flags.append(_("overlaps {ids}").format(ids=", ".join(str(plan.items[m].block.id) for m in info.overlaps)))
         if info.too_close:
             flags.append(_("no buffer to {ids}").format(ids=", ".join(str(plan.items[m].block.id) for m in info.too_close)))
+        if info.outside_hours:
+            flags.append(_("outside hours"))
         tracked = format_duration(info.actual) if info.actual is not None else "-"
         rows.append([str(b.id), times, format_duration(b.length), who, b.note, there, tracked, "; ".join(flags)])
     ctx.print(table(rows, [_("ID"), pgettext("time of day", "Time"), _("Length"), _("For"), _("Note"), _("Client time"),
@@ -207,6 +213,7 @@ def _as_json(plan: core.DayPlan, standing: core.Standing, clients: dict[int, Cli
             "from_previous_day": info.from_previous_day, "into_next_day": info.into_next_day,
             "overlaps": [plan.items[m].block.id for m in info.overlaps],
             "too_close": [plan.items[m].block.id for m in info.too_close],
+            "outside_hours": info.outside_hours,
             "tracked_minutes": minutes(info.actual),
             "current": standing.current == n, "next": standing.next == n,
         }

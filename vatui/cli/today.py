@@ -67,7 +67,7 @@ def cmd_today(ctx: Context) -> int:
     clock = readings(rows, now, zone, settings.closing_soon)
     day = day_of(now, zone)
     plan = plan_day(store.blocks.all(), day, zone, buffer=settings.block_buffer, entries=store.entries.all(),
-                    task_batches={t.id: t.batch for t in store.tasks.all() if t.id is not None})
+                    task_batches={t.id: t.batch for t in store.tasks.all() if t.id is not None}, clients=clients)
     standing = plan.standing(now)
     tasks = store.tasks.all()
     reader = DeadlineReader(clients, now, zone)

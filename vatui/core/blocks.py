@@ -9,6 +9,8 @@ people type and what templates keep are wall-clock times.
 The rules, in one place:
 - A block belongs to every day it overlaps, so a block crossing midnight shows on both days.
 - Two blocks overlap when each starts before the other ends (touching is not overlapping).
+- A client's block is "outside hours" when any of it falls outside that client's business hours
+  (the work may be fine, but a call or a reply then reaches a closed office).
 - Two blocks are "too close" when they do not overlap and the gap between one's end and the
   other's start is less than the buffer (0 <= gap < buffer). A buffer of zero flags nothing.
 - The current block at `now` is the one running (start <= now < end); if several overlap, the
@@ -28,9 +30,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from math import ceil
 
-from vatui.core.business import local_instant, zone
+from vatui.core.business import local_instant, open_intervals, zone
 from vatui.core.durations import format_duration
-from vatui.core.models import TimeBlock, TimeEntry
+from vatui.core.models import Client, TimeBlock, TimeEntry
 
 MAX_LENGTH = timedelta(hours=24)  # longer than this is a typo ("14:00 90h"), not a plan
 
@@ -135,6 +137,7 @@ class BlockInfo:
     from_previous_day: bool = False  # started before this day's midnight
     into_next_day: bool = False  # ends after the next midnight
     actual: timedelta | None = None  # see tracked_during
+    outside_hours: bool = False  # a client's block, partly or wholly outside the client's business hours
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,9 +197,21 @@ class DayPlan:
         )
 
 
+def outside_hours(block: TimeBlock, client: Client | None) -> bool:
+    """Whether any of a client's block falls outside the client's business hours."""
+    if client is None:
+        return False
+    covered = sum((end - start for start, end in open_intervals(client.hours, client.tz, block.start, block.end)),
+                  timedelta())
+    return covered < block.end - block.start
+
+
 def plan_day(blocks: Iterable[TimeBlock], day: date, zone_name: str, *, buffer: timedelta,
-             entries: Iterable[TimeEntry] = (), task_batches: Mapping[int, str] | None = None) -> DayPlan:
-    """The day's blocks in order, each with its overlap / too-close flags and tracked time."""
+             entries: Iterable[TimeEntry] = (), task_batches: Mapping[int, str] | None = None,
+             clients: Mapping[int, Client] | None = None) -> DayPlan:
+    """The day's blocks in order, each with its overlap / too-close / outside-hours flags and
+    tracked time. `clients` (by id) gives the business hours a client's block is checked against."""
+    clients = clients or {}
     lo, hi = day_bounds(day, zone_name)
     ordered = blocks_on(blocks, day, zone_name)
     entries = [e for e in entries if e.start < hi and e.end > lo]
@@ -210,6 +225,7 @@ def plan_day(blocks: Iterable[TimeBlock], day: date, zone_name: str, *, buffer: 
             from_previous_day=b.start < lo,
             into_next_day=b.end > hi,
             actual=tracked_during(b, entries, task_batches),
+            outside_hours=b.client_id is not None and outside_hours(b, clients.get(b.client_id)),
         ))
     return DayPlan(day=day, zone=zone_name, start=lo, end=hi, items=tuple(items))
 

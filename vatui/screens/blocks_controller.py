@@ -105,7 +105,7 @@ class BlocksController(BlockTemplatesController):
                 blocks, entries = store.blocks.all(), store.entries.all()
             batches = {t.id: t.batch for t in store.tasks.all() if t.id is not None}
             self._blocks_plan = core.plan_day(blocks, day, self.my_zone_name, buffer=self.settings.block_buffer,
-                                              entries=entries, task_batches=batches)
+                                              entries=entries, task_batches=batches, clients=self._blocks_clients)
             self._blocks_plan_key = key
         return self._blocks_plan
 

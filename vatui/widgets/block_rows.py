@@ -116,6 +116,8 @@ def block_row(view: DayView, n: int, width: int, tier: int | None = None) -> Row
             out.append(("▲ " + _("overlap") if form == "long" else "▲", "$block-overlap"))
         if info.too_close:
             out.append(("△ " + _("no buffer") if form == "long" else "△", "$block-overlap"))
+        if info.outside_hours:
+            out.append(("△ " + _("outside hours") if form == "long" else "△", "$block-overlap"))
         return out
 
     def actual(form: str) -> str:
@@ -240,6 +242,8 @@ def detail_line(view: DayView, n: int, width: int) -> Content:
     if close:
         bits.append("△ " + _("under {buffer} from {what}").format(
             buffer=format_duration(view.buffer), what=", ".join(f"{c.start.astimezone(view.zone):%H:%M}" for c in close)))
+    if info.outside_hours and client:
+        bits.append("△ " + _("outside {city}'s hours ({hours})").format(city=client.city, hours=client.hours.format()))
     who = client.name if client else (f"#{b.batch}" if b.batch else "")
     head = f"{who}: " if who else ""
     return Content(fit(head + " · ".join(bits), width)) if bits or head else Content("")

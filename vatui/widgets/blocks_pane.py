@@ -201,6 +201,8 @@ class BlocksPane(Pane):
             legend.append("▲ " + _("overlap"))
         if any(i.too_close for i in view.plan.items):
             legend.append("△ " + _("gap < {buffer}").format(buffer=format_duration(view.buffer)))
+        if any(i.outside_hours for i in view.plan.items):
+            legend.append("△ " + _("outside hours"))
         for parts in (head + totals + legend, head + legend, legend, head):
             text = " · ".join(parts)
             if cell_len(text) <= width - 4:
