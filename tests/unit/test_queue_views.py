@@ -194,6 +194,19 @@ def test_filter_by_text_client_and_batch():
     assert build_view(View.CLIENT, sample(), CLIENTS, TODAY, task_filter=TaskFilter.parse("zzz")).rows == ()
 
 
+def test_the_done_filter_shows_done_tasks_instead_of_open_ones():
+    done = [replace(task("sent the syd report", client_id=1), status=Status.DONE, done_at=NOW),
+            replace(task("filed lon papers", client_id=2), status=Status.DONE, done_at=NOW)]
+    every = [*sample(), *done]
+    assert not {t.title for t in build_view(View.CLIENT, every, CLIENTS, TODAY).tasks()} & {t.title for t in done}
+    found = build_view(View.CLIENT, every, CLIENTS, TODAY, task_filter=TaskFilter.parse("done:"))
+    assert sorted(t.title for t in found.tasks()) == sorted(t.title for t in every if t.status is Status.DONE)
+    assert {"filed lon papers", "sent the syd report"} <= {t.title for t in found.tasks()}
+    narrowed = build_view(View.CLIENT, every, CLIENTS, TODAY, task_filter=TaskFilter.parse("DONE: report"))
+    assert [t.title for t in narrowed.tasks()] == ["sent the syd report"]
+    assert not TaskFilter.parse("done:").is_empty
+
+
 def test_index_of_finds_a_tasks_row():
     qv = build_view(View.CLIENT, sample(), CLIENTS, TODAY)
     for i, row in enumerate(qv.rows):

@@ -111,6 +111,8 @@ def _first(item: tuple) -> tuple:
 
 # --- filtering ---------------------------------------------------------------------------------
 
+DONE_WORD = "done:"  # a filter word, the same in every language (like @client and #batch)
+
 
 def _slug(name: str) -> str:
     return client_slug(name)
@@ -119,30 +121,36 @@ def _slug(name: str) -> str:
 @dataclass(frozen=True, slots=True)
 class TaskFilter:
     """`/` in the queue: free words match the title and notes; `@acme` a client (name prefix),
-    `#email` a batch (prefix). Words are ANDed; several @ or several # are ORed."""
+    `#email` a batch (prefix). Words are ANDed; several @ or several # are ORed. `done:` shows
+    the done tasks still in the data file (the last 30 days) instead of the open ones."""
 
     words: tuple[str, ...] = ()
     clients: tuple[str, ...] = ()
     batches: tuple[str, ...] = ()
     text: str = ""
+    done: bool = False
 
     @classmethod
     def parse(cls, text: str) -> TaskFilter:
         words: list[str] = []
         clients: list[str] = []
         batches: list[str] = []
+        done = False
         for word in text.split():
-            if word.startswith("@") and len(word) > 1:
+            if word.casefold() == DONE_WORD:
+                done = True
+            elif word.startswith("@") and len(word) > 1:
                 clients.append(_slug(word[1:]))
             elif word.startswith("#") and len(word) > 1:
                 batches.append(word[1:].lower())
             else:
                 words.append(word.casefold())
-        return cls(tuple(words), tuple(clients), tuple(batches), " ".join(text.split()))
+        return cls(tuple(words), tuple(clients), tuple(batches), " ".join(text.split()), done)
 
     @property
     def is_empty(self) -> bool:
-        return not (self.words or self.clients or self.batches)
+        """Nothing to match: every open task is shown."""
+        return not (self.words or self.clients or self.batches or self.done)
 
     def matches(self, task: Task, client: Client | None) -> bool:
         if self.batches and not any(task.batch.startswith(b) for b in self.batches):
@@ -255,7 +263,7 @@ def build_view(view: View, tasks: Iterable[Task], clients: Mapping[int, Client],
     items: list[tuple[Task, Client | None]] = []
     all_batches: set[str] = set()
     for t in tasks:
-        if t.status is Status.DONE:
+        if (t.status is Status.DONE) is not flt.done:
             continue
         c = clients.get(t.client_id) if t.client_id is not None else None
         if everything or flt.matches(t, c):
