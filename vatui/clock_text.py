@@ -12,6 +12,7 @@ STATE_SYMBOLS = {
     HoursState.OPENS_SOON: "▲",
     HoursState.AFTER_HOURS: "□",
     HoursState.WEEKEND: "○",
+    HoursState.HOLIDAY: "○",  # closed all day, as at a weekend; the words name the day
 }
 ME_SYMBOL = "⌂"
 CLIENT_DOT = "●"
@@ -28,5 +29,7 @@ def state_words(reading: Reading) -> str:
             return _("opens in {time}").format(time=span)
         case HoursState.AFTER_HOURS:
             return _("after hours")
+        case HoursState.HOLIDAY:
+            return _("holiday: {name}").format(name=reading.holiday or _("closed"))
         case _:
             return _("weekend")

@@ -12,12 +12,16 @@ import enum
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
+from typing import TYPE_CHECKING
 
-from vatui.core.business import current_or_next, intersect, local_instant, open_intervals, zone
+from vatui.core.business import Closed, current_or_next, intersect, local_instant, open_intervals, zone
 from vatui.core.hours import WeekHours
 from vatui.core.models import Client
 from vatui.core.settings import Settings
 from vatui.core.tzdb import city_of
+
+if TYPE_CHECKING:  # the holiday module loads only for places that have a holiday setting
+    from vatui.core.client_holidays import HolidayCalendar
 
 HOUR = timedelta(hours=1)
 ME = "me"
@@ -31,6 +35,7 @@ class HoursState(enum.StrEnum):
     OPENS_SOON = "opens"  # closed, opening later on its own local day (or within closing_soon)
     AFTER_HOURS = "after-hours"  # closed for the rest of its local day
     WEEKEND = "weekend"  # its local day has no business hours at all
+    HOLIDAY = "holiday"  # its local day is a holiday, a closed day or my leave (Reading.holiday names it)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,23 +49,42 @@ class Place:
     hours: WeekHours
     client_id: int | None = None
     colour: str | None = None
+    holidays: HolidayCalendar | None = None  # None: no holiday setting (the common case, and cheap)
 
     @property
     def is_me(self) -> bool:
         return self.key == ME
 
+    @property
+    def closed(self) -> Closed:
+        """The closed-day test for business-hours arithmetic, None when there are no holidays."""
+        return self.holidays.is_closed if self.holidays else None
 
-def me_place(settings: Settings) -> Place:
-    return Place(ME, settings.me_name, settings.me_city or city_of(settings.me_zone), settings.me_zone, settings.me_hours)
+
+def me_place(settings: Settings, leave: Sequence[tuple[date, date]] = ()) -> Place:
+    """Me, with my public holidays (`[me] holidays`) and my leave ranges (from the store)."""
+    calendar = None
+    if settings.me_holidays or leave:
+        from vatui.core.client_holidays import calendar_of
+
+        calendar = calendar_of(settings.me_holidays, (), leave)
+    return Place(ME, settings.me_name, settings.me_city or city_of(settings.me_zone), settings.me_zone,
+                 settings.me_hours, holidays=calendar)
 
 
 def client_place(client: Client) -> Place:
-    return Place(f"client:{client.id}", client.name, client.city, client.tz, client.hours, client.id, client.colour)
+    calendar = None
+    if client.holidays or client.closed:
+        from vatui.core.client_holidays import client_calendar
+
+        calendar = client_calendar(client)
+    return Place(f"client:{client.id}", client.name, client.city, client.tz, client.hours, client.id, client.colour,
+                 calendar)
 
 
-def places(settings: Settings, clients: Iterable[Client]) -> list[Place]:
+def places(settings: Settings, clients: Iterable[Client], leave: Sequence[tuple[date, date]] = ()) -> list[Place]:
     """Me first, then the clients in the order given."""
-    return [me_place(settings), *(client_place(c) for c in clients)]
+    return [me_place(settings, leave), *(client_place(c) for c in clients)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,21 +98,23 @@ class Reading:
     offset: timedelta  # the place's UTC offset minus mine, at `at`
     state: HoursState
     change_at: datetime | None  # open: when it closes; closed: when it next opens (None: not within 8 days)
+    holiday: str | None = None  # the name of the local day's holiday when state is HOLIDAY
 
     @property
     def change_in(self) -> timedelta | None:
         return None if self.change_at is None else self.change_at - self.at
 
 
-def hours_state(hours: WeekHours, tz_name: str, at: datetime, closing_soon: timedelta) -> tuple[HoursState, datetime | None]:
+def hours_state(hours: WeekHours, tz_name: str, at: datetime, closing_soon: timedelta,
+                closed: Closed = None) -> tuple[HoursState, datetime | None]:
     """The business-hours state at `at` and the instant it changes (closing or opening).
 
     Closed before the day's (next) range opens reads "opens in"; closed after the day's last range
     reads "after hours"; a local day with no hours reads "weekend". An opening within
     `closing_soon` reads "opens in" whatever the day, so "opens in 20m" is shown before midnight
-    shifts too.
+    shifts too. A local day that `closed` names (a holiday) reads "holiday" unless it opens soon.
     """
-    interval = current_or_next(hours, tz_name, at, horizon=timedelta(days=8))
+    interval = current_or_next(hours, tz_name, at, horizon=timedelta(days=8), closed=closed)
     if interval is not None and interval[0] <= at < interval[1]:
         left = interval[1] - at
         return (HoursState.CLOSING_SOON if left <= closing_soon else HoursState.IN_HOURS), interval[1]
@@ -98,6 +124,8 @@ def hours_state(hours: WeekHours, tz_name: str, at: datetime, closing_soon: time
         return HoursState.OPENS_SOON, next_open
     if not hours.is_open_on(local.weekday()):
         return HoursState.WEEKEND, next_open
+    if closed is not None and closed(local.date()):
+        return HoursState.HOLIDAY, next_open
     if next_open is not None and next_open.astimezone(zone(tz_name)).date() == local.date():
         return HoursState.OPENS_SOON, next_open
     return HoursState.AFTER_HOURS, next_open
@@ -106,9 +134,11 @@ def hours_state(hours: WeekHours, tz_name: str, at: datetime, closing_soon: time
 def read(place: Place, at: datetime, my_zone: str, closing_soon: timedelta) -> Reading:
     local = at.astimezone(zone(place.zone))
     mine = at.astimezone(zone(my_zone))
-    state, change_at = hours_state(place.hours, place.zone, at, closing_soon)
+    closed = place.closed
+    state, change_at = hours_state(place.hours, place.zone, at, closing_soon, closed)
     offset = (local.utcoffset() or timedelta()) - (mine.utcoffset() or timedelta())
-    return Reading(place, at, local, (local.date() - mine.date()).days, offset, state, change_at)
+    holiday = str(closed(local.date())) if state is HoursState.HOLIDAY and closed is not None else None
+    return Reading(place, at, local, (local.date() - mine.date()).days, offset, state, change_at, holiday)
 
 
 def readings(rows: Sequence[Place], at: datetime, my_zone: str, closing_soon: timedelta) -> list[Reading]:
@@ -186,7 +216,7 @@ class Cell(enum.StrEnum):
     OPEN = "open"  # in business hours for the whole hour
     PART = "part"  # opens or closes inside the hour (half-hour zones, 09:30 starts)
     CLOSED = "closed"
-    DAY_OFF = "day-off"  # closed, on a local day with no business hours
+    DAY_OFF = "day-off"  # closed, on a local day with no business hours (a weekend or a holiday)
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,7 +273,8 @@ def hour_strip(rows: Sequence[Place], my_zone: str, first: datetime, hours: int)
     out: list[tuple[HourCell, ...]] = []
     for place in rows:
         tz = zone(place.zone)
-        spans = list(open_intervals(place.hours, place.zone, start, end))
+        closed = place.closed
+        spans = list(open_intervals(place.hours, place.zone, start, end, closed))
         cells: list[HourCell] = []
         j = 0
         for s in starts:
@@ -261,7 +292,8 @@ def hour_strip(rows: Sequence[Place], my_zone: str, first: datetime, hours: int)
                 kind = Cell.OPEN
             elif minutes > 0:
                 kind = Cell.PART
-            elif not place.hours.is_open_on((s + HOUR / 2).astimezone(tz).weekday()):
+            elif not place.hours.is_open_on((mid := (s + HOUR / 2).astimezone(tz)).weekday()) or (
+                    closed is not None and closed(mid.date())):
                 kind = Cell.DAY_OFF
             else:
                 kind = Cell.CLOSED
@@ -290,5 +322,5 @@ def find_overlaps(rows: Sequence[Place], now: datetime, days: int = 7, min_lengt
     if not rows:
         return []
     end = now + timedelta(days=days)
-    schedules = [list(open_intervals(p.hours, p.zone, now, end)) for p in rows]
+    schedules = [list(open_intervals(p.hours, p.zone, now, end, p.closed)) for p in rows]
     return [Overlap(a, b) for a, b in intersect(*schedules) if b - a >= min_length and b - a > timedelta()]
