@@ -63,7 +63,7 @@ def test_calendar_names_public_own_and_leave_days():
     assert cal.is_closed(date(2026, 4, 3)) == "Good Friday"
     assert cal.is_closed(date(2026, 4, 6)) == "Easter Monday"
     assert cal.is_closed(date(2026, 4, 7)) is None
-    assert cal.is_closed(date(2026, 12, 24)) == "closed"
+    assert cal.is_closed(date(2026, 12, 24)) == "closed day"
     assert cal.is_closed(date(2026, 7, 2)) == "leave"
     assert [d for d, _n in cal.between(date(2026, 4, 1), date(2026, 4, 10))] == [
         date(2026, 4, 3), date(2026, 4, 4), date(2026, 4, 5), date(2026, 4, 6)]  # NSW keeps Easter Sat/Sun

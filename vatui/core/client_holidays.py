@@ -111,7 +111,7 @@ class HolidayCalendar:
     def is_closed(self, day: date) -> str | None:
         """The name of why `day` is closed ("Good Friday", "closed", "leave"), or None if it is not."""
         if day in self.closed:
-            return _("closed")
+            return _("closed day")
         for a, b in self.leave:
             if a <= day <= b:
                 return _("leave")
@@ -166,3 +166,16 @@ def iter_leave(ranges: Iterable[Any]) -> Iterator[tuple[date, date]]:
             yield date.fromisoformat(a), date.fromisoformat(b)
         except (TypeError, ValueError):
             continue
+
+
+def due_on_holiday(due: datetime | None, client: Any) -> tuple[date, str] | None:
+    """(the client's local day, its holiday name) when a due time falls on a closed day of the
+    client, else None (also when there is no due time or no holiday setting)."""
+    calendar = client_calendar(client) if client is not None else None
+    if due is None or calendar is None:
+        return None
+    from zoneinfo import ZoneInfo
+
+    day = due.astimezone(ZoneInfo(client.tz)).date()
+    name = calendar.is_closed(day)
+    return (day, name) if name else None

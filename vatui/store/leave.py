@@ -10,9 +10,12 @@ LEAVE_KEY = "leave"
 
 
 def leave_ranges(store: Any) -> list[tuple[date, date]]:
+    raw = store.get_state(LEAVE_KEY)
+    if not raw:  # the common case: no leave, and no holiday module loaded for it
+        return []
     from vatui.core.client_holidays import iter_leave
 
-    return sorted(iter_leave(store.get_state(LEAVE_KEY) or ()))
+    return sorted(iter_leave(raw))
 
 
 def add_leave(store: Any, first: date, last: date) -> bool:
