@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from vatui.core.errors import ValidationError
-from vatui.i18n import _
+from vatui.i18n import _, current_language
 
 _REGION = re.compile(r"^([A-Za-z]{2,3})(?:[-_ ](.+))?$")
 
@@ -87,12 +87,23 @@ def parse_day_range(text: str, *, field: str = "range") -> tuple[date, date]:
     return a, b
 
 
-@lru_cache(maxsize=32)
 def _public(region: str) -> Any:
-    """The library's holiday table for a region (it fills in each year when first asked)."""
+    return _public_in(region, current_language())
+
+
+@lru_cache(maxsize=32)
+def _public_in(region: str, language: str) -> Any:
+    """The library's holiday table for a region (it fills in each year when first asked), with
+    names in vatui's language when the country has them, else in US English, else the library's
+    default: never left to the environment's LANG, which the library would otherwise follow."""
     country, _sep, subdiv = region.partition("-")
+    library = _library()
     try:
-        return _library().country_holidays(country, subdiv=subdiv or None)
+        cls = library.country_holidays(country, subdiv=subdiv or None).__class__
+        supported = tuple(getattr(cls, "supported_languages", ()))
+        wanted = "en_US" if language == "en" else language
+        choice = next((c for c in (wanted, "en_US") if c in supported), getattr(cls, "default_language", None))
+        return library.country_holidays(country, subdiv=subdiv or None, language=choice)
     except (NotImplementedError, KeyError):  # a hand-edited region the library does not know
         return {}
 
