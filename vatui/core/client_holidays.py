@@ -99,7 +99,7 @@ def _public_in(region: str, language: str) -> Any:
     country, _sep, subdiv = region.partition("-")
     library = _library()
     try:
-        cls = library.country_holidays(country, subdiv=subdiv or None).__class__
+        cls = getattr(library, country, None)  # the library names each country's class by its code
         supported = tuple(getattr(cls, "supported_languages", ()))
         wanted = "en_US" if language == "en" else language
         choice = next((c for c in (wanted, "en_US") if c in supported), getattr(cls, "default_language", None))

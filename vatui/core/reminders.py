@@ -67,8 +67,12 @@ def check(tasks: Iterable[Task], now: datetime, leads: Sequence[timedelta], fire
     if not leads:
         return Check((), (), ())
     start = now - lookback if since is None else min(since, now - GRACE)
+    lo, hi = start + min(leads), now + max(leads)  # a deadline outside (lo, hi] has no reminder in (start, now]
     found: dict[tuple[int, str], list[Reminder]] = {}
     for task in tasks:
+        reply, due = task.reply_by, task.due
+        if not ((reply is not None and lo < reply <= hi) or (due is not None and lo < due <= hi)):
+            continue
         for r in reminders_of(task, leads):
             if start < r.at <= now and r.key not in fired:
                 found.setdefault((task.id, r.kind), []).append(r)  # type: ignore[arg-type]
