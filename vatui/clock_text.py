@@ -11,8 +11,7 @@ STATE_SYMBOLS = {
     HoursState.CLOSING_SOON: "▼",
     HoursState.OPENS_SOON: "▲",
     HoursState.AFTER_HOURS: "□",
-    HoursState.WEEKEND: "○",
-    HoursState.HOLIDAY: "○",  # closed all day, as at a weekend; the words name the day
+    HoursState.WEEKEND: "○",  # also a holiday: closed all day; the words name the day
 }
 ME_SYMBOL = "⌂"
 CLIENT_DOT = "●"
@@ -29,7 +28,7 @@ def state_words(reading: Reading) -> str:
             return _("opens in {time}").format(time=span)
         case HoursState.AFTER_HOURS:
             return _("after hours")
-        case HoursState.HOLIDAY:
-            return _("holiday: {name}").format(name=reading.holiday or _("closed"))
+        case HoursState.WEEKEND if reading.holiday:
+            return _("holiday: {name}").format(name=reading.holiday)
         case _:
             return _("weekend")

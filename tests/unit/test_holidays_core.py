@@ -106,7 +106,7 @@ def test_time_left_on_a_reply_by_does_not_run_over_a_holiday():
 def test_clock_reads_holiday_with_its_name():
     now = at(2026, 4, 3, 11, 0, SYD)  # Good Friday, 11:00, normally in hours
     reading = read(client_place(sydney(holidays="AU-NSW")), now, "Europe/Bucharest", timedelta(hours=1))
-    assert reading.state is HoursState.HOLIDAY
+    assert reading.state is HoursState.WEEKEND  # closed all day, styled as a weekend
     assert reading.holiday == "Good Friday"
     assert f"{STATE_SYMBOLS[reading.state]} {state_words(reading)}" == "○ holiday: Good Friday"
     assert reading.change_at == at(2026, 4, 7, 9, 0, SYD)  # opens again on Tuesday
@@ -117,11 +117,11 @@ def test_clock_reads_holiday_with_its_name():
 def test_my_leave_and_holidays_show_on_my_row():
     settings = Settings(me_zone="Europe/Bucharest", me_holidays="RO")
     christmas = at(2026, 12, 25, 11, 0, ZoneInfo("Europe/Bucharest"))
-    assert read(me_place(settings), christmas, "Europe/Bucharest", timedelta(hours=1)).state is HoursState.HOLIDAY
+    assert read(me_place(settings), christmas, "Europe/Bucharest", timedelta(hours=1)).holiday == "Christmas Day"
     leave = [(date(2026, 12, 28), date(2027, 1, 2))]
     monday = at(2026, 12, 28, 11, 0, ZoneInfo("Europe/Bucharest"))
     reading = read(me_place(Settings(me_zone="Europe/Bucharest"), leave), monday, "Europe/Bucharest", timedelta(hours=1))
-    assert (reading.state, reading.holiday) == (HoursState.HOLIDAY, "leave")
+    assert (reading.state, reading.holiday) == (HoursState.WEEKEND, "leave")
 
 
 # --- hour strip and overlap finder --------------------------------------------------------------
@@ -146,3 +146,14 @@ def test_overlap_finder_is_closed_on_a_holiday():
 def test_no_holiday_setting_means_no_calendar():
     assert client_place(new_york()).holidays is None
     assert me_place(Settings()).holidays is None
+
+
+def test_a_holiday_on_a_weekend_is_named_and_the_next_opening_skips_the_next_holiday():
+    # Sun 5 Apr 2026 23:30 in Sydney, Easter Sunday (the DST change day): Monday is Easter Monday,
+    # so the next opening is Tuesday 09:00, and the words name the holiday.
+    place = client_place(sydney(holidays="AU-NSW"))
+    reading = read(place, at(2026, 4, 5, 23, 30, SYD), "Europe/Bucharest", timedelta(hours=1))
+    assert reading.state is HoursState.WEEKEND and reading.holiday == "Easter Sunday"
+    assert reading.change_at == at(2026, 4, 7, 9, 0, SYD)
+    plain = read(client_place(sydney()), at(2026, 4, 5, 23, 30, SYD), "Europe/Bucharest", timedelta(hours=1))
+    assert plain.state is HoursState.WEEKEND and plain.holiday is None and state_words(plain) == "weekend"

@@ -34,8 +34,7 @@ class HoursState(enum.StrEnum):
     CLOSING_SOON = "closing-soon"  # open, closing within settings.closing_soon
     OPENS_SOON = "opens"  # closed, opening later on its own local day (or within closing_soon)
     AFTER_HOURS = "after-hours"  # closed for the rest of its local day
-    WEEKEND = "weekend"  # its local day has no business hours at all
-    HOLIDAY = "holiday"  # its local day is a holiday, a closed day or my leave (Reading.holiday names it)
+    WEEKEND = "weekend"  # its local day has no business hours at all: a weekend, or a holiday (Reading.holiday)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +97,10 @@ class Reading:
     offset: timedelta  # the place's UTC offset minus mine, at `at`
     state: HoursState
     change_at: datetime | None  # open: when it closes; closed: when it next opens (None: not within 8 days)
-    holiday: str | None = None  # the name of the local day's holiday when state is HOLIDAY
+    # The name of the local day's holiday, closed day or leave, when it is one. Such a day reads
+    # WEEKEND (closed all day, shown as one) rather than a state of its own, so every widget that
+    # styles the five states shows it as it is; the words say "holiday: Good Friday".
+    holiday: str | None = None
 
     @property
     def change_in(self) -> timedelta | None:
@@ -112,7 +114,7 @@ def hours_state(hours: WeekHours, tz_name: str, at: datetime, closing_soon: time
     Closed before the day's (next) range opens reads "opens in"; closed after the day's last range
     reads "after hours"; a local day with no hours reads "weekend". An opening within
     `closing_soon` reads "opens in" whatever the day, so "opens in 20m" is shown before midnight
-    shifts too. A local day that `closed` names (a holiday) reads "holiday" unless it opens soon.
+    shifts too. A local day that `closed` names (a holiday) reads "weekend" unless it opens soon.
     """
     interval = current_or_next(hours, tz_name, at, horizon=timedelta(days=8), closed=closed)
     if interval is not None and interval[0] <= at < interval[1]:
@@ -122,10 +124,8 @@ def hours_state(hours: WeekHours, tz_name: str, at: datetime, closing_soon: time
     local = at.astimezone(zone(tz_name))
     if next_open is not None and next_open - at <= closing_soon:
         return HoursState.OPENS_SOON, next_open
-    if not hours.is_open_on(local.weekday()):
+    if not hours.is_open_on(local.weekday()) or (closed is not None and closed(local.date())):
         return HoursState.WEEKEND, next_open
-    if closed is not None and closed(local.date()):
-        return HoursState.HOLIDAY, next_open
     if next_open is not None and next_open.astimezone(zone(tz_name)).date() == local.date():
         return HoursState.OPENS_SOON, next_open
     return HoursState.AFTER_HOURS, next_open
@@ -137,7 +137,8 @@ def read(place: Place, at: datetime, my_zone: str, closing_soon: timedelta) -> R
     closed = place.closed
     state, change_at = hours_state(place.hours, place.zone, at, closing_soon, closed)
     offset = (local.utcoffset() or timedelta()) - (mine.utcoffset() or timedelta())
-    holiday = str(closed(local.date())) if state is HoursState.HOLIDAY and closed is not None else None
+    name = closed(local.date()) if state is HoursState.WEEKEND and closed is not None else None
+    holiday = str(name) if name else None
     return Reading(place, at, local, (local.date() - mine.date()).days, offset, state, change_at, holiday)
 
 
