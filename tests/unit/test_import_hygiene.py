@@ -37,7 +37,11 @@ def test_quick_paths_do_not_load_textual(module):
 # Kept off the start path on purpose (each is imported where it is first needed): a top-level
 # import of one of them would quietly put its cost back into every start.
 LAZY_MODULES = ["vatui.core.block_syntax", "vatui.terminal.notify", "vatui.screens.help", "vatui.screens.report_screen",
-                "vatui.screens.queue_modals", "vatui.screens.block_modal", "vatui.screens.client_modal", "plyer"]
+                "vatui.screens.queue_modals", "vatui.screens.block_modal", "vatui.screens.client_modal", "plyer",
+                # holidays and reminders: loaded only for a place with a holiday setting, or when
+                # reminders are checked or listed
+                "holidays", "vatui.core.client_holidays", "vatui.core.reminders", "vatui.timers.reminder_watch",
+                "vatui.store.reminder_log", "vatui.text.holiday_text", "vatui.cli.holidays"]
 
 COCKPIT_STARTS = """
 import asyncio, sys, tempfile
@@ -72,3 +76,40 @@ def test_the_cockpits_first_paint_leaves_the_lazy_modules_unloaded():
     loaded = set(out.split())
     assert "vatui.screens.cockpit" in loaded  # the cockpit did start
     assert not loaded & set(LAZY_MODULES)
+
+
+QUICK_COMMAND = """
+import io, sys, tempfile
+from argparse import Namespace
+from pathlib import Path
+from vatui.cli import main
+from vatui.cli.common import Context
+from vatui.core.clock import FixedClock
+from datetime import datetime, timezone
+
+folder = Path(tempfile.mkdtemp())
+(folder / "config.toml").write_text('[me]\\nzone = "Europe/Bucharest"\\n')
+clock = FixedClock(datetime(2026, 11, 23, 13, 0, tzinfo=timezone.utc))
+db = str(folder / "data.json")
+for args in (["client", "add", "Acme", "--tz", "America/New_York"], ["add", "Deck @acme due:fri reply:"], {extra}["today"]):
+    out = io.StringIO()
+    assert main(["--db", db, "--config", str(folder / "config.toml"), *args],
+                ctx=Context(Namespace(), clock=clock, out=out, err=out)) == 0, out.getvalue()
+print("\\n".join(sorted(sys.modules)))
+"""
+
+
+def _quick_command_loads(extra: str = "") -> set[str]:
+    code = QUICK_COMMAND.replace("{extra}", extra)
+    return set(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split())
+
+
+def test_no_holiday_setting_loads_no_holiday_code():
+    loaded = _quick_command_loads()
+    assert "vatui.cli.today" in loaded  # the commands did run
+    assert not loaded & {"holidays", "vatui.core.client_holidays"}
+
+
+def test_a_holiday_setting_does_load_it():
+    loaded = _quick_command_loads('["client", "edit", "Acme", "--holidays", "US-NY"], ')
+    assert {"holidays", "vatui.core.client_holidays"} <= loaded

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import json
 from dataclasses import replace
 
 from vatui.cli.common import CliError, Context, table
 from vatui.core.hours import WeekHours
 from vatui.core.models import CLIENT_COLOURS, Client
 from vatui.core.money import parse_rate
-from vatui.i18n import _
+from vatui.i18n import _, ngettext
 from vatui.store.history import client_usage
 from vatui.text.formats import money
 from vatui.text.queue_text import client_in_use
@@ -31,6 +32,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     edit.set_defaults(func=cmd_edit)
 
     lst = csub.add_parser("list", parents=[common], help=_("list clients"))
+    lst.add_argument("--json", action="store_true", help=_("for scripts"))
     lst.set_defaults(func=cmd_list)
 
     rm = csub.add_parser("remove", parents=[common], help=_("remove a client that has no tasks or tracked time"))
@@ -49,6 +51,10 @@ def _client_options(p: argparse.ArgumentParser, *, required_tz: bool) -> None:
                    help=_("colour: #rrggbb or one of {names}").format(names=", ".join(CLIENT_COLOURS)))
     p.add_argument("--reply-by", type=int, metavar="HOURS", help=_("reply-by promise in business hours (default 24)"))
     p.add_argument("--notes")
+    p.add_argument("--holidays", metavar="REGION",
+                   help=_('public holidays: a country code and optional subdivision, e.g. AU-NSW, US-NY, RO ("" for none)'))
+    p.add_argument("--closed", metavar="DAYS",
+                   help=_('the client\'s own closed days, e.g. 2026-12-24,2026-12-31 ("" for none)'))
 
 
 def _changes(args: argparse.Namespace) -> dict:
@@ -69,7 +75,22 @@ def _changes(args: argparse.Namespace) -> dict:
         out["reply_by_hours"] = args.reply_by
     if args.notes is not None:
         out["notes"] = args.notes
+    if args.holidays is not None or args.closed is not None:
+        from vatui.core.client_holidays import parse_closed_days, parse_region
+
+        if args.holidays is not None:
+            out["holidays"] = parse_region(args.holidays)
+        if args.closed is not None:
+            out["closed"] = parse_closed_days(args.closed)
     return out
+
+
+def holiday_words(client: Client) -> str:
+    """"AU-NSW + 2 closed days", "AU-NSW", "2 closed days" or "" for the list and messages."""
+    parts = [client.holidays] if client.holidays else []
+    if client.closed:
+        parts.append(ngettext("{n} closed day", "{n} closed days", len(client.closed)).format(n=len(client.closed)))
+    return " + ".join(parts)
 
 
 def _next_colour(existing: list[Client]) -> str:
@@ -83,6 +104,8 @@ def cmd_add(ctx: Context) -> int:
     fields.setdefault("colour", _next_colour(store.clients.all()))
     client = store.clients.add(Client(name=ctx.args.name, **fields))
     ctx.print(_("Added client {name} ({tz}, {hours}).").format(name=client.name, tz=client.tz, hours=client.hours.format()))
+    if client.holidays or client.closed:
+        ctx.print("  " + _("Holidays: {what}").format(what=holiday_words(client)))
     return 0
 
 
@@ -103,6 +126,8 @@ def cmd_edit(ctx: Context) -> int:
         raise CliError(_("nothing to change: give at least one option, e.g. --rate 45"))
     updated = ctx.store.clients.update(replace(client, **fields))
     ctx.print(_("Updated client {name}.").format(name=updated.name))
+    if "holidays" in fields or "closed" in fields:
+        ctx.print("  " + _("Holidays: {what}").format(what=holiday_words(updated) or _("none")))
     return 0
 
 
@@ -119,12 +144,23 @@ def cmd_remove(ctx: Context) -> int:
 
 def cmd_list(ctx: Context) -> int:
     clients = sorted(ctx.store.clients.all(), key=lambda c: c.key)
+    if ctx.args.json:
+        ctx.print(json.dumps([{
+            "id": c.id, "name": c.name, "city": c.city, "tz": c.tz, "hours": c.hours.format(), "colour": c.colour,
+            "rate": str(c.rate), "currency": c.currency, "reply_by_hours": c.reply_by_hours, "notes": c.notes,
+            "holidays": c.holidays or None, "closed": [d.isoformat() for d in c.closed],
+        } for c in clients], indent=2, ensure_ascii=False))
+        return 0
     if not clients:
         ctx.print(_("No clients yet. Add one: vatui client add Acme --tz America/New_York"))
         return 0
     rows = [
         [c.name, c.city, c.tz, c.hours.format(), money(c.rate, c.currency), str(c.reply_by_hours) + "h"]
+        + ([holiday_words(c)] if any(x.holidays or x.closed for x in clients) else [])
         for c in clients
     ]
-    ctx.print(table(rows, [_("Name"), _("City"), _("Zone"), _("Business hours"), _("Rate"), _("Reply by")]))
+    headers = [_("Name"), _("City"), _("Zone"), _("Business hours"), _("Rate"), _("Reply by")]
+    if any(c.holidays or c.closed for c in clients):
+        headers.append(_("Holidays"))
+    ctx.print(table(rows, headers))
     return 0

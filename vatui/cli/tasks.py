@@ -129,7 +129,21 @@ def cmd_add(ctx: Context) -> int:
         ctx.print(json.dumps(_task_json(task, _clients(ctx), DeadlineReader(_clients(ctx), now, _my_zone(ctx))), indent=2))
     else:
         ctx.print(_("Added task {id}: {what}").format(id=task.id, what=describe_quick_add(parsed, my_zone=_my_zone(ctx))))
+        _note_due_on_holiday(ctx, task)
     return 0
+
+
+def _note_due_on_holiday(ctx: Context, task: Task) -> None:
+    """Point out a due date on the client's holiday or closed day (the task is kept as typed)."""
+    client = _clients(ctx).get(task.client_id) if task.client_id is not None else None
+    if task.due is None or client is None or not (client.holidays or client.closed):
+        return
+    from vatui.core.client_holidays import due_on_holiday
+    from vatui.text.holiday_text import due_on_holiday_words
+
+    found = due_on_holiday(task.due, client)
+    if found is not None:
+        ctx.print("  " + due_on_holiday_words(client.name, *found))
 
 
 # --- list --------------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ import json
 from datetime import timedelta
 from typing import Any
 
-from vatui.cli.common import Context, log_ended_phases, my_hm
+from vatui.cli.common import Context, log_ended_phases, my_hm, my_zone
 from vatui.cli.tasks import _task_json
 from vatui.cli.timer_status import status_dict, status_lines
 from vatui.core.blocks import day_of, minutes_text, plan_day
@@ -23,8 +23,9 @@ from vatui.exports.report_text import report_data
 from vatui.exports.words import fmt_amounts, fmt_hours, fmt_money
 from vatui.i18n import _
 from vatui.store.history import tasks_by_id
+from vatui.store.leave import leave_ranges
 from vatui.text.clock_text import CLIENT_DOT, ME_SYMBOL, STATE_SYMBOLS, state_words
-from vatui.text.formats import long_day
+from vatui.text.formats import long_day, weekday_day_month
 from vatui.text.queue_text import deadline_words
 from vatui.text.textfit import fit_words
 from vatui.timers.timekeeping import TimeKeeper
@@ -56,6 +57,31 @@ def _with_amounts(head: str, amounts: Amounts) -> list[str]:
     return [*lines, line]
 
 
+def _closed_ahead(rows: list, now: Any) -> list:
+    """(place, [(day, name), ...]) for each place with closed days in its next 7 local days."""
+    if not any(p.holidays for p in rows):
+        return []
+    from vatui.core.client_holidays import upcoming
+    from vatui.core.zones import zone as zone_of
+
+    out = []
+    for p in rows:
+        days = upcoming(p.holidays, now.astimezone(zone_of(p.zone)).date(), 7) if p.holidays else []
+        if days:
+            out.append((p, days))
+    return out
+
+
+def _next_reminders(store: Any, tasks: list, now: Any, leads: tuple) -> list:
+    """The next reminders still to fire (at most 5)."""
+    if not leads or not any(t.is_open and (t.due is not None or t.reply_by is not None) for t in tasks):
+        return []
+    from vatui.core.reminders import upcoming
+    from vatui.store.reminder_log import fired_keys
+
+    return upcoming(tasks, now, leads, fired_keys(store), limit=5)
+
+
 def cmd_today(ctx: Context) -> int:
     log_ended_phases(ctx)
     now = ctx.clock.now()
@@ -63,7 +89,8 @@ def cmd_today(ctx: Context) -> int:
     zone = settings.me_zone
     store = ctx.store
     clients = {c.id: c for c in store.clients.all() if c.id is not None}
-    rows = order(places(settings, clients.values()), SortBy.OFFSET, now, zone)
+    leave = leave_ranges(store)
+    rows = order(places(settings, clients.values(), leave), SortBy.OFFSET, now, zone)
     clock = readings(rows, now, zone, settings.closing_soon)
     day = day_of(now, zone)
     plan = plan_day(store.blocks.all(), day, zone, buffer=settings.block_buffer, entries=store.entries.all(),
@@ -82,6 +109,9 @@ def cmd_today(ctx: Context) -> int:
     tracked = build_report(period, entries, clients=clients,
                            tasks=tasks_by_id(store, {e.task_id for e in entries if e.task_id is not None}),
                            by=GroupBy.CLIENT, rounding=settings.billing_rounding)
+
+    closed_ahead = _closed_ahead(rows, now)
+    reminders = _next_reminders(store, tasks, now, settings.reminders_before)
 
     if ctx.args.json:
         doc: dict[str, Any] = {
@@ -103,6 +133,10 @@ def cmd_today(ctx: Context) -> int:
             "next_tasks": [_task_json(t, clients, reader) for _c, t in top if t is not None],
             "pomodoro": status_dict(ctx, timer, now),
             "tracked_today": report_data(tracked),
+            "closed_ahead": [{"name": p.name, "me": p.is_me, "day": d.isoformat(), "holiday": n}
+                             for p, days in closed_ahead for d, n in days],
+            "reminders": [{"task_id": r.task.id, "kind": r.kind, "lead_min": int(r.lead.total_seconds() // 60),
+                           "at": r.at.isoformat().replace("+00:00", "Z")} for r in reminders],
         }
         ctx.print(json.dumps(doc, indent=2, ensure_ascii=False))
         return 0
@@ -117,6 +151,13 @@ def cmd_today(ctx: Context) -> int:
         state = f"{STATE_SYMBOLS[r.state]} {state_words(r)}"
         out.append(f"  {mark} {fit_words(r.place.name, 22):<22} {fit_words(r.place.city, 14):<14} "
                    f"{r.local:%H:%M} {shift:<2} {format_offset(r.offset):>6}  {state}".rstrip())
+    if closed_ahead:
+        from vatui.text.holiday_text import closed_list
+
+        out += ["", _("Closed in the next 7 days")]
+        for place, days in closed_ahead:
+            head = f"  {fit_words(place.name, 18):<18} "
+            out.append(head + fit_words(closed_list(days), WIDTH - len(head)))
     out += ["", _("Today's blocks · {planned} planned, {tracked} tracked").format(
         planned=format_duration(plan.planned), tracked=format_duration(plan.tracked))]
     if not plan.items:
@@ -148,6 +189,13 @@ def cmd_today(ctx: Context) -> int:
         head = f"  {fit_words(c.name, 18):<18} {FLAGS[t.quadrant]} "
         room = max(0, WIDTH - len(head) - len(words) - 2)
         out.append(head + fit_words(t.title, room).ljust(room) + ("  " + words if words else ""))
+    if reminders:
+        from vatui.timers.reminder_watch import reminder_body, reminder_title
+
+        out += ["", _("Next reminders")]
+        for r in reminders:
+            head = f"  {weekday_day_month(r.at.astimezone(my_zone(ctx)).date())} {my_hm(ctx, r.at)}  "
+            out.append(head + fit_words(f"{reminder_title(r)}: {reminder_body(r, clients)}", WIDTH - len(head)))
     out += ["", _("Pomodoro")]
     out += ["  " + line for line in status_lines(ctx, timer, now, damaged=loaded.damaged)]
     out += ["", _("Tracked today")]

@@ -8,7 +8,7 @@ happens at night), and a day with a range touching the change is as long as it r
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime, time, timedelta, timezone
 from functools import lru_cache
 from zoneinfo import ZoneInfo
@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from vatui.core.hours import WeekHours
 
 Interval = tuple[datetime, datetime]  # [start, end) in UTC
+Closed = Callable[[date], object] | None  # a local day -> truthy (e.g. a holiday's name) when closed all day
 
 
 @lru_cache(maxsize=256)
@@ -46,14 +47,19 @@ def local_instant(day: date, minute: int, tz: ZoneInfo) -> datetime:
     return hi.replace(second=0, microsecond=0) if hi.second or hi.microsecond else hi
 
 
-def open_intervals(hours: WeekHours, tz_name: str, start: datetime, end: datetime) -> Iterator[Interval]:
+def open_intervals(hours: WeekHours, tz_name: str, start: datetime, end: datetime,
+                   closed: Closed = None) -> Iterator[Interval]:
     """UTC intervals when business is open, clipped to [start, end), in order. Adjacent ranges
-    (a day open until 24:00 and the next from 00:00) are merged into one interval."""
+    (a day open until 24:00 and the next from 00:00) are merged into one interval. A local day
+    for which `closed` answers truthy (a holiday, leave) has no ranges."""
     tz = zone(tz_name)
     day = start.astimezone(tz).date() - timedelta(days=1)
     last = end.astimezone(tz).date()
     pending: Interval | None = None
     while day <= last:
+        if closed is not None and hours.days[day.weekday()] and closed(day):
+            day += timedelta(days=1)
+            continue
         for lo, hi in hours.days[day.weekday()]:
             a, b = max(local_instant(day, lo, tz), start), min(local_instant(day, hi, tz), end)
             if a >= b:
@@ -69,14 +75,15 @@ def open_intervals(hours: WeekHours, tz_name: str, start: datetime, end: datetim
         yield pending
 
 
-def is_open(hours: WeekHours, tz_name: str, at: datetime) -> bool:
-    return any(True for _ in open_intervals(hours, tz_name, at, at + timedelta(seconds=1)))
+def is_open(hours: WeekHours, tz_name: str, at: datetime, closed: Closed = None) -> bool:
+    return any(True for _ in open_intervals(hours, tz_name, at, at + timedelta(seconds=1), closed))
 
 
-def current_or_next(hours: WeekHours, tz_name: str, at: datetime, horizon: timedelta = timedelta(days=14)) -> Interval | None:
+def current_or_next(hours: WeekHours, tz_name: str, at: datetime, horizon: timedelta = timedelta(days=14),
+                    closed: Closed = None) -> Interval | None:
     """The open interval containing `at`, else the next one within `horizon` (None: closed all along).
     A running interval is reported whole, from its real opening, not from `at`."""
-    for a, b in open_intervals(hours, tz_name, at - timedelta(days=1), at + horizon):
+    for a, b in open_intervals(hours, tz_name, at - timedelta(days=1), at + horizon, closed):
         if b > at:
             return (a, b)
     return None
@@ -104,11 +111,12 @@ def intersect(*schedules: Sequence[Interval]) -> list[Interval]:
 
 
 def add_business_time(hours: WeekHours, tz_name: str, start: datetime, amount: timedelta,
-                      horizon: timedelta = timedelta(days=400)) -> datetime | None:
-    """The instant when `amount` of open time has passed since `start` (a reply-by deadline).
-    None if the hours never open within `horizon` (a client with no business hours)."""
+                      horizon: timedelta = timedelta(days=400), closed: Closed = None) -> datetime | None:
+    """The instant when `amount` of open time has passed since `start` (a reply-by deadline),
+    skipping the days `closed` names. None if the hours never open within `horizon` (a client with
+    no business hours)."""
     left = amount
-    for a, b in open_intervals(hours, tz_name, start, start + horizon):
+    for a, b in open_intervals(hours, tz_name, start, start + horizon, closed):
         span = b - a
         if span >= left:
             return a + left
@@ -116,8 +124,20 @@ def add_business_time(hours: WeekHours, tz_name: str, start: datetime, amount: t
     return None
 
 
-def business_time_between(hours: WeekHours, tz_name: str, start: datetime, end: datetime) -> timedelta:
+def business_time_between(hours: WeekHours, tz_name: str, start: datetime, end: datetime,
+                          closed: Closed = None) -> timedelta:
     """How much open time lies in [start, end); negative if end is before start."""
     if end < start:
-        return -business_time_between(hours, tz_name, end, start)
-    return sum((b - a for a, b in open_intervals(hours, tz_name, start, end)), timedelta())
+        return -business_time_between(hours, tz_name, end, start, closed)
+    return sum((b - a for a, b in open_intervals(hours, tz_name, start, end, closed)), timedelta())
+
+
+def client_closed(client: object) -> Closed:
+    """The closed-day test of a client (or anything with `holidays` and `closed`), or None when it
+    has no holiday setting: the holiday module is imported only for those that do."""
+    if not (getattr(client, "holidays", "") or getattr(client, "closed", ())):
+        return None
+    from vatui.core.client_holidays import client_calendar
+
+    calendar = client_calendar(client)
+    return calendar.is_closed if calendar else None

@@ -1,7 +1,7 @@
 """How close a task is to its reply-by promise and its due time, as data for the widgets.
 
 - Reply-by: the time left counts the client's business hours only (a promise does not run out
-  over the weekend). Due soon when at most `REPLY_SOON` of business time is left.
+  over the weekend, nor over the client's holidays). Due soon when at most `REPLY_SOON` of business time is left.
 - Due: plain time left (a due time is a moment on the clock). Due soon within `DUE_SOON`.
 - Overdue once the moment has passed; `left` is then negative (business time for reply-by).
 
@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone
 
-from vatui.core.business import business_time_between, open_intervals
+from vatui.core.business import business_time_between, client_closed, open_intervals
 from vatui.core.models import Client, Task
 
 REPLY_SOON = timedelta(hours=2)  # business time left
@@ -57,7 +57,8 @@ class BusinessCalendar:
     def __init__(self, client: Client, start: datetime, end: datetime) -> None:
         self.client = client
         self.start, self.end = start, end
-        self.intervals = list(open_intervals(client.hours, client.tz, start, end))
+        self.closed = client_closed(client)  # holidays and the client's own closed days
+        self.intervals = list(open_intervals(client.hours, client.tz, start, end, self.closed))
         self._starts = [a for a, _b in self.intervals]
         self._cum: list[timedelta] = [timedelta()]  # open time before interval i
         for a, b in self.intervals:
@@ -73,7 +74,7 @@ class BusinessCalendar:
 
     def between(self, a: datetime, b: datetime) -> timedelta:
         if not (self.start <= min(a, b) and max(a, b) <= self.end):
-            return business_time_between(self.client.hours, self.client.tz, a, b)
+            return business_time_between(self.client.hours, self.client.tz, a, b, self.closed)
         return self._open_before(b) - self._open_before(a)
 
 

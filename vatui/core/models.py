@@ -101,6 +101,8 @@ class Client:
     reply_by_hours: int = 24  # the reply-by promise, counted in the client's business hours
     notes: str = ""
     id: int | None = None
+    holidays: str = ""  # public holidays: "AU-NSW", "US-NY", "RO" (checked by core.client_holidays.parse_region)
+    closed: tuple[date, ...] = ()  # the client's own closed days, local dates
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "name", validate_name(self.name))

@@ -328,6 +328,7 @@ class Digest:
     amount: Decimal | None  # in the client's currency; None when nothing was billable
     next_up: tuple[Task, ...]  # the client's next tasks, by the queue's ordering rule
     waiting: tuple[Task, ...]  # open and waiting on the client, oldest first
+    closed_ahead: tuple[tuple[date, str], ...] = ()  # the client's holidays in its next 7 local days
 
 
 def build_digest(client: Client, period: Period, *, now: datetime, tasks: Iterable[Task],
@@ -340,6 +341,11 @@ def build_digest(client: Client, period: Period, *, now: datetime, tasks: Iterab
                   key=lambda t: (t.done_at, t.id or 0))
     waiting = sorted((t for t in own if t.status is Status.WAITING), key=lambda t: (t.created, t.id or 0))
     today = local_today(now, period.zone)
+    closed_ahead: list[tuple[date, str]] = []
+    if client.holidays or client.closed:
+        from vatui.core.client_holidays import client_calendar, upcoming
+
+        closed_ahead = upcoming(client_calendar(client), local_today(now, client.tz), 7)
     return Digest(
         client=client,
         period=period,
@@ -350,4 +356,5 @@ def build_digest(client: Client, period: Period, *, now: datetime, tasks: Iterab
         amount=report.totals[0][1] if report.totals else None,
         next_up=tuple(order_tasks(own, today)[:next_count]),
         waiting=tuple(waiting),
+        closed_ahead=tuple(closed_ahead),
     )

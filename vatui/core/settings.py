@@ -39,4 +39,6 @@ class Settings:
     notify: tuple[str, ...] = NOTIFY_CHANNELS
     notify_terminal: str = "auto"  # auto: OSC 9 for iTerm2, OSC 99 for kitty, OSC 777 elsewhere
     billing_rounding: timedelta | None = None  # round each entry up to this, or not at all
+    me_holidays: str = ""  # my public holidays, "RO" or "AU-NSW" ([me] holidays); "" for none
+    reminders_before: tuple[timedelta, ...] = (timedelta(hours=1), timedelta(minutes=15))  # [reminders] before
     keys: tuple[tuple[str, str], ...] = ()  # binding id -> keys, for Textual's keymap

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from vatui.core.business import add_business_time, local_instant, zone
+from vatui.core.business import add_business_time, client_closed, local_instant, zone
 from vatui.core.durations import parse_duration
 from vatui.core.errors import ValidationError
 from vatui.core.models import Client
@@ -279,9 +279,10 @@ def parse_day_field(text: str, *, today: date, field: str = "start") -> date:
 def promise_deadline(client: Client, now: datetime, promise: timedelta | None = None, *, field: str = "reply",
                      token: Token | None = None) -> datetime:
     """When a reply promised now is due: `promise` (default: the client's) of the client's business
-    hours after now. A 24-hour promise made Friday 16:00 in Sydney falls due Wednesday 16:00."""
+    hours after now, skipping its holidays and closed days. A 24-hour promise made Friday 16:00 in
+    Sydney falls due Wednesday 16:00."""
     amount = promise if promise is not None else timedelta(hours=client.reply_by_hours)
-    at = add_business_time(client.hours, client.tz, now, amount)
+    at = add_business_time(client.hours, client.tz, now, amount, closed=client_closed(client))
     if at is None:
         raise QuickAddError(_("{token}: {client} has no business hours, so a promise cannot be counted").format(
             token=token.text if token else field, client=client.name), field=field, token=token)

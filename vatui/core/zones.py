@@ -12,13 +12,17 @@ import enum
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
+from typing import TYPE_CHECKING
 
-from vatui.core.business import current_or_next, intersect, local_instant, open_intervals, zone
+from vatui.core.business import Closed, current_or_next, intersect, local_instant, open_intervals, zone
 from vatui.core.hours import WeekHours
 from vatui.core.models import Client
 from vatui.core.settings import DEFAULT_ME_NAME, Settings
 from vatui.core.tzdb import city_of
 from vatui.i18n import _
+
+if TYPE_CHECKING:  # the holiday module loads only for places that have a holiday setting
+    from vatui.core.client_holidays import HolidayCalendar
 
 HOUR = timedelta(hours=1)
 ME = "me"
@@ -31,7 +35,7 @@ class HoursState(enum.StrEnum):
     CLOSING_SOON = "closing-soon"  # open, closing within settings.closing_soon
     OPENS_SOON = "opens"  # closed, opening later on its own local day (or within closing_soon)
     AFTER_HOURS = "after-hours"  # closed for the rest of its local day
-    WEEKEND = "weekend"  # its local day has no business hours at all
+    WEEKEND = "weekend"  # its local day has no business hours at all: a weekend, or a holiday (Reading.holiday)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,25 +49,43 @@ class Place:
     hours: WeekHours
     client_id: int | None = None
     colour: str | None = None
+    holidays: HolidayCalendar | None = None  # None: no holiday setting (the common case, and cheap)
 
     @property
     def is_me(self) -> bool:
         return self.key == ME
 
+    @property
+    def closed(self) -> Closed:
+        """The closed-day test for business-hours arithmetic, None when there are no holidays."""
+        return self.holidays.is_closed if self.holidays else None
 
-def me_place(settings: Settings) -> Place:
-    # The default name is a word of the interface, shown in the user's language.
-    name = _("Me") if settings.me_name == DEFAULT_ME_NAME else settings.me_name
-    return Place(ME, name, settings.me_city or city_of(settings.me_zone), settings.me_zone, settings.me_hours)
+
+def me_place(settings: Settings, leave: Sequence[tuple[date, date]] = ()) -> Place:
+    """Me, with my public holidays (`[me] holidays`) and my leave ranges (from the store)."""
+    calendar = None
+    if settings.me_holidays or leave:
+        from vatui.core.client_holidays import calendar_of
+
+        calendar = calendar_of(settings.me_holidays, (), leave)
+    name = _("Me") if settings.me_name == DEFAULT_ME_NAME else settings.me_name  # a word of the interface
+    return Place(ME, name, settings.me_city or city_of(settings.me_zone), settings.me_zone,
+                 settings.me_hours, holidays=calendar)
 
 
 def client_place(client: Client) -> Place:
-    return Place(f"client:{client.id}", client.name, client.city, client.tz, client.hours, client.id, client.colour)
+    calendar = None
+    if client.holidays or client.closed:
+        from vatui.core.client_holidays import client_calendar
+
+        calendar = client_calendar(client)
+    return Place(f"client:{client.id}", client.name, client.city, client.tz, client.hours, client.id, client.colour,
+                 calendar)
 
 
-def places(settings: Settings, clients: Iterable[Client]) -> list[Place]:
+def places(settings: Settings, clients: Iterable[Client], leave: Sequence[tuple[date, date]] = ()) -> list[Place]:
     """Me first, then the clients in the order given."""
-    return [me_place(settings), *(client_place(c) for c in clients)]
+    return [me_place(settings, leave), *(client_place(c) for c in clients)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,21 +99,26 @@ class Reading:
     offset: timedelta  # the place's UTC offset minus mine, at `at`
     state: HoursState
     change_at: datetime | None  # open: when it closes; closed: when it next opens (None: not within 8 days)
+    # The name of the local day's holiday, closed day or leave, when it is one. Such a day reads
+    # WEEKEND (closed all day, shown as one) rather than a state of its own, so every widget that
+    # styles the five states shows it as it is; the words say "holiday: Good Friday".
+    holiday: str | None = None
 
     @property
     def change_in(self) -> timedelta | None:
         return None if self.change_at is None else self.change_at - self.at
 
 
-def hours_state(hours: WeekHours, tz_name: str, at: datetime, closing_soon: timedelta) -> tuple[HoursState, datetime | None]:
+def hours_state(hours: WeekHours, tz_name: str, at: datetime, closing_soon: timedelta,
+                closed: Closed = None) -> tuple[HoursState, datetime | None]:
     """The business-hours state at `at` and the instant it changes (closing or opening).
 
     Closed before the day's (next) range opens reads "opens in"; closed after the day's last range
     reads "after hours"; a local day with no hours reads "weekend". An opening within
     `closing_soon` reads "opens in" whatever the day, so "opens in 20m" is shown before midnight
-    shifts too.
+    shifts too. A local day that `closed` names (a holiday) reads "weekend" unless it opens soon.
     """
-    interval = current_or_next(hours, tz_name, at, horizon=timedelta(days=8))
+    interval = current_or_next(hours, tz_name, at, horizon=timedelta(days=8), closed=closed)
     if interval is not None and interval[0] <= at < interval[1]:
         left = interval[1] - at
         return (HoursState.CLOSING_SOON if left <= closing_soon else HoursState.IN_HOURS), interval[1]
@@ -99,7 +126,7 @@ def hours_state(hours: WeekHours, tz_name: str, at: datetime, closing_soon: time
     local = at.astimezone(zone(tz_name))
     if next_open is not None and next_open - at <= closing_soon:
         return HoursState.OPENS_SOON, next_open
-    if not hours.is_open_on(local.weekday()):
+    if not hours.is_open_on(local.weekday()) or (closed is not None and closed(local.date())):
         return HoursState.WEEKEND, next_open
     if next_open is not None and next_open.astimezone(zone(tz_name)).date() == local.date():
         return HoursState.OPENS_SOON, next_open
@@ -109,9 +136,12 @@ def hours_state(hours: WeekHours, tz_name: str, at: datetime, closing_soon: time
 def read(place: Place, at: datetime, my_zone: str, closing_soon: timedelta) -> Reading:
     local = at.astimezone(zone(place.zone))
     mine = at.astimezone(zone(my_zone))
-    state, change_at = hours_state(place.hours, place.zone, at, closing_soon)
+    closed = place.closed
+    state, change_at = hours_state(place.hours, place.zone, at, closing_soon, closed)
     offset = (local.utcoffset() or timedelta()) - (mine.utcoffset() or timedelta())
-    return Reading(place, at, local, (local.date() - mine.date()).days, offset, state, change_at)
+    name = closed(local.date()) if state is HoursState.WEEKEND and closed is not None else None
+    holiday = str(name) if name else None
+    return Reading(place, at, local, (local.date() - mine.date()).days, offset, state, change_at, holiday)
 
 
 def readings(rows: Sequence[Place], at: datetime, my_zone: str, closing_soon: timedelta) -> list[Reading]:
@@ -189,7 +219,7 @@ class Cell(enum.StrEnum):
     OPEN = "open"  # in business hours for the whole hour
     PART = "part"  # opens or closes inside the hour (half-hour zones, 09:30 starts)
     CLOSED = "closed"
-    DAY_OFF = "day-off"  # closed, on a local day with no business hours
+    DAY_OFF = "day-off"  # closed, on a local day with no business hours (a weekend or a holiday)
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,7 +276,8 @@ def hour_strip(rows: Sequence[Place], my_zone: str, first: datetime, hours: int)
     out: list[tuple[HourCell, ...]] = []
     for place in rows:
         tz = zone(place.zone)
-        spans = list(open_intervals(place.hours, place.zone, start, end))
+        closed = place.closed
+        spans = list(open_intervals(place.hours, place.zone, start, end, closed))
         cells: list[HourCell] = []
         j = 0
         for s in starts:
@@ -264,7 +295,8 @@ def hour_strip(rows: Sequence[Place], my_zone: str, first: datetime, hours: int)
                 kind = Cell.OPEN
             elif minutes > 0:
                 kind = Cell.PART
-            elif not place.hours.is_open_on((s + HOUR / 2).astimezone(tz).weekday()):
+            elif not place.hours.is_open_on((mid := (s + HOUR / 2).astimezone(tz)).weekday()) or (
+                    closed is not None and closed(mid.date())):
                 kind = Cell.DAY_OFF
             else:
                 kind = Cell.CLOSED
@@ -293,5 +325,5 @@ def find_overlaps(rows: Sequence[Place], now: datetime, days: int = 7, min_lengt
     if not rows:
         return []
     end = now + timedelta(days=days)
-    schedules = [list(open_intervals(p.hours, p.zone, now, end)) for p in rows]
+    schedules = [list(open_intervals(p.hours, p.zone, now, end, p.closed)) for p in rows]
     return [Overlap(a, b) for a, b in intersect(*schedules) if b - a >= min_length and b - a > timedelta()]

@@ -233,6 +233,11 @@ def render_digest(digest: Digest, *, me_name: str = "") -> str:
         out += [f"- {t.title}{_due_words(digest, t)}" for t in digest.waiting]
     else:
         out.append(_("Nothing is waiting on you."))
+    if digest.closed_ahead:
+        from vatui.text.holiday_text import closed_words
+
+        out += ["", "## " + _("Your days off this week"), ""]
+        out += [f"- {closed_words(d, n)}" for d, n in digest.closed_ahead]
     out += ["", _("Best,")]
     if me_name:
         out.append(me_name)

@@ -100,6 +100,19 @@ def _channels(value: Any) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _region(value: Any) -> str:
+    from vatui.core.client_holidays import parse_region  # loads the holidays library: only when set
+
+    return parse_region(_text(value), field="me.holidays")
+
+
+def _leads(value: Any) -> tuple[Any, ...]:
+    """[reminders] before: a list of durations ("1h", "15m"), longest first; [] for no reminders."""
+    if not isinstance(value, list):
+        raise ValueError(_('expected a list of durations in quotes, e.g. ["1h", "15m"]'))
+    return tuple(sorted({_duration(v) for v in value}, reverse=True))
+
+
 def _terminal_style(value: Any) -> str:
     if value not in NOTIFY_TERMINAL_STYLES:
         raise ValueError(_("choose one of {choices}").format(choices=", ".join(NOTIFY_TERMINAL_STYLES)))
@@ -131,7 +144,7 @@ def _keys(value: Any, warnings: list[str]) -> tuple[tuple[str, str], ...]:
 
 KNOWN_KEYS = {
     "language", "theme", "week_start", "closing_soon", "forgotten_after",
-    "me.zone", "me.city", "me.name", "me.hours",
+    "me.zone", "me.city", "me.name", "me.hours", "me.holidays", "reminders.before",
     "blocks.buffer",
     "pomodoro.focus", "pomodoro.short_break", "pomodoro.long_break", "pomodoro.long_every", "pomodoro.auto_start",
     "notifications.channels", "notifications.terminal", "billing.rounding", "keys",
@@ -182,6 +195,8 @@ def parse_settings(data: dict[str, Any], warnings: list[str]) -> Settings:
         notify_terminal=r.get("notifications.terminal", _terminal_style, d.notify_terminal),
         billing_rounding=r.get("billing.rounding", _rounding, d.billing_rounding),
         keys=r.get("keys", lambda v: _keys(v, warnings), d.keys),
+        me_holidays=r.get("me.holidays", _region, d.me_holidays),
+        reminders_before=r.get("reminders.before", _leads, d.reminders_before),
     )
 
 
@@ -247,7 +262,9 @@ def settings_to_dict(s: Settings) -> dict[str, Any]:
         "week_start": WEEKDAYS[s.week_start],
         "closing_soon": d(s.closing_soon),
         "forgotten_after": d(s.forgotten_after),
-        "me": {"zone": s.me_zone, "city": s.me_city, "name": s.me_name, "hours": s.me_hours.format()},
+        "me": {"zone": s.me_zone, "city": s.me_city, "name": s.me_name, "hours": s.me_hours.format(),
+               "holidays": s.me_holidays},
+        "reminders": {"before": [d(x) for x in s.reminders_before]},
         "blocks": {"buffer": d(s.block_buffer)},
         "pomodoro": {
             "focus": d(s.pomodoro.focus), "short_break": d(s.pomodoro.short_break),

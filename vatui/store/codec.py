@@ -110,6 +110,8 @@ def encode_client(c: Client) -> dict[str, Any]:
         "currency": c.currency,
         "reply_by_hours": c.reply_by_hours,
         "notes": c.notes,
+        **({"holidays": c.holidays} if c.holidays else {}),
+        **({"closed": [d.isoformat() for d in c.closed]} if c.closed else {}),
     }
 
 
@@ -125,6 +127,8 @@ def decode_client(d: Mapping[str, Any], id: int | None) -> Client:
         reply_by_hours=_opt_int(d.get("reply_by_hours", 24)) or 24,
         notes=_str(d.get("notes", "")),
         id=id,
+        holidays=_str(d.get("holidays", "")),
+        closed=tuple(sorted({date.fromisoformat(_str(x)) for x in d.get("closed", ())})),
     )
 
 

@@ -11,7 +11,7 @@ STATE_SYMBOLS = {
     HoursState.CLOSING_SOON: "▼",
     HoursState.OPENS_SOON: "▲",
     HoursState.AFTER_HOURS: "□",
-    HoursState.WEEKEND: "○",
+    HoursState.WEEKEND: "○",  # also a holiday: closed all day; the words name the day
 }
 ME_SYMBOL = "⌂"
 CLIENT_DOT = "●"
@@ -28,5 +28,7 @@ def state_words(reading: Reading) -> str:
             return _("opens in {time}").format(time=span)
         case HoursState.AFTER_HOURS:
             return _("after hours")
+        case HoursState.WEEKEND if reading.holiday:
+            return _("holiday: {name}").format(name=reading.holiday)
         case _:
             return _("weekend")

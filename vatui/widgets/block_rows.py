@@ -229,7 +229,9 @@ def detail_line(view: DayView, n: int, width: int) -> Content:
     bits: list[str] = []
     if client:
         cs, ce = core.local_span(b, client.tz)
-        bits.append(_("{start}-{end} in {city}").format(start=f"{cs:%H:%M}", end=f"{ce:%H:%M}", city=client.city))
+        there = _("{start}-{end} in {city}").format(start=f"{cs:%H:%M}", end=f"{ce:%H:%M}", city=client.city)
+        # Next to the client's own times, where it is read, and early, so a narrow pane keeps it.
+        bits.append(there + " △ " + _("outside hours") if info.outside_hours else there)
     if b.note:
         bits.append(b.note)
     if info.actual is not None and b.start <= view.now:
@@ -242,8 +244,6 @@ def detail_line(view: DayView, n: int, width: int) -> Content:
     if close:
         bits.append("△ " + _("under {buffer} from {what}").format(
             buffer=format_duration(view.buffer), what=", ".join(f"{c.start.astimezone(view.zone):%H:%M}" for c in close)))
-    if info.outside_hours and client:
-        bits.append("△ " + _("outside {city}'s hours ({hours})").format(city=client.city, hours=client.hours.format()))
     who = client.name if client else (f"#{b.batch}" if b.batch else "")
     head = f"{who}: " if who else ""
     return Content(fit(head + " · ".join(bits), width)) if bits or head else Content("")
