@@ -59,6 +59,15 @@ async def tick_until_seen(app, pilot):
     app.tick()
 
 
+async def run_a_focus_to_its_end(app, pilot, clock) -> None:
+    """Start a focus from the Pomodoro pane and let its 25 minutes pass."""
+    await pilot.press("4", "s")
+    await settle(app, pilot)
+    clock.advance(minutes=25)
+    app.tick()
+    await settle(app, pilot)
+
+
 async def test_start_counts_down_and_a_focus_ends_into_a_logged_entry(make_app, demo_store, clock):
     app = make_app()
     before = len(demo_store.entries.all())
@@ -183,11 +192,7 @@ async def test_notification_over_ssh_in_tmux_is_a_wrapped_osc_then_the_bell(make
     desktop_calls: list[str] = []
     async with app.run_test(size=(120, 36)) as pilot:
         app.notifier.desktop = lambda t, b: desktop_calls.append(t) or DesktopResult(True)
-        await pilot.press("4", "s")
-        await settle(app, pilot)
-        clock.advance(minutes=25)
-        app.tick()
-        await settle(app, pilot)
+        await run_a_focus_to_its_end(app, pilot, clock)
     assert not desktop_calls  # over SSH the desktop is not tried
     out = "".join(written)
     inner = f"{ESC}]777;notify;Focus done;Next: short break (5m).{BEL}"
@@ -202,11 +207,7 @@ async def test_a_desktop_that_cannot_deliver_falls_back_to_the_terminal(make_app
     app = make_app(terminal_writer=written.append)
     async with app.run_test(size=(120, 36)) as pilot:
         app.notifier.desktop = lambda t, b: DesktopResult(False, "Cannot autolaunch D-Bus without X11 $DISPLAY")
-        await pilot.press("4", "s")
-        await settle(app, pilot)
-        clock.advance(minutes=25)
-        app.tick()
-        await settle(app, pilot)
+        await run_a_focus_to_its_end(app, pilot, clock)
     assert any(s.startswith(f"{ESC}]777;notify;Focus done") for s in written) and written[-1] == BEL
     assert any("desktop failed: Cannot autolaunch" in line for line in app.notifier.log)
 
@@ -217,11 +218,7 @@ async def test_a_delivered_desktop_notification_sends_no_escape(make_app, clock,
     app = make_app(terminal_writer=written.append)
     async with app.run_test(size=(120, 36)) as pilot:
         app.notifier.desktop = lambda t, b: DesktopResult(True)
-        await pilot.press("4", "s")
-        await settle(app, pilot)
-        clock.advance(minutes=25)
-        app.tick()
-        await settle(app, pilot)
+        await run_a_focus_to_its_end(app, pilot, clock)
     assert written == [BEL]
 
 
@@ -230,11 +227,7 @@ async def test_channels_from_settings(make_app, settings, clock, monkeypatch):
     written: list[str] = []
     app = make_app(settings_=replace(settings, notify=("bell",)), terminal_writer=written.append)
     async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.press("4", "s")
-        await settle(app, pilot)
-        clock.advance(minutes=25)
-        app.tick()
-        await settle(app, pilot)
+        await run_a_focus_to_its_end(app, pilot, clock)
     assert written == [BEL]
 
 

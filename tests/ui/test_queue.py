@@ -110,40 +110,27 @@ async def test_quick_add_prefills_the_client_under_the_cursor(make_app):
         assert value.startswith("@" + "-".join(client.name.lower().split()))
 
 
-async def test_a_bad_token_keeps_the_form_open_points_at_it_and_saves_nothing(make_app, demo_store):
+@pytest.mark.parametrize(("line_text", "said", "selected"), [
+    ("Call back @nobody ~15m", "@nobody", "@nobody"),  # an unknown client
+    ("Bad @hud due:fri 25:00", "not a time of day", "25:00"),  # an impossible due time, not put in the title
+])
+async def test_a_bad_token_keeps_the_form_open_points_at_it_and_saves_nothing(make_app, demo_store, line_text, said,
+                                                                               selected):
     before = len(demo_store.tasks)
     app = make_app()
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("a")
         line = app.screen.query_one(Input)
-        line.value = "Call back @nobody ~15m"
+        line.value = line_text
         await pilot.press("enter")
         await settle(app, pilot)
         assert isinstance(app.screen, QuickAddModal)
         preview = app.screen.query_one("#qa-preview", Static)
-        assert "@nobody" in str(preview.render()) and preview.has_class("-error")
-        assert line.value[line.selection.start:line.selection.end] == "@nobody"
+        assert said in str(preview.render()) and preview.has_class("-error")
+        assert line.value[line.selection.start:line.selection.end] == selected
         await pilot.press("escape")
         await settle(app, pilot)
         assert isinstance(app.screen, CockpitScreen)
-    assert len(Store(demo_store.path).tasks) == before
-
-
-async def test_an_impossible_due_time_is_pointed_at_not_put_in_the_title(make_app, demo_store):
-    before = len(demo_store.tasks)
-    app = make_app()
-    async with app.run_test(size=(120, 36)) as pilot:
-        await pilot.press("a")
-        line = app.screen.query_one(Input)
-        line.value = "Bad @hud due:fri 25:00"
-        await pilot.press("enter")
-        await settle(app, pilot)
-        assert isinstance(app.screen, QuickAddModal)
-        preview = app.screen.query_one("#qa-preview", Static)
-        assert "not a time of day" in str(preview.render()) and preview.has_class("-error")
-        assert line.value[line.selection.start:line.selection.end] == "25:00"
-        await pilot.press("escape")
-        await settle(app, pilot)
     assert len(Store(demo_store.path).tasks) == before
 
 
