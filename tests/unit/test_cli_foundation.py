@@ -196,3 +196,28 @@ def test_output_the_terminal_cannot_encode_degrades_after_the_save(tmp_path):
     listed = subprocess.run([sys.executable, "-m", "vatui", "--db", str(db), "tasks"], capture_output=True, env=env)
     assert listed.returncode == 0 and b"emoji ?" in listed.stdout
     assert [t.title for t in Store(db).tasks.all()] == ["emoji 😀"]
+
+
+def test_an_archived_client_leaves_the_clock_and_queues_and_stays_in_reports(make_cli, clock):
+    cli = make_cli('[me]\nzone = "Europe/Bucharest"\n')
+    cli("client", "add", "Acme", "--tz", "America/New_York", "--rate", "40")
+    cli("client", "add", "Bondi Bakes", "--tz", "Australia/Sydney")
+    cli("add", "Acme follow-up @acme")
+    cli("log", "--client", "acme", "--from", "09:00", "--to", "10:00")
+    code, out, _ = cli("client", "archive", "acme")
+    assert code == 0 and "Archived Acme" in out
+    assert cli("client", "archive", "acme")[1].strip() == "Acme is already archived."
+    code, out, _ = cli("client", "list")
+    assert "Acme (archived)" in out
+    assert json.loads(cli("client", "list", "--json")[1])[0]["archived"] is True
+    code, out, _ = cli("today")
+    clocks, _rest = out.split("Today's blocks", 1)
+    assert "Bondi Bakes" in clocks and "Acme" not in clocks and "Acme follow-up" not in out
+    assert "Acme" in out.split("Tracked today", 1)[1]  # its time still counts
+    code, out, _ = cli("tasks", "--view", "client")
+    assert "Acme follow-up" not in out
+    code, out, _ = cli("report", "--today")
+    assert "Acme" in out and "40.00 USD" in out  # its time still counts
+    code, out, _ = cli("client", "unarchive", "Acme")
+    assert code == 0 and "back on the clock" in out
+    assert "Acme" in cli("today")[1].split("Today's blocks", 1)[0]

@@ -39,6 +39,14 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     rm.add_argument("name")
     rm.set_defaults(func=cmd_remove)
 
+    arc = csub.add_parser("archive", parents=[common],
+                          help=_("a former client: off the clock and the queues, kept for reports (unarchive undoes it)"))
+    arc.add_argument("name")
+    arc.set_defaults(func=cmd_archive, archived=True)
+    unarc = csub.add_parser("unarchive", parents=[common], help=_("bring an archived client back"))
+    unarc.add_argument("name")
+    unarc.set_defaults(func=cmd_archive, archived=False)
+
 
 def _client_options(p: argparse.ArgumentParser, *, required_tz: bool) -> None:
     p.add_argument("--tz", required=required_tz, metavar="ZONE", help=_("IANA time zone, e.g. Australia/Sydney"))
@@ -142,20 +150,35 @@ def cmd_remove(ctx: Context) -> int:
     return 0
 
 
+def cmd_archive(ctx: Context) -> int:
+    client = find_client(ctx, ctx.args.name)
+    if client.archived == ctx.args.archived:
+        said = _("{name} is already archived.") if client.archived else _("{name} is not archived.")
+        ctx.print(said.format(name=client.name))
+        return 0
+    ctx.store.clients.update(replace(client, archived=ctx.args.archived))
+    if ctx.args.archived:
+        ctx.print(_("Archived {name}: off the clock and the queues; reports and invoices still count their time. "
+                    "vatui client unarchive {name} brings them back.").format(name=client.name))
+    else:
+        ctx.print(_("{name} is back on the clock and in the queues.").format(name=client.name))
+    return 0
+
+
 def cmd_list(ctx: Context) -> int:
     clients = sorted(ctx.store.clients.all(), key=lambda c: c.key)
     if ctx.args.json:
         ctx.print(json.dumps([{
             "id": c.id, "name": c.name, "city": c.city, "tz": c.tz, "hours": c.hours.format(), "colour": c.colour,
             "rate": str(c.rate), "currency": c.currency, "reply_by_hours": c.reply_by_hours, "notes": c.notes,
-            "holidays": c.holidays or None, "closed": [d.isoformat() for d in c.closed],
+            "holidays": c.holidays or None, "closed": [d.isoformat() for d in c.closed], "archived": c.archived,
         } for c in clients], indent=2, ensure_ascii=False))
         return 0
     if not clients:
         ctx.print(_("No clients yet. Add one: vatui client add Acme --tz America/New_York"))
         return 0
     rows = [
-        [c.name, c.city, c.tz, c.hours.format(), money(c.rate, c.currency), str(c.reply_by_hours) + "h"]
+        [c.name + (" " + _("(archived)") if c.archived else ""), c.city, c.tz, c.hours.format(), money(c.rate, c.currency), str(c.reply_by_hours) + "h"]
         + ([holiday_words(c)] if any(x.holidays or x.closed for x in clients) else [])
         for c in clients
     ]

@@ -100,7 +100,7 @@ def cmd_today(ctx: Context) -> int:
     reader = DeadlineReader(clients, now, zone)
     presses = pressing_until(now, settings.me_hours, zone)
     top = [(c, next_task([t for t in tasks if t.client_id == c.id], day, presses))
-           for c in sorted(clients.values(), key=lambda c: c.key)]
+           for c in sorted(clients.values(), key=lambda c: c.key) if not c.archived]
     keeper = TimeKeeper(store, settings)
     loaded = keeper.read()
     timer = keeper.view(now, loaded)

@@ -103,6 +103,7 @@ class Client:
     id: int | None = None
     holidays: str = ""  # public holidays: "AU-NSW", "US-NY", "RO" (checked by core.client_holidays.parse_region)
     closed: tuple[date, ...] = ()  # the client's own closed days, local dates
+    archived: bool = False  # a former client: off the clock and the queues, kept for reports and invoices
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "name", validate_name(self.name))

@@ -257,7 +257,7 @@ def deadline_of(task: Task) -> datetime | None:
 
 def build_view(view: View, tasks: Iterable[Task], clients: Mapping[int, Client], today: date, *,
                my_zone: str = "UTC", task_filter: TaskFilter | None = None, batch: str | None = None) -> QueueView:
-    """The rows of one view over the open tasks."""
+    """The rows of one view over the open tasks (an archived client's are left out)."""
     flt = task_filter or TaskFilter()
     everything = flt.is_empty
     items: list[tuple[Task, Client | None]] = []
@@ -266,6 +266,8 @@ def build_view(view: View, tasks: Iterable[Task], clients: Mapping[int, Client],
         if (t.status is Status.DONE) is not flt.done:
             continue
         c = clients.get(t.client_id) if t.client_id is not None else None
+        if c is not None and c.archived:
+            continue  # a former client's tasks leave the queues with the client
         if everything or flt.matches(t, c):
             items.append((t, c))
             all_batches.add(t.batch)

@@ -84,8 +84,8 @@ def client_place(client: Client) -> Place:
 
 
 def places(settings: Settings, clients: Iterable[Client], leave: Sequence[tuple[date, date]] = ()) -> list[Place]:
-    """Me first, then the clients in the order given."""
-    return [me_place(settings, leave), *(client_place(c) for c in clients)]
+    """Me first, then the clients in the order given (an archived client is not on the clock)."""
+    return [me_place(settings, leave), *(client_place(c) for c in clients if not c.archived)]
 
 
 @dataclass(frozen=True, slots=True)

@@ -112,6 +112,7 @@ def encode_client(c: Client) -> dict[str, Any]:
         "notes": c.notes,
         **({"holidays": c.holidays} if c.holidays else {}),
         **({"closed": [d.isoformat() for d in c.closed]} if c.closed else {}),
+        **({"archived": True} if c.archived else {}),
     }
 
 
@@ -129,6 +130,7 @@ def decode_client(d: Mapping[str, Any], id: int | None) -> Client:
         id=id,
         holidays=_str(d.get("holidays", "")),
         closed=tuple(sorted({date.fromisoformat(_str(x)) for x in d.get("closed", ())})),
+        archived=_bool(d.get("archived", False)),
     )
 
 
