@@ -178,7 +178,8 @@ def cmd_list(ctx: Context) -> int:
         ctx.print(_("No clients yet. Add one: vatui client add Acme --tz America/New_York"))
         return 0
     rows = [
-        [c.name + (" " + _("(archived)") if c.archived else ""), c.city, c.tz, c.hours.format(), money(c.rate, c.currency), str(c.reply_by_hours) + "h"]
+        [c.name + (" " + _("(archived)") if c.archived else ""), c.city, c.tz, c.hours.format(),
+         money(c.rate, c.currency), str(c.reply_by_hours) + "h"]
         + ([holiday_words(c)] if any(x.holidays or x.closed for x in clients) else [])
         for c in clients
     ]
