@@ -22,6 +22,21 @@ class PomodoroSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class CalDavSettings:
+    """[caldav]: the calendar that `vatui calendar push` writes the plan to. The password is never
+    kept here: `password_command` prints it when a push needs it."""
+
+    url: str = ""  # the calendar's own address (a CalDAV collection); empty: no pushing
+    username: str = ""
+    password_command: str = ""
+    password_in_config: bool = False  # the file holds caldav.password: refused, never read
+
+    @property
+    def configured(self) -> bool:
+        return bool(self.url)
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     me_zone: str = "UTC"  # resolved from the machine by vatui.config when the file does not set it
     me_city: str = ""
@@ -38,3 +53,4 @@ class Settings:
     notify_terminal: str = "auto"  # auto: OSC 9 for iTerm2, OSC 99 for kitty, OSC 777 elsewhere
     billing_rounding: timedelta | None = None  # round each entry up to this, or not at all
     keys: tuple[tuple[str, str], ...] = ()  # binding id -> keys, for Textual's keymap
+    caldav: CalDavSettings = field(default_factory=CalDavSettings)
