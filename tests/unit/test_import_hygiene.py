@@ -37,7 +37,8 @@ def test_quick_paths_do_not_load_textual(module):
 # Kept off the start path on purpose (each is imported where it is first needed): a top-level
 # import of one of them would quietly put its cost back into every start.
 LAZY_MODULES = ["vatui.core.block_syntax", "vatui.notify", "vatui.screens.help", "vatui.screens.report_screen",
-                "vatui.screens.queue_modals", "vatui.screens.block_modal", "vatui.screens.client_modal", "plyer"]
+                "vatui.screens.queue_modals", "vatui.screens.block_modal", "vatui.screens.client_modal", "plyer",
+                "vatui.calendars.caldav_push", "vatui.calendars.plan_events", "caldav"]
 
 COCKPIT_STARTS = """
 import asyncio, sys, tempfile
@@ -72,3 +73,9 @@ def test_the_cockpits_first_paint_leaves_the_lazy_modules_unloaded():
     loaded = set(out.split())
     assert "vatui.screens.cockpit" in loaded  # the cockpit did start
     assert not loaded & set(LAZY_MODULES)
+
+
+def test_the_command_line_loads_caldav_only_for_a_push():
+    """Every command's parser is built for `vatui add ...`; the push's own module stays light."""
+    loaded = _loaded_after("from vatui.cli import build_parser\nbuild_parser()\nimport vatui.calendars.caldav_push")
+    assert "caldav" not in loaded and "icalendar" not in loaded
