@@ -129,6 +129,14 @@ def test_push_writes_blocks_and_due_times_and_reads_back(make_cli, calendar):
     due = events[f"due-{ids['task']}.{cal_id}@vatui"]
     assert str(due["summary"]) == "Due: Send the invoice (Acme)"
     assert due.decoded("dtstart") == DUE
+    # the same events, with the same UIDs, as `vatui export --ics` writes for those days
+    import icalendar
+
+    code, ics, _err = run("export", "--ics", "--from", "2026-11-23", "--to", "2026-12-07")
+    assert code == 0
+    exported = {str(ev["uid"]): ev for ev in icalendar.Calendar.from_ical(ics).walk("VEVENT")}
+    assert set(exported) == set(events)
+    assert all(str(exported[uid]["summary"]) == str(events[uid]["summary"]) for uid in events)
 
 
 def test_a_changed_block_updates_its_event_a_removed_one_deletes_it_and_a_second_push_changes_nothing(

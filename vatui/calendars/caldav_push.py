@@ -198,7 +198,10 @@ def push_plan(store: Store, settings: Settings, now: datetime, *, start: datetim
             calendar = client.calendar(url=url)
             found: dict[str, Any] = {}
             for obj in calendar.search(start=start, end=end, event=True, expand=False):
-                component = obj.icalendar_component
+                try:
+                    component = obj.icalendar_component
+                except Exception:  # an event another program stored that does not parse: not ours, left alone
+                    continue
                 if component is not None and is_ours(component, cal_id):
                     found[str(component["uid"])] = (obj, str(component.get("X-VATUI-DIGEST", "")))
             for uid in sorted(wanted | (found.keys() & alive.keys())):
@@ -225,10 +228,10 @@ def push_plan(store: Store, settings: Settings, now: datetime, *, start: datetim
 
 def push_in_background(store: Store, settings: Settings, now: datetime) -> str | None:
     """For the cockpit: push the default window (today and the DEFAULT_DAYS after it, in my zone)
-    after a change, from a worker thread. No Textual here. Returns None when no [caldav] url is
-    set (nothing to do), else a short note to show: what changed, or why the push failed. Never
-    raises: a failed push is a note, the edit is already saved. The password_command gets no
-    terminal input here."""
+    after a change, from a worker thread. No Textual here. Returns a short note to show, "Calendar
+    pushed: 1 created, ..." or "Calendar push failed: <why>", or None when there is nothing to
+    say: no [caldav] url set, or the calendar already matched. Never raises: a failed push is a
+    note, the edit is already saved. The password_command gets no terminal input here."""
     from vatui.core.periods import local_midnight, local_today
 
     zone = settings.me_zone
