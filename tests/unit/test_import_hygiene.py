@@ -41,7 +41,9 @@ LAZY_MODULES = ["vatui.core.block_syntax", "vatui.terminal.notify", "vatui.scree
                 # holidays and reminders: loaded only for a place with a holiday setting, or when
                 # reminders are checked or listed
                 "holidays", "vatui.core.client_holidays", "vatui.core.reminders", "vatui.timers.reminder_watch",
-                "vatui.store.reminder_log", "vatui.text.holiday_text", "vatui.cli.holidays"]
+                "vatui.store.reminder_log", "vatui.text.holiday_text", "vatui.cli.holidays",
+                # calendars: the CalDAV push only when it runs
+                "vatui.calendars.caldav_push", "vatui.calendars.plan_events", "caldav"]
 
 COCKPIT_STARTS = """
 import asyncio, sys, tempfile
@@ -113,3 +115,7 @@ def test_no_holiday_setting_loads_no_holiday_code():
 def test_a_holiday_setting_does_load_it():
     loaded = _quick_command_loads('["client", "edit", "Acme", "--holidays", "US-NY"], ')
     assert {"holidays", "vatui.core.client_holidays"} <= loaded
+def test_the_command_line_loads_caldav_only_for_a_push():
+    """Every command's parser is built for `vatui add ...`; the push's own module stays light."""
+    loaded = _loaded_after("from vatui.cli import build_parser\nbuild_parser()\nimport vatui.calendars.caldav_push")
+    assert "caldav" not in loaded and "icalendar" not in loaded

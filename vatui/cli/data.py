@@ -165,16 +165,10 @@ def _bounds(ctx: Context) -> tuple[datetime | None, datetime | None]:
 
 
 def calendar_id(ctx: Context) -> str:
-    """A random id kept in the data file, part of every event's UID: re-importing an export
-    updates events, and two data files never share UIDs."""
-    known = ctx.store.get_state("calendar_id")
-    if isinstance(known, str) and known:
-        return known
-    import uuid
+    """The data file's calendar id, part of every event's UID (the same in an export and a push)."""
+    from vatui.calendars.plan_events import calendar_id as kept_calendar_id
 
-    made = uuid.uuid4().hex[:16]
-    ctx.store.set_state("calendar_id", made)
-    return made
+    return kept_calendar_id(ctx.store)
 
 
 def export_ics(ctx: Context) -> str:

@@ -24,6 +24,21 @@ class PomodoroSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class CalDavSettings:
+    """[caldav]: the calendar that `vatui calendar push` writes the plan to. The password is never
+    kept here: `password_command` prints it when a push needs it."""
+
+    url: str = ""  # the calendar's own address (a CalDAV collection); empty: no pushing
+    username: str = ""
+    password_command: str = ""
+    password_in_config: bool = False  # the file holds caldav.password: refused, never read
+
+    @property
+    def configured(self) -> bool:
+        return bool(self.url)
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     me_zone: str = "UTC"  # resolved from the machine by vatui.settings.config when the file does not set it
     me_city: str = ""
@@ -42,3 +57,4 @@ class Settings:
     me_holidays: str = ""  # my public holidays, "RO" or "AU-NSW" ([me] holidays); "" for none
     reminders_before: tuple[timedelta, ...] = (timedelta(hours=1), timedelta(minutes=15))  # [reminders] before
     keys: tuple[tuple[str, str], ...] = ()  # binding id -> keys, for Textual's keymap
+    caldav: CalDavSettings = field(default_factory=CalDavSettings)

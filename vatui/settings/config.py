@@ -17,7 +17,14 @@ from typing import Any
 from vatui.core.durations import parse_duration
 from vatui.core.errors import ValidationError
 from vatui.core.hours import WEEKDAYS, WeekHours
-from vatui.core.settings import NOTIFY_CHANNELS, NOTIFY_TERMINAL_STYLES, ROUNDING_CHOICES, PomodoroSettings, Settings
+from vatui.core.settings import (
+    NOTIFY_CHANNELS,
+    NOTIFY_TERMINAL_STYLES,
+    ROUNDING_CHOICES,
+    CalDavSettings,
+    PomodoroSettings,
+    Settings,
+)
 from vatui.core.tzdb import validate_zone
 from vatui.i18n import _, ngettext
 from vatui.text.textfit import fit_words
@@ -125,6 +132,29 @@ def _rounding(value: Any) -> Any:
     return ROUNDING_CHOICES[value]
 
 
+def _http_url(value: Any) -> str:
+    url = _text(value).strip()
+    if not url.lower().startswith(("https://", "http://")):
+        raise ValueError(_("expected the calendar's address, starting with https:// or http://"))
+    return url
+
+
+def _caldav(r: _Reader, data: dict[str, Any], warnings: list[str]) -> CalDavSettings:
+    """[caldav]. A `password` key is refused (and `vatui calendar push` will not run while it is
+    there): a password in a plain config file is one copy too many; password_command prints it."""
+    table = data.get("caldav")
+    in_config = isinstance(table, dict) and "password" in table
+    if in_config:
+        warnings.append(_("config: caldav.password is not read: never put a password in the config file; "
+                          'remove it and set caldav.password_command to a command that prints it, e.g. "pass show caldav"'))
+    return CalDavSettings(
+        url=r.get("caldav.url", _http_url, ""),
+        username=r.get("caldav.username", _text, ""),
+        password_command=r.get("caldav.password_command", _text, "").strip(),
+        password_in_config=in_config,
+    )
+
+
 def _keys(value: Any, warnings: list[str]) -> tuple[tuple[str, str], ...]:
     """[keys]: `binding-id = "key"` (or "key,key"). An entry that is not text is reported and left
     out, so that binding keeps its default while the others apply. Whether the id names a binding
@@ -148,6 +178,8 @@ KNOWN_KEYS = {
     "blocks.buffer",
     "pomodoro.focus", "pomodoro.short_break", "pomodoro.long_break", "pomodoro.long_every", "pomodoro.auto_start",
     "notifications.channels", "notifications.terminal", "billing.rounding", "keys",
+    "caldav.url", "caldav.username", "caldav.password_command",
+    "caldav.password",  # refused with its own message by _caldav, not as an unknown key
 }  # fmt: skip
 
 
@@ -197,6 +229,7 @@ def parse_settings(data: dict[str, Any], warnings: list[str]) -> Settings:
         keys=r.get("keys", lambda v: _keys(v, warnings), d.keys),
         me_holidays=r.get("me.holidays", _region, d.me_holidays),
         reminders_before=r.get("reminders.before", _leads, d.reminders_before),
+        caldav=_caldav(r, data, warnings),
     )
 
 
@@ -274,4 +307,7 @@ def settings_to_dict(s: Settings) -> dict[str, Any]:
         "notifications": {"channels": list(s.notify), "terminal": s.notify_terminal},
         "billing": {"rounding": next(k for k, v in ROUNDING_CHOICES.items() if v == s.billing_rounding)},
         "keys": dict(s.keys),
+        # only when set: the password_command is a command, not the password, so it may be shown
+        **({"caldav": {"url": s.caldav.url, "username": s.caldav.username,
+                       "password_command": s.caldav.password_command}} if s.caldav.configured else {}),
     }
