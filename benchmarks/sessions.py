@@ -98,7 +98,9 @@ def argv_for(app: str, env: Env, run: int) -> list[str]:
     if app == "vatui_demo":
         return [vatui_exe(), "--demo"]
     if app == "vatui_empty":
-        return [vatui_exe(), "--db", str(env.folder / f"empty-{run}" / "vatui.json")]
+        folder = env.folder / f"empty-{run}"  # a --db file must be in a folder that exists
+        folder.mkdir(parents=True, exist_ok=True)
+        return [vatui_exe(), "--db", str(folder / "vatui.json")]
     if app == "vatui_heavy":
         return [vatui_exe(), "--db", str(env.data_copy(f"heavy-{run}"))]
     raise ValueError(app)
