@@ -25,7 +25,9 @@ def clock() -> FixedClock:
 
 @pytest.fixture
 def settings() -> Settings:
-    return Settings(me_zone=MY_ZONE, me_city="Bucharest")
+    # No reminders unless a test asks for them: the demo's deadlines would otherwise add their
+    # notifications to every cockpit test's notices.
+    return Settings(me_zone=MY_ZONE, me_city="Bucharest", reminders_before=())
 
 
 @pytest.fixture
@@ -126,3 +128,19 @@ def help_text():
         return " ".join(" ".join(painted_text(s).split()) for s in app.screen.query("Static, KeyTable"))
 
     return read
+
+
+@pytest.fixture(scope="session")
+def radicale(tmp_path_factory):
+    """A real CalDAV server on localhost (tests/helpers/radicale.py): its root address."""
+    from helpers.radicale import radicale_server
+
+    yield from radicale_server(tmp_path_factory)
+
+
+@pytest.fixture
+def calendar(radicale):
+    """A new, empty calendar on that server: the caldav library's Calendar object."""
+    from helpers.radicale import new_calendar
+
+    yield from new_calendar(radicale)

@@ -5,13 +5,11 @@ caldav library. One server for the module; each test pushes to a calendar of its
 from __future__ import annotations
 
 import socket
-import subprocess
-import sys
 import time
-import uuid
 from datetime import datetime, timedelta, timezone
 
 import pytest
+from helpers.radicale import USER, free_port
 
 from vatui.core.models import Client, Status, Task, TimeBlock
 from vatui.core.settings import CalDavSettings, Settings
@@ -20,67 +18,6 @@ from vatui.store import Store
 UTC = timezone.utc
 # TEMPORARY top-level name: ("calendar", "push") once vatui/cli/calendars.py hooks the subcommand in
 PUSH = ("calendar-push",)
-USER, PASSWORD = "va", "s3cret pass"
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def radicale(tmp_path_factory):
-    """The server's root address; stopped (and checked to have stopped) at teardown."""
-    folder = tmp_path_factory.mktemp("radicale")
-    port = _free_port()
-    (folder / "users").write_text(f"{USER}:{PASSWORD}\n", encoding="utf-8")
-    (folder / "config").write_text(f"""
-[server]
-hosts = 127.0.0.1:{port}
-[auth]
-type = htpasswd
-htpasswd_filename = {folder / "users"}
-htpasswd_encryption = plain
-delay = 0
-[storage]
-filesystem_folder = {folder / "collections"}
-[rights]
-type = owner_only
-[logging]
-level = error
-""", encoding="utf-8")
-    log = (folder / "log").open("wb")  # a file, not a pipe nobody reads while the tests run
-    server = subprocess.Popen([sys.executable, "-m", "radicale", "--config", str(folder / "config")],
-                              stdout=log, stderr=log)
-    deadline = time.monotonic() + 20
-    while True:  # ready when it accepts connections
-        if server.poll() is not None:
-            pytest.fail(f"radicale did not start: {(folder / 'log').read_text(errors='replace')}")
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-            break
-        except OSError:
-            if time.monotonic() > deadline:
-                server.kill()
-                pytest.fail("radicale did not accept connections within 20 s")
-            time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}/"
-    server.terminate()
-    server.wait(timeout=10)
-    log.close()
-
-
-@pytest.fixture
-def calendar(radicale):
-    """A new, empty calendar of the test user's: the caldav library's Calendar object."""
-    import caldav
-
-    client = caldav.DAVClient(url=radicale, username=USER, password=PASSWORD)
-    name = uuid.uuid4().hex[:12]
-    made = client.principal().make_calendar(name=name, cal_id=name)
-    yield made
-    client.close()
 
 
 def _config(url: str, command: str = "echo 's3cret pass'", extra: str = "") -> str:
@@ -232,7 +169,7 @@ def test_a_wrong_password_is_a_clear_message_and_exit_1(make_cli, calendar):
 
 
 def test_a_server_that_is_down_is_a_clear_message_exit_1_and_loses_nothing(make_cli):
-    url = f"http://127.0.0.1:{_free_port()}/va/plan/"
+    url = f"http://127.0.0.1:{free_port()}/va/plan/"
     run = make_cli(_config(url))
     _seed(run.db)
     code, out, err = run(*PUSH)
@@ -251,7 +188,7 @@ def test_a_server_that_is_down_is_a_clear_message_exit_1_and_loses_nothing(make_
     ("true", "caldav.password_command printed no password"),
 ])
 def test_a_failing_password_command_is_a_clear_message_and_exit_2(make_cli, command, says):
-    run = make_cli(_config(f"http://127.0.0.1:{_free_port()}/va/plan/", command=command))
+    run = make_cli(_config(f"http://127.0.0.1:{free_port()}/va/plan/", command=command))
     code, out, err = run(*PUSH)
     assert (code, out) == (2, "")
     assert says in err and "Traceback" not in err
@@ -285,7 +222,7 @@ def test_the_background_push_returns_a_note_and_never_raises(calendar, store, cl
     assert push_in_background(store, good, clock.now()) is None  # nothing changed: nothing to say
     assert len(_events(calendar)) == 1
     down = Settings(me_zone="Europe/Bucharest", caldav=CalDavSettings(
-        url=f"http://127.0.0.1:{_free_port()}/va/plan/", username=USER, password_command="echo x"))
+        url=f"http://127.0.0.1:{free_port()}/va/plan/", username=USER, password_command="echo x"))
     note = push_in_background(store, down, clock.now())
     assert note.startswith("Calendar push failed: cannot reach http://127.0.0.1:")
     failing = Settings(me_zone="Europe/Bucharest", caldav=CalDavSettings(url=str(calendar.url), password_command="false"))

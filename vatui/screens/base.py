@@ -21,6 +21,7 @@ from vatui.core.clock import Clock
 from vatui.core.models import Task
 from vatui.core.settings import Settings
 from vatui.i18n import N_, _
+from vatui.screens.background_jobs import BackgroundJobs
 from vatui.screens.key_bindings import TranslatedBindings
 from vatui.store import Store
 from vatui.widgets.footer import KeyFooter
@@ -74,6 +75,7 @@ class CockpitBase(TranslatedBindings, Screen[None]):
         self._last_minute: datetime | None = None
         self._seen_revision = -1
         self.active_pane: Pane | None = None  # the pane last focused (by key, Tab or mouse)
+        self._background: BackgroundJobs | None = None
 
     # --- services ------------------------------------------------------------------------------
     @property
@@ -148,9 +150,20 @@ class CockpitBase(TranslatedBindings, Screen[None]):
 
         self.app.writer.submit(run, done=done)
 
+    @property
+    def background(self) -> BackgroundJobs:
+        if self._background is None:
+            app = self.app
+            self._background = BackgroundJobs(
+                app=app, store=self.store, settings=self.settings, writer=app.writer,
+                notify=lambda title, body, in_app_only: app.notifier.send(title, body, in_app_only=in_app_only))
+        return self._background
+
     def refresh_all(self) -> None:
         """Recompute every pane from the store (after a change here or in another process)."""
         now = self.now()
+        if self._seen_revision != -1 and self._seen_revision != self.store.revision:
+            self.background.plan_changed(now)  # not at the first paint: nothing changed yet
         self._seen_revision = self.store.revision
         self._last_minute = now.replace(second=0, microsecond=0)
         self.refresh_top_bar(now)
@@ -179,6 +192,7 @@ class CockpitBase(TranslatedBindings, Screen[None]):
             self.refresh_blocks(now)
             self.refresh_queue(now)
         self.tick_pomodoro(now)
+        self.background.tick(now)
 
     # Cross-pane hooks: one controller calls, another implements (defaults do nothing).
     def start_focus_on(self, task: Task) -> bool:

@@ -23,6 +23,7 @@ from vatui.core.zones import (
 from vatui.i18n import _
 from vatui.screens.base import CockpitBase, UndoStep
 from vatui.store.history import client_usage
+from vatui.store.leave import leave_ranges
 from vatui.text.queue_text import client_in_use
 from vatui.widgets.clock_pane import ClockPane, weekday
 from vatui.widgets.hour_strip import StripView
@@ -57,7 +58,8 @@ class ClockController(CockpitBase):
         return self._clock_sort
 
     def clock_places(self, at: datetime) -> list[Place]:
-        rows = order(places(self.settings, self.store.clients.all()), self.clock_sort(), at, self.settings.me_zone)
+        rows = order(places(self.settings, self.store.clients.all(), leave_ranges(self.store)), self.clock_sort(), at,
+                     self.settings.me_zone)
         if self.settings.me_name == Settings().me_name:  # the default name, said in the user's language
             rows = [replace(p, name=_("Me")) if p.is_me else p for p in rows]
         return rows

@@ -1,0 +1,78 @@
+"""What the cockpit does in the background, beside its panes: reminders before reply-by and due
+times (checked once a minute), and pushing the plan to the CalDAV calendar a few seconds after it
+changed. A plain object given what it needs; the screen calls `tick(now)` each second and
+`plan_changed(now)` after a change it shows.
+
+Neither ever holds up a key: the reminder check and its record of what fired run on the store's
+writer thread (in order with the edits), the push on a worker thread of its own. A push that
+fails is a note; the edit is already saved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from typing import Any
+
+from vatui.core.settings import Settings
+from vatui.i18n import _
+
+PUSH_AFTER = timedelta(seconds=5)  # a burst of edits makes one push, not one per key
+
+
+class BackgroundJobs:
+    def __init__(self, *, app: Any, store: Any, settings: Settings, writer: Any,
+                 notify: Callable[[str, str, bool], None]) -> None:
+        """`app`: runs the push's thread worker; `writer`: store/writer.py's StoreWriter;
+        `notify(title, body, in_app_only)`: the notification chain."""
+        self.app = app
+        self.store = store
+        self.settings = settings
+        self.writer = writer
+        self.notify = notify
+        self._watch: Any = None  # timers.reminder_watch.ReminderWatch, made at the first check
+        self._minute: datetime | None = None
+        self._push_at: datetime | None = None
+
+    # --- the tick ------------------------------------------------------------------------------
+    def tick(self, now: datetime) -> None:
+        minute = now.replace(second=0, microsecond=0)
+        if minute != self._minute:
+            self._minute = minute
+            self._check_reminders(now)
+        if self._push_at is not None and now >= self._push_at:
+            self._push_at = None
+            self._push(now)
+
+    def _check_reminders(self, now: datetime) -> None:
+        if not self.settings.reminders_before:
+            return
+        if self._watch is None:
+            from vatui.timers.reminder_watch import ReminderWatch
+
+            self._watch = ReminderWatch(self.store, self.settings.reminders_before)  # returns, never sends
+        watch = self._watch
+
+        def said(notices: list) -> None:
+            for n in notices:
+                self.notify(n.title, n.body, n.in_app_only)
+
+        self.writer.submit(lambda: watch.tick(now), done=said, title=_("Reminders"))
+
+    # --- the plan out --------------------------------------------------------------------------
+    def plan_changed(self, now: datetime) -> None:
+        caldav = self.settings.caldav
+        if caldav.configured or caldav.password_in_config:
+            self._push_at = now + PUSH_AFTER
+
+    def _push(self, now: datetime) -> None:
+        store, settings = self.store, self.settings
+
+        def push() -> None:
+            from vatui.calendars.caldav_push import push_in_background
+
+            note = push_in_background(store, settings, now)
+            if note:
+                self.app.call_from_thread(self.notify, _("Calendar"), note, True)
+
+        self.app.run_worker(push, thread=True, group="caldav-push", exit_on_error=False)
