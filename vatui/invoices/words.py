@@ -6,36 +6,39 @@ from __future__ import annotations
 import gettext
 from functools import lru_cache
 
-from vatui.i18n import DOMAIN, LANGUAGES, LOCALE_DIR, N_
+from vatui.i18n import DOMAIN, LANGUAGES, LOCALE_DIR
 
-WORDS = {
-    "invoice": N_("Invoice"),
-    "number": N_("Number"),
-    "issued": N_("Issued"),
-    "due": N_("Due"),
-    "bill_to": N_("Bill to"),
-    "from": N_("From"),
-    "description": N_("Description"),
-    "quantity": N_("Hours/Qty"),
-    "rate": N_("Rate"),
-    "amount": N_("Amount"),
-    "subtotal": N_("Subtotal"),
-    "tax": N_("Tax"),
-    "total": N_("Total"),
-    "paid": N_("Paid"),
-    "balance": N_("Balance due"),
-    "payment": N_("Payment details"),
-    "iban": N_("IBAN"),
-    "tax_id": N_("Tax ID"),
-    "email": N_("Email"),
-    "pay_online": N_("Pay online"),
-    "status": N_("Status"),
-    "draft": N_("Draft"),
-    "sent": N_("Sent"),
-    "overdue": N_("Overdue"),
-    "void": N_("Void"),
-    "paid_status": N_("Paid in full"),
-}
+def _translate(t: gettext.NullTranslations) -> dict[str, str]:
+    # Context "invoice": these words read differently on a bill than elsewhere in vatui
+    # (ro "Due" is "Scadență" here, "Termen" on a task).
+    return {
+        "invoice": t.pgettext("invoice", "Invoice"),
+        "number": t.pgettext("invoice", "Number"),
+        "issued": t.pgettext("invoice", "Issued"),
+        "due": t.pgettext("invoice", "Due"),
+        "bill_to": t.pgettext("invoice", "Bill to"),
+        "from": t.pgettext("invoice", "From"),
+        "description": t.pgettext("invoice", "Description"),
+        "quantity": t.pgettext("invoice", "Hours/Qty"),
+        "rate": t.pgettext("invoice", "Rate"),
+        "amount": t.pgettext("invoice", "Amount"),
+        "subtotal": t.pgettext("invoice", "Subtotal"),
+        "tax": t.pgettext("invoice", "Tax"),
+        "total": t.pgettext("invoice", "Total"),
+        "paid": t.pgettext("invoice", "Paid"),
+        "balance": t.pgettext("invoice", "Balance due"),
+        "payment": t.pgettext("invoice", "Payment details"),
+        "iban": t.pgettext("invoice", "IBAN"),
+        "tax_id": t.pgettext("invoice", "Tax ID"),
+        "email": t.pgettext("invoice", "Email"),
+        "pay_online": t.pgettext("invoice", "Pay online"),
+        "status": t.pgettext("invoice", "Status"),
+        "draft": t.pgettext("invoice", "Draft"),
+        "sent": t.pgettext("invoice", "Sent"),
+        "overdue": t.pgettext("invoice", "Overdue"),
+        "void": t.pgettext("invoice", "Void"),
+        "paid_status": t.pgettext("invoice", "Paid in full"),
+    }
 
 # Babel locales: English is en_GB, since vatui's users bill in EUR/RON/GBP far more than USD and
 # en_GB writes the unambiguous "23 Nov 2026" day-month order (en_US "Nov 23, 2026" reads fine too,
@@ -54,5 +57,4 @@ def translation(language: str) -> gettext.NullTranslations:
 
 def words(language: str) -> dict[str, str]:
     """Every word of the document, in `language`."""
-    t = translation(language)
-    return {key: t.gettext(text) for key, text in WORDS.items()}
+    return _translate(translation(language))
