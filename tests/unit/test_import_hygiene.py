@@ -29,7 +29,7 @@ def test_core_loads_neither_textual_nor_tinydb_nor_plyer():
 
 
 @pytest.mark.parametrize("module", ["vatui", "vatui.cli", "vatui.store", "vatui.queue_text", "vatui.exports.report_text",
-                                    "vatui.exports.ics", "vatui.exports.entries_csv"])
+                                    "vatui.exports.ics", "vatui.exports.entries_csv", "vatui.invoices.document"])
 def test_quick_paths_do_not_load_textual(module):
     assert "textual" not in _loaded_after(f"import {module}")
 
@@ -37,7 +37,8 @@ def test_quick_paths_do_not_load_textual(module):
 # Kept off the start path on purpose (each is imported where it is first needed): a top-level
 # import of one of them would quietly put its cost back into every start.
 LAZY_MODULES = ["vatui.core.block_syntax", "vatui.notify", "vatui.screens.help", "vatui.screens.report_screen",
-                "vatui.screens.queue_modals", "vatui.screens.block_modal", "vatui.screens.client_modal", "plyer"]
+                "vatui.screens.queue_modals", "vatui.screens.block_modal", "vatui.screens.client_modal", "plyer",
+                "vatui.invoices", "vatui.invoices.document", "vatui.invoices.pdf", "fpdf", "babel"]
 
 COCKPIT_STARTS = """
 import asyncio, sys, tempfile
