@@ -83,7 +83,7 @@ def build(invoice: dict, business: dict, client: dict) -> Document:
     tax_label = w["tax"]
     if invoice.get("tax_rate") not in (None, ""):
         rate = format_decimal(Decimal(invoice["tax_rate"]), format="#,##0.##", locale=locale)
-        tax_label = f"{tax_label} ({rate} %)" if language != "en" else f"{tax_label} ({rate}%)"
+        tax_label = f"{tax_label} ({rate} %)" if language == "ro" else f"{tax_label} ({rate}%)"
     balance = Decimal(invoice["total"]) - Decimal(invoice.get("paid") or "0")
     totals = [
         (w["subtotal"], money(invoice["subtotal"])),
