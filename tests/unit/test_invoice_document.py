@@ -157,3 +157,16 @@ def test_the_document_module_loads_neither_textual_nor_tinydb_nor_its_libraries(
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_a_logo_is_drawn_in_the_pdf_and_embedded_in_the_html(tmp_path):
+    from PIL import Image
+
+    logo = tmp_path / "logo.png"
+    Image.new("RGB", (40, 20), (200, 30, 30)).save(logo)
+    out = tmp_path / "out"
+    out.mkdir()
+    render(invoice("en", "EUR"), {**BUSINESS, "logo": str(logo)}, CLIENT, out / "inv.pdf")
+    render(invoice("en", "EUR"), {**BUSINESS, "logo": str(logo)}, CLIENT, out / "inv.html")
+    assert len(PdfReader(out / "inv.pdf").pages[0].images) == 1
+    assert 'src="data:image/png;base64,' in (out / "inv.html").read_text("utf-8")
