@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 import pytest
@@ -56,9 +56,11 @@ def pdf_text(path: Path) -> str:
 
 
 def expected(language: str, currency: str, locale: str) -> list[str]:
-    money = [format_currency(Decimal(v), currency, locale=locale) for v in ("1500.00", "285.00", "1785.00", "500.00", "1285.00", "1250.00")]
+    amounts = ("1500.00", "285.00", "1785.00", "500.00", "1285.00", "1250.00")
+    money = [format_currency(Decimal(v), currency, locale=locale) for v in amounts]
     day = format_date(__import__("datetime").date(2026, 12, 7), format="medium", locale=locale)
-    return [plain(v) for v in ["2026-004", "Acme Ltd", LINES[0]["text"], "Setup <fee> & ação", "RO49AAAA1B31007593840000", day, *money]]
+    values = ["2026-004", "Acme Ltd", LINES[0]["text"], "Setup <fee> & ação", "RO49AAAA1B31007593840000", day, *money]
+    return [plain(v) for v in values]
 
 
 @pytest.mark.parametrize(("language", "currency", "locale", "title", "word"), CASES)
@@ -123,7 +125,7 @@ def test_a_failure_mid_render_leaves_no_file(tmp_path, monkeypatch):
         render(invoice("en", "EUR"), BUSINESS, CLIENT, tmp_path / "inv.md")
     bad = invoice("en", "EUR")
     bad["lines"] = [{**LINES[0], "amount": "not money"}]
-    with pytest.raises(Exception):
+    with pytest.raises(InvalidOperation):
         render(bad, BUSINESS, CLIENT, tmp_path / "inv.pdf")
     assert list(tmp_path.iterdir()) == []
 

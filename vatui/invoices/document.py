@@ -129,7 +129,8 @@ def markdown(doc: Document) -> str:
         out += [f"**{doc.status}**", ""]
     out += [f"{w['number']}: {doc.number}  ", f"{w['issued']}: {doc.issued}  ", f"{w['due']}: {doc.due}", ""]
     if doc.business_name or doc.business_lines:
-        out += [f"## {w['from']}", ""] + [f"{x}  " for x in [f"**{doc.business_name}**", *doc.business_lines] if x.strip("* ")] + [""]
+        party = [f"**{doc.business_name}**", *doc.business_lines]
+        out += [f"## {w['from']}", ""] + [f"{x}  " for x in party if x.strip("* ")] + [""]
     out += [f"## {w['bill_to']}", ""] + [f"{x}  " for x in [f"**{doc.client_name}**", *doc.client_lines]] + [""]
     out += [f"| {w['description']} | {w['quantity']} | {w['rate']} | {w['amount']} |", "|---|--:|--:|--:|"]
     out += [f"| {' | '.join(_md_cell(c) for c in row)} |" for row in doc.lines]
@@ -145,7 +146,8 @@ def markdown(doc: Document) -> str:
 _CSS = """body{font-family:"DejaVu Sans",Arial,sans-serif;color:#222;max-width:48em;margin:2em auto;padding:0 1em}
 h1{font-size:1.8em;margin:0 0 .2em}table{border-collapse:collapse;width:100%;margin:1.5em 0}
 th,td{padding:.35em .5em;border-bottom:1px solid #ccc;text-align:right}th:first-child,td:first-child{text-align:left}
-th{background:#f2f2f2}.parties{display:flex;justify-content:space-between;gap:2em}.meta td{border:0;text-align:left;padding:.1em .5em .1em 0}
+th{background:#f2f2f2}.parties{display:flex;justify-content:space-between;gap:2em}
+.meta td{border:0;text-align:left;padding:.1em .5em .1em 0}
 .totals{width:auto;margin-left:auto}.totals td{border:0}.totals tr:last-child td{font-weight:bold;border-top:2px solid #222}
 .status{color:#b00;font-weight:bold}img.logo{max-height:4em}@media print{body{margin:0}}"""
 
@@ -159,7 +161,8 @@ def html_document(doc: Document) -> str:
         import mimetypes
 
         mime = mimetypes.guess_type(doc.logo.name)[0] or "image/png"
-        logo = f'<img class="logo" alt="" src="data:{mime};base64,{base64.b64encode(doc.logo.read_bytes()).decode()}">'
+        data = base64.b64encode(doc.logo.read_bytes()).decode()
+        logo = f'<img class="logo" alt="" src="data:{mime};base64,{data}">'
     status = f'<p class="status">{e(doc.status)}</p>' if doc.status in (w["draft"], w["void"]) else ""
     party = lambda title, name, lines: (  # noqa: E731
         f"<div><h2>{e(title)}</h2><p><strong>{e(name)}</strong><br>" + "<br>".join(e(x) for x in lines) + "</p></div>"
@@ -168,7 +171,8 @@ def html_document(doc: Document) -> str:
     totals = "".join(f"<tr><td>{e(label)}</td><td>{e(value)}</td></tr>" for label, value in doc.totals)
     payment = ""
     if doc.payment:
-        payment = f"<h2>{e(w['payment'])}</h2><p>" + "<br>".join(f"{e(label)}: {e(value)}" for label, value in doc.payment) + "</p>"
+        details = "<br>".join(f"{e(label)}: {e(value)}" for label, value in doc.payment)
+        payment = f"<h2>{e(w['payment'])}</h2><p>{details}</p>"
     return (
         f'<!DOCTYPE html>\n<html lang="{e(doc.lang)}"><head><meta charset="utf-8">'
         f"<title>{e(doc.title)}</title><style>{_CSS}</style></head><body>\n"
@@ -188,7 +192,8 @@ def render(invoice: dict, business: dict, client: dict, path: Path) -> None:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
-        raise ValueError(f"cannot write an invoice as {suffix or 'a file without a suffix'!r}: use .pdf, .md or .html")
+        kind = repr(suffix) if suffix else "a file without a suffix"
+        raise ValueError(f"cannot write an invoice as {kind}: use .pdf, .md or .html")
     doc = build(invoice, business or {}, client or {})
     if suffix == ".pdf":
         from vatui.invoices.pdf import pdf_bytes

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from vatui.i18n import DOMAIN, LANGUAGES, LOCALE_DIR
 
+
 def _translate(t: gettext.NullTranslations) -> dict[str, str]:
     # Context "invoice": these words read differently on a bill than elsewhere in vatui
     # (ro "Due" is "Scadență" here, "Termen" on a task).
