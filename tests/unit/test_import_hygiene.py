@@ -29,7 +29,7 @@ def test_core_loads_neither_textual_nor_tinydb_nor_plyer():
 
 
 @pytest.mark.parametrize("module", ["vatui", "vatui.cli", "vatui.store", "vatui.text.queue_text", "vatui.exports.report_text",
-                                    "vatui.exports.ics", "vatui.exports.entries_csv"])
+                                    "vatui.exports.ics", "vatui.exports.entries_csv", "vatui.invoices.document"])
 def test_quick_paths_do_not_load_textual(module):
     assert "textual" not in _loaded_after(f"import {module}")
 
@@ -43,7 +43,9 @@ LAZY_MODULES = ["vatui.core.block_syntax", "vatui.terminal.notify", "vatui.scree
                 "holidays", "vatui.core.client_holidays", "vatui.core.reminders", "vatui.timers.reminder_watch",
                 "vatui.store.reminder_log", "vatui.text.holiday_text", "vatui.cli.holidays",
                 # calendars: the CalDAV push only when it runs
-                "vatui.calendars.caldav_push", "vatui.calendars.plan_events", "caldav"]
+                "vatui.calendars.caldav_push", "vatui.calendars.plan_events", "caldav",
+                # invoice documents: only when one is written
+                "vatui.invoices", "vatui.invoices.document", "vatui.invoices.pdf", "fpdf", "babel"]
 
 COCKPIT_STARTS = """
 import asyncio, sys, tempfile

@@ -1,0 +1,1 @@
+"""Invoice documents: PDF (fpdf2), Markdown and HTML in the invoice's own language."""
