@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 
+from vatui.core.client_billing import ClientBilling
 from vatui.core.errors import ValidationError
 from vatui.core.hours import WeekHours
 from vatui.core.money import parse_currency, parse_rate
@@ -81,6 +82,7 @@ class Client:
     reply_by_hours: int = 24  # the reply-by promise, counted in the client's business hours
     notes: str = ""
     id: int | None = None
+    billing: ClientBilling = field(default_factory=ClientBilling)  # invoices: addressee, tax, retainer
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "name", validate_name(self.name))
