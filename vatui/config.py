@@ -135,6 +135,8 @@ KNOWN_KEYS = {
     "blocks.buffer",
     "pomodoro.focus", "pomodoro.short_break", "pomodoro.long_break", "pomodoro.long_every", "pomodoro.auto_start",
     "notifications.channels", "notifications.terminal", "billing.rounding", "keys",
+    "invoice.number", "business.name", "business.address", "business.email", "business.tax_id", "business.iban",
+    "business.payment_link", "business.logo",
 }  # fmt: skip
 
 

@@ -7,6 +7,7 @@ import json
 import tomllib
 from datetime import date, timedelta
 from pathlib import Path
+from decimal import Decimal
 from typing import Any
 
 from vatui.cli.clients import find_client
@@ -140,7 +141,18 @@ def cmd_create(ctx: Context) -> int:
         entries = [e for e in unbilled(store.entries.all(), fresh.id, billed, until)  # type: ignore[arg-type]
                    if since is None or e.start >= since]
         tasks = {t.id: t for t in store.tasks.all() if t.client_id == fresh.id and t.id is not None}
-        lines = time_lines(entries, fresh, tasks, settings.me_zone, settings.billing_rounding, args.by)
+        retainer = fresh.billing.retainer
+        if retainer is not None:
+            # A retainer client's month is billed as the fee plus the hours over the bank.
+            from vatui.core.invoicing import month_of, retainer_lines, retainer_usage
+
+            own = [e for e in store.entries.all() if e.client_id == fresh.id]
+            lines = []
+            for month in sorted({month_of(e, settings.me_zone) for e in entries}):
+                usage = retainer_usage(retainer, own, month, settings.me_zone, settings.billing_rounding)
+                lines += retainer_lines(retainer, fresh, usage)
+        else:
+            lines = time_lines(entries, fresh, tasks, settings.me_zone, settings.billing_rounding, args.by)
         lines += item_lines(items, fresh.currency)
         return make_draft(fresh, lines, [e.id for e in entries], fresh.billing.tax)
 
@@ -292,3 +304,40 @@ def cmd_void(ctx: Context) -> int:
     inv = void_invoice(ctx.store, ctx.args.number, _today(ctx))
     ctx.print(_("Invoice {number} is void; its time can be billed again.").format(number=inv.number))
     return 0
+
+
+# --- what `vatui report --unbilled` and `vatui today` show ---------------------------------------
+
+
+def money_owed_lines(ctx: Context) -> list[str]:
+    """Unbilled time per client and currency, overdue invoices, and each retainer's month."""
+    from vatui.core.invoicing import retainer_usage, unbilled_by_client
+    from vatui.formats import money
+    from vatui.store.invoices import billed_entries
+
+    settings, store = ctx.config.settings, ctx.store
+    today = _today(ctx)
+    clients = {c.id: c for c in store.clients.all() if c.id is not None}
+    entries = store.entries.all()
+    lines: list[str] = []
+    unbilled = unbilled_by_client(entries, clients, set(billed_entries(store)), settings.me_zone,
+                                  settings.billing_rounding)
+    if unbilled:
+        lines.append(_("Unbilled:"))
+        lines += [f"  {u.client.name}: {u.hours} h, {money(u.amount, u.client.currency)}" for u in unbilled]
+    overdue = _sorted([i for i in store.invoices.all() if i.status(today) == "overdue"], today)
+    if overdue:
+        lines.append(_("Overdue invoices:"))
+        lines += ["  " + _("{number} {client}: {left} due {due}").format(
+            number=i.number, client=i.client_name, left=money(i.total - i.paid, i.currency), due=i.due)
+            for i in overdue]
+    for client in sorted(clients.values(), key=lambda c: c.key):
+        retainer = client.billing.retainer
+        if retainer is None:
+            continue
+        own = [e for e in entries if e.client_id == client.id]
+        m = retainer_usage(retainer, own, today, settings.me_zone, settings.billing_rounding)
+        lines.append(_("Retainer {client} {month}: {used} h used, {left} h left of {bank} h").format(
+            client=client.name, month=m.month.strftime("%Y-%m"), used=m.used.quantize(Decimal("0.01")),
+            left=m.left.quantize(Decimal("0.01")), bank=m.bank.quantize(Decimal("0.01"))))
+    return lines

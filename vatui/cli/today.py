@@ -10,6 +10,7 @@ from datetime import timedelta
 from typing import Any
 
 from vatui.cli.common import Context, my_hm
+from vatui.cli.invoices import money_owed_lines
 from vatui.cli.tasks import _task_json
 from vatui.cli.timer_status import status_dict, status_lines
 from vatui.clock_text import CLIENT_DOT, ME_SYMBOL, STATE_SYMBOLS, state_words
@@ -101,6 +102,7 @@ def cmd_today(ctx: Context) -> int:
             "next_tasks": [_task_json(t, clients, reader) for _c, t in top if t is not None],
             "pomodoro": status_dict(ctx, timer, now),
             "tracked_today": report_data(tracked),
+            "invoicing": money_owed_lines(ctx),
         }
         ctx.print(json.dumps(doc, indent=2, ensure_ascii=False))
         return 0
@@ -157,6 +159,9 @@ def cmd_today(ctx: Context) -> int:
     if not tracked.empty:
         total = _("Total")
         out += _with_amounts(f"  {total:<24} {fmt_hours(tracked.tracked):>7} h  ", tracked.totals)
+    owed = money_owed_lines(ctx)
+    if owed:
+        out += ["", _("Invoicing")] + ["  " + fit_words(line, WIDTH - 2) for line in owed]
     for line in out:
         ctx.print(line.rstrip())
     return 0

@@ -300,3 +300,57 @@ def thresholds_crossed(m: RetainerMonth, already: Iterable[int]) -> list[int]:
     """The thresholds (80, 100 percent of the bank) reached and not yet announced this month."""
     done = set(already)
     return [t for t in (80, 100) if m.percent >= t and t not in done]
+
+
+def month_of(entry: TimeEntry, zone_name: str) -> date:
+    """The first day of the month (in my zone) the entry starts in."""
+    from vatui.core.business import zone
+
+    return entry.start.astimezone(zone(zone_name)).date().replace(day=1)
+
+
+def retainer_usage(retainer: Retainer, entries: Iterable[TimeEntry], month: date, zone_name: str,
+                   rounding: timedelta | None) -> RetainerMonth:
+    """The month's bank and use from the client's entries (billed or not: the bank counts all
+    billable time in the month); the month before gives the rollover."""
+    month = month.replace(day=1)
+    before = (month - timedelta(days=1)).replace(day=1)
+    now_used: list[TimeEntry] = []
+    before_used: list[TimeEntry] = []
+    for e in entries:
+        m = month_of(e, zone_name)
+        if m == month:
+            now_used.append(e)
+        elif m == before:
+            before_used.append(e)
+    return retainer_month(retainer, month, billed_hours(now_used, rounding), billed_hours(before_used, rounding))
+
+
+@dataclass(frozen=True, slots=True)
+class Unbilled:
+    client: Client
+    hours: Decimal  # billed hours, to the hundredth
+    amount: Decimal  # rounded once, in the client's currency
+    entries: int
+
+
+def unbilled_by_client(entries: Iterable[TimeEntry], clients: dict[int, Client], billed_ids: set[int],
+                       zone_name: str, rounding: timedelta | None) -> list[Unbilled]:
+    """Each client's billable time not on a live invoice, priced as reports price it (one
+    rounding per client and currency), by client name."""
+    groups: dict[int, list[TimeEntry]] = defaultdict(list)
+    for e in entries:
+        if e.billable and e.client_id in clients and e.id not in billed_ids:
+            groups[e.client_id].append(e)  # type: ignore[index]
+    out = []
+    for cid, es in groups.items():
+        client = clients[cid]
+        billed = timedelta(0)
+        exact = Decimal(0)
+        for e in es:
+            for p in entry_pieces(e, zone_name, client, None, rounding):
+                billed += p.billed
+                exact += p.amount or Decimal(0)
+        out.append(Unbilled(client, hours2(billed), round_money(exact, client.currency), len(es)))
+    out.sort(key=lambda u: u.client.key)
+    return out
