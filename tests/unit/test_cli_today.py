@@ -51,7 +51,7 @@ def test_json_for_scripts(today):
     code, out, _err = today("--json")
     doc = json.loads(out)
     assert code == 0
-    assert set(doc) == {"now", "zone", "clocks", "blocks", "next_tasks", "pomodoro", "tracked_today"}
+    assert set(doc) == {"now", "zone", "clocks", "blocks", "next_tasks", "pomodoro", "tracked_today", "invoicing"}
     assert doc["zone"] == "Europe/Bucharest" and len(doc["clocks"]) == 5 and doc["clocks"][0]["me"]
     assert sum(b["current"] for b in doc["blocks"]) == 1
     assert {t["client_name"] for t in doc["next_tasks"]} == {"Bondi Bakes", "Regent Law", "Hudson Realty", "Masala Media"}
