@@ -37,7 +37,8 @@ def test_quick_paths_do_not_load_textual(module):
 # Kept off the start path on purpose (each is imported where it is first needed): a top-level
 # import of one of them would quietly put its cost back into every start.
 LAZY_MODULES = ["vatui.core.block_syntax", "vatui.notify", "vatui.screens.help", "vatui.screens.report_screen",
-                "vatui.screens.queue_modals", "vatui.screens.block_modal", "vatui.screens.client_modal", "plyer"]
+                "vatui.screens.queue_modals", "vatui.screens.block_modal", "vatui.screens.client_modal", "plyer",
+                "vatui.core.invoicing", "vatui.store.invoices", "vatui.cli.invoices", "vatui.invoices.document"]
 
 COCKPIT_STARTS = """
 import asyncio, sys, tempfile
@@ -53,6 +54,12 @@ clock = SystemClock()
 store = Store(folder / "demo.json", clock=clock, journal=True)
 seed_demo(store, clock.now(), "Europe/Bucharest")
 store.set_state("archived_on", None)
+from vatui.cli import main as cli  # an invoice in the file: the cockpit decodes it but prices nothing
+cli(["--db", str(folder / "demo.json"), "--config", str(folder / "config.toml"), "invoice", "create", "--client",
+     store.clients.all()[0].name, "--item", "Setup=1"])
+store = Store(folder / "demo.json", clock=clock, journal=True)
+for name in [m for m in sys.modules if m.startswith("vatui.") and "invoic" in m]:
+    del sys.modules[name]
 before = set(sys.modules)
 
 async def main():
@@ -72,3 +79,16 @@ def test_the_cockpits_first_paint_leaves_the_lazy_modules_unloaded():
     loaded = set(out.split())
     assert "vatui.screens.cockpit" in loaded  # the cockpit did start
     assert not loaded & set(LAZY_MODULES)
+
+
+def test_opening_a_file_with_invoices_decodes_them_without_the_invoicing_rules(tmp_path):
+    from vatui.cli import main as cli
+
+    db = tmp_path / "data.json"
+    assert cli(["--db", str(db), "--config", str(tmp_path / "c.toml"), "client", "add", "Acme", "--tz", "UTC"]) == 0
+    assert cli(["--db", str(db), "--config", str(tmp_path / "c.toml"), "invoice", "create", "--client", "Acme",
+                "--item", "Setup=10"]) == 0
+    code = ("import sys; from vatui.store import Store; s = Store(sys.argv[1]); assert len(s.invoices) == 1; "
+            "print(' '.join(m for m in sys.modules if 'invoic' in m))")
+    out = subprocess.run([sys.executable, "-c", code, str(db)], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["vatui.core.invoice_record"]

@@ -24,6 +24,7 @@ from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 
 from vatui.core.client_billing import Retainer
+from vatui.core.invoice_record import Invoice, Line, Payment
 from vatui.core.errors import ValidationError
 from vatui.core.models import Client, Task, TimeEntry
 from vatui.core.money import parse_rate, round_money
@@ -32,72 +33,8 @@ from vatui.i18n import _
 
 BY_CHOICES = ("task", "day", "entry")
 STATUSES = ("draft", "sent", "paid", "overdue", "void")
+__all__ = ["Invoice", "Line", "Payment"]  # the records, re-exported beside the rules
 DEFAULT_NUMBER = "{year}-{seq:03}"
-
-
-@dataclass(frozen=True, slots=True)
-class Line:
-    text: str
-    quantity: Decimal  # hours (to the hundredth) or 1 for an item
-    unit: str  # "h" or "item"
-    rate: Decimal
-    amount: Decimal  # rounded to the currency's minor unit
-
-    def as_json(self) -> dict:
-        return {"text": self.text, "quantity": str(self.quantity), "unit": self.unit, "rate": str(self.rate),
-                "amount": str(self.amount)}
-
-
-@dataclass(frozen=True, slots=True)
-class Payment:
-    day: date
-    amount: Decimal
-
-
-@dataclass(frozen=True, slots=True)
-class Invoice:
-    number: str
-    year: int
-    seq: int
-    client_id: int
-    client_name: str
-    currency: str
-    issued: date
-    due: date
-    lines: tuple[Line, ...]
-    subtotal: Decimal
-    tax_rate: Decimal | None
-    tax: Decimal
-    total: Decimal
-    language: str = "en"
-    entry_ids: tuple[int, ...] = ()
-    sent: date | None = None
-    voided: date | None = None
-    payments: tuple[Payment, ...] = ()
-    id: int | None = None
-
-    @property
-    def paid(self) -> Decimal:
-        return sum((p.amount for p in self.payments), Decimal(0))
-
-    def status(self, today: date) -> str:
-        if self.voided is not None:
-            return "void"
-        if self.paid >= self.total:
-            return "paid"
-        if self.sent is not None and today > self.due:
-            return "overdue"
-        return "sent" if self.sent is not None else "draft"
-
-    def as_json(self, today: date) -> dict:
-        return {
-            "number": self.number, "client": self.client_name, "currency": self.currency,
-            "subtotal": str(self.subtotal), "tax": str(self.tax), "total": str(self.total),
-            "tax_rate": None if self.tax_rate is None else str(self.tax_rate),
-            "issued": self.issued.isoformat(), "due": self.due.isoformat(), "status": self.status(today),
-            "paid": str(round_money(self.paid, self.currency)), "language": self.language,
-            "lines": [line.as_json() for line in self.lines],
-        }
 
 
 # --- input --------------------------------------------------------------------------------------

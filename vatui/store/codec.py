@@ -364,7 +364,7 @@ def decode_template(d: Mapping[str, Any], id: int | None) -> Template:
     return Template(kind=kind, name=_str(d["name"]), items=tuple(items), id=id)
 
 
-# --- invoices: their module is imported when an invoice is read or written, not on every start --
+# --- invoices (their record module is imported when a file holds one) ---------------------------
 
 
 def encode_invoice(inv: Any) -> dict[str, Any]:
@@ -383,7 +383,7 @@ def encode_invoice(inv: Any) -> dict[str, Any]:
 
 
 def decode_invoice(d: Mapping[str, Any], id: int | None) -> Any:
-    from vatui.core.invoicing import Invoice, Line, Payment
+    from vatui.core.invoice_record import Invoice, Line, Payment
 
     def day(value: Any) -> date | None:
         return None if value is None else date.fromisoformat(_str(value))
