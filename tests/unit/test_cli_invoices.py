@@ -155,3 +155,46 @@ def test_output_file_is_written_with_the_invoice(cli, tmp_path):
     assert "2026-001" in out_file.read_text(encoding="utf-8")
     assert cli("invoice", "pdf", "2026-001", "-o", str(tmp_path / "again.html"))[0] == 0
     assert (tmp_path / "again.html").exists()
+
+
+def _stand_in_document(monkeypatch, calls: list, fail: bool = False) -> None:
+    """A stand-in for vatui.invoices.document (branch docs) that writes a plain .md, to check what
+    the CLI hands it; the real renderer's own tests check the documents."""
+    import sys
+    import types
+
+    def render(invoice, business, client, path):
+        if fail:
+            raise ValueError("cannot render that")
+        calls.append((invoice, business, client, path))
+        path.write_text(f"# {invoice['number']}\n{client['billing_name']}\n{invoice['total']}\n", encoding="utf-8")
+
+    package = types.ModuleType("vatui.invoices")
+    package.__path__ = []
+    module = types.ModuleType("vatui.invoices.document")
+    module.render = render
+    monkeypatch.setitem(sys.modules, "vatui.invoices", package)
+    monkeypatch.setitem(sys.modules, "vatui.invoices.document", module)
+
+
+def test_output_hands_the_document_the_json_business_and_client(cli, tmp_path, monkeypatch):
+    calls: list = []
+    _stand_in_document(monkeypatch, calls)
+    assert cli("client", "edit", "Acme", "--billing-name", "Acme SRL", "--email", "ap@acme.example")[0] == 0
+    code, out, err = cli("invoice", "create", "--client", "Acme", "-o", str(tmp_path / "inv.md"))
+    assert code == 0, err
+    invoice, business, client, path = calls[0]
+    assert invoice == _json(cli, "invoice", "show", "2026-001")  # the number printed is the number saved
+    assert business == {"name": "Ana Pop"}
+    assert client == {"billing_name": "Acme SRL", "billing_address": "", "tax_id": "", "email": "ap@acme.example"}
+    assert path.read_text(encoding="utf-8").startswith("# 2026-001\nAcme SRL\n60.00")
+    assert cli("invoice", "pdf", "2026-001", "-o", str(tmp_path / "again.html"))[0] == 0
+    assert calls[1][0]["number"] == "2026-001" and calls[1][3] == tmp_path / "again.html"
+
+
+def test_a_document_that_cannot_be_written_saves_no_invoice(cli, tmp_path, monkeypatch):
+    _stand_in_document(monkeypatch, [], fail=True)
+    before = cli.db.read_bytes()
+    code, _out, err = cli("invoice", "create", "--client", "Acme", "-o", str(tmp_path / "inv.pdf"))
+    assert code == 2 and "cannot render that" in err
+    assert cli.db.read_bytes() == before

@@ -6,8 +6,8 @@ import argparse
 import json
 import tomllib
 from datetime import date, timedelta
-from pathlib import Path
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from vatui.cli.clients import find_client

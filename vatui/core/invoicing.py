@@ -19,13 +19,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 
 from vatui.core.client_billing import Retainer
-from vatui.core.invoice_record import Invoice, Line, Payment
 from vatui.core.errors import ValidationError
+from vatui.core.invoice_record import Invoice, Line, Payment
 from vatui.core.models import Client, Task, TimeEntry
 from vatui.core.money import parse_rate, round_money
 from vatui.core.reports import entry_pieces, hours, hours2
@@ -106,9 +106,6 @@ class Draft:
     tax_rate: Decimal | None
     tax: Decimal
     total: Decimal
-    first: date | None = None  # first and last day of the time billed
-    last: date | None = None
-    warnings: tuple[str, ...] = field(default=())
 
 
 def unbilled(entries: Iterable[TimeEntry], client_id: int, billed_ids: set[int], until) -> list[TimeEntry]:
