@@ -219,3 +219,31 @@ def test_payments_and_old_files_load(store, tmp_path):
                    '{"name": "Old", "tz": "UTC", "hours": "09:00-17:00", "rate": "10", "currency": "USD"}}}')
     loaded = type(store)(old)
     assert loaded.invoices.all() == [] and loaded.clients.all()[0].billing == ClientBilling()
+
+
+def test_an_overdue_invoice_adds_one_chase_task_once(store, clock):
+    from vatui.store.invoices import add_chase_tasks, mark_sent
+
+    store.clients.add(ACME)
+    _create(store, date(2026, 11, 1))  # due 2026-11-16
+    assert add_chase_tasks(store, clock.now(), date(2026, 11, 23)) == []  # a draft is not chased
+    mark_sent(store, "2026-001", date(2026, 11, 2))
+    assert add_chase_tasks(store, clock.now(), date(2026, 11, 16)) == []  # due today: not yet overdue
+    (task,) = add_chase_tasks(store, clock.now(), date(2026, 11, 23))
+    assert (task.title, task.client_id) == ("Chase invoice 2026-001", 1)
+    assert add_chase_tasks(type(store)(store.path), clock.now(), date(2026, 11, 24)) == []  # once, even elsewhere
+    assert [t.title for t in type(store)(store.path).tasks.all()] == ["Chase invoice 2026-001"]
+
+
+def test_retainer_notices_at_80_and_100_once_each_per_month(store):
+    from vatui.store.invoices import retainer_notices
+
+    client = store.clients.add(ACME)
+    ret = Retainer(hours=Decimal(20))
+    month = lambda used, m=11: retainer_month(ret, date(2026, m, 1), Decimal(used), None)  # noqa: E731
+    assert retainer_notices(store, client, month(15)) == []
+    assert retainer_notices(store, client, month(16)) == [80]
+    assert retainer_notices(store, client, month(17)) == []
+    assert retainer_notices(store, client, month(25)) == [100]
+    assert retainer_notices(type(store)(store.path), client, month(26)) == []
+    assert retainer_notices(store, client, month(21, 12)) == [80, 100]  # a new month announces again

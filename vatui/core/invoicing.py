@@ -288,3 +288,14 @@ def unbilled_by_client(entries: Iterable[TimeEntry], clients: dict[int, Client],
         out.append(Unbilled(client, hours2(billed), round_money(exact, client.currency), len(es)))
     out.sort(key=lambda u: u.client.key)
     return out
+
+
+def to_chase(invoices: Iterable[Invoice], today: date, chased: Iterable[str]) -> list[Invoice]:
+    """Overdue invoices not chased yet, oldest due first: each gets one chase task, once."""
+    done = set(chased)
+    return sorted((i for i in invoices if i.status(today) == "overdue" and i.number not in done),
+                  key=lambda i: (i.due, i.seq))
+
+
+def chase_title(number: str) -> str:
+    return _("Chase invoice {number}").format(number=number)

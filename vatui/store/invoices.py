@@ -11,13 +11,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from vatui.core.errors import ValidationError
 from vatui.core.invoicing import Draft, Invoice, add_payment, format_number
+from vatui.core.models import Client, Task
 from vatui.i18n import _
 from vatui.store.store import Store
+
+if TYPE_CHECKING:
+    from vatui.core.invoicing import RetainerMonth
 
 
 def billed_entries(store: Store) -> dict[int, str]:
@@ -93,3 +98,40 @@ def void_invoice(store: Store, number: str, day: date) -> Invoice:
         if invoice.voided is not None:
             raise ValidationError(_("invoice {number} is already void").format(number=invoice.number))
         return store.invoices.update(replace(invoice, voided=day))
+
+
+# --- what the cockpit does once: chase tasks and retainer notices --------------------------------
+
+CHASED_KEY = "invoices_chased"  # numbers that already got their chase task
+RETAINER_NOTICES_KEY = "retainer_notices"  # "client id:YYYY-MM" -> thresholds already announced
+
+
+def add_chase_tasks(store: Store, now: datetime, today: date) -> list[Task]:
+    """One "Chase invoice N" task in the client's queue for each invoice that turned overdue,
+    once (remembered in the file, so a second cockpit or a restart adds none), in one write."""
+    from vatui.core.invoicing import chase_title, to_chase
+
+    with store.transaction():
+        chased = list(store.get_state(CHASED_KEY, []) or [])
+        due = [i for i in to_chase(store.invoices.all(), today, chased) if store.clients.get(i.client_id)]
+        if not due:
+            return []
+        tasks = store.tasks.add_many([Task(title=chase_title(i.number), created=now, client_id=i.client_id,
+                                           batch="admin", important=True) for i in due])
+        store.set_state(CHASED_KEY, chased + [i.number for i in due])
+        return tasks
+
+
+def retainer_notices(store: Store, client: Client, month: RetainerMonth) -> list[int]:
+    """The thresholds (80, 100) this client's month has reached and not yet announced; they are
+    recorded as announced in the same call, so each is shown once per month."""
+    from vatui.core.invoicing import thresholds_crossed
+
+    key = f"{client.id}:{month.month:%Y-%m}"
+    with store.transaction():
+        notices = dict(store.get_state(RETAINER_NOTICES_KEY, {}) or {})
+        new = thresholds_crossed(month, notices.get(key, []))
+        if new:
+            notices[key] = sorted({*notices.get(key, []), *new})
+            store.set_state(RETAINER_NOTICES_KEY, notices)
+        return new
