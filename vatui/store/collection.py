@@ -99,7 +99,7 @@ class Collection(Generic[R]):
         rid = record.id  # type: ignore[attr-defined]
         with self._store.transaction():
             old = self.require(rid)
-            if old != record:
+            if self.table == "entries" and old != record:
                 self._refuse_invoiced(rid, N_("changed"))
             self._store._check(self.table, record, rid)
             encoded = codec.encode(self.table, record)
