@@ -105,16 +105,9 @@ def _day(text: str, option: str) -> date:
 
 
 def cmd_create(ctx: Context) -> int:
-    from vatui.core.invoicing import (
-        item_lines,
-        make_draft,
-        parse_item,
-        parse_terms,
-        time_lines,
-        unbilled,
-    )
+    from vatui.core.invoicing import parse_item, parse_terms
     from vatui.core.periods import local_midnight
-    from vatui.store.invoices import create_invoice
+    from vatui.store.invoices import build_draft, create_invoice
 
     args, settings = ctx.args, ctx.config.settings
     template, business = invoice_config(ctx)
@@ -137,24 +130,8 @@ def cmd_create(ctx: Context) -> int:
     since = local_midnight(first, settings.me_zone) if first else None
 
     def build(billed: set[int]):
-        fresh = store.clients.require(client.id)  # type: ignore[arg-type]
-        entries = [e for e in unbilled(store.entries.all(), fresh.id, billed, until)  # type: ignore[arg-type]
-                   if since is None or e.start >= since]
-        tasks = {t.id: t for t in store.tasks.all() if t.client_id == fresh.id and t.id is not None}
-        retainer = fresh.billing.retainer
-        if retainer is not None:
-            # A retainer client's month is billed as the fee plus the hours over the bank.
-            from vatui.core.invoicing import month_of, retainer_lines, retainer_usage
-
-            own = [e for e in store.entries.all() if e.client_id == fresh.id]
-            lines = []
-            for month in sorted({month_of(e, settings.me_zone) for e in entries}):
-                usage = retainer_usage(retainer, own, month, settings.me_zone, settings.billing_rounding)
-                lines += retainer_lines(retainer, fresh, usage)
-        else:
-            lines = time_lines(entries, fresh, tasks, settings.me_zone, settings.billing_rounding, args.by)
-        lines += item_lines(items, fresh.currency)
-        return make_draft(fresh, lines, [e.id for e in entries], fresh.billing.tax)
+        return build_draft(store, client.id, billed, zone_name=settings.me_zone, rounding=settings.billing_rounding,
+                           by=args.by, items=items, since=since, until=until)
 
     def write(draft) -> None:
         if output is not None:
@@ -203,8 +180,9 @@ def _render(invoice: dict, business: dict, client, path: Path) -> None:
 
 
 def _sorted(invoices: list, today: date) -> list:
-    """Overdue first, then newest first."""
-    return sorted(invoices, key=lambda i: (i.status(today) != "overdue", -i.issued.toordinal(), -i.seq))
+    from vatui.core.invoicing import listing_order
+
+    return listing_order(invoices, today)
 
 
 def cmd_list(ctx: Context) -> int:

@@ -299,3 +299,8 @@ def to_chase(invoices: Iterable[Invoice], today: date, chased: Iterable[str]) ->
 
 def chase_title(number: str) -> str:
     return _("Chase invoice {number}").format(number=number)
+
+
+def listing_order(invoices: Iterable[Invoice], today: date) -> list[Invoice]:
+    """Overdue first, then newest first: how lists of invoices are shown."""
+    return sorted(invoices, key=lambda i: (i.status(today) != "overdue", -i.issued.toordinal(), -i.seq))

@@ -9,9 +9,9 @@ and only ever goes up, so a number is never reused, not after a void either.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -40,6 +40,30 @@ def next_seq(store: Store, year: int) -> int:
     seqs = store._meta().get("invoice_seq", {})
     used = max((i.seq for i in store.invoices.all() if i.year == year), default=0)
     return max(int(seqs.get(str(year), 1)), used + 1)
+
+
+def build_draft(store: Store, client_id: int, billed: set[int], *, zone_name: str, rounding: timedelta | None,
+                by: str = "task", items: Iterable[tuple[str, Decimal]] = (), since: datetime | None = None,
+                until: datetime) -> Draft:
+    """What an invoice for the client would bill now: its billable entries not in `billed`
+    starting in [since, until) (UTC), priced as reports price them (a retainer client: the fee
+    plus the hours over the bank, per month), plus the items. The cockpit's preview calls it with
+    `set(billed_entries(store))`; create_invoice calls it again under the lock."""
+    from vatui.core.invoicing import item_lines, make_draft, month_of, retainer_lines, retainer_usage, time_lines, unbilled
+
+    client = store.clients.require(client_id)
+    entries = [e for e in unbilled(store.entries.all(), client_id, billed, until) if since is None or e.start >= since]
+    retainer = client.billing.retainer
+    if retainer is not None:
+        own = [e for e in store.entries.all() if e.client_id == client_id]
+        lines = []
+        for month in sorted({month_of(e, zone_name) for e in entries}):
+            lines += retainer_lines(retainer, client, retainer_usage(retainer, own, month, zone_name, rounding))
+    else:
+        tasks = {t.id: t for t in store.tasks.all() if t.client_id == client_id and t.id is not None}
+        lines = time_lines(entries, client, tasks, zone_name, rounding, by)
+    lines += item_lines(items, client.currency)
+    return make_draft(client, lines, [e.id for e in entries if e.id is not None], client.billing.tax)
 
 
 def create_invoice(store: Store, build: Callable[[set[int]], Draft], *, issued: date, due: date,
