@@ -52,7 +52,7 @@ def test_json_for_scripts(today):
     doc = json.loads(out)
     assert code == 0
     assert set(doc) == {"now", "zone", "clocks", "blocks", "next_tasks", "pomodoro", "tracked_today",
-                        "closed_ahead", "reminders"}
+                        "closed_ahead", "reminders", "invoicing"}
     assert doc["zone"] == "Europe/Bucharest" and len(doc["clocks"]) == 5 and doc["clocks"][0]["me"]
     assert sum(b["current"] for b in doc["blocks"]) == 1
     assert {t["client_name"] for t in doc["next_tasks"]} == {"Bondi Bakes", "Regent Law", "Hudson Realty", "Masala Media"}

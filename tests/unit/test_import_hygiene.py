@@ -45,7 +45,9 @@ LAZY_MODULES = ["vatui.core.block_syntax", "vatui.terminal.notify", "vatui.scree
                 # calendars: the CalDAV push only when it runs
                 "vatui.calendars.caldav_push", "vatui.calendars.plan_events", "caldav",
                 # invoice documents: only when one is written
-                "vatui.invoices", "vatui.invoices.document", "vatui.invoices.pdf", "fpdf", "babel"]
+                "vatui.invoices", "vatui.invoices.document", "vatui.invoices.pdf", "fpdf", "babel",
+                # invoicing rules and commands: only when invoicing
+                "vatui.core.invoicing", "vatui.store.invoices", "vatui.cli.invoices"]
 
 COCKPIT_STARTS = """
 import asyncio, sys, tempfile
@@ -61,6 +63,12 @@ clock = SystemClock()
 store = Store(folder / "demo.json", clock=clock, journal=True)
 seed_demo(store, clock.now(), "Europe/Bucharest")
 store.set_state("archived_on", None)
+from vatui.cli import main as cli  # an invoice in the file: the cockpit decodes it but prices nothing
+cli(["--db", str(folder / "demo.json"), "--config", str(folder / "config.toml"), "invoice", "create", "--client",
+     store.clients.all()[0].name, "--item", "Setup=1"])
+store = Store(folder / "demo.json", clock=clock, journal=True)
+for name in [m for m in sys.modules if m.startswith("vatui.") and "invoic" in m]:
+    del sys.modules[name]
 before = set(sys.modules)
 
 async def main():
@@ -117,7 +125,21 @@ def test_no_holiday_setting_loads_no_holiday_code():
 def test_a_holiday_setting_does_load_it():
     loaded = _quick_command_loads('["client", "edit", "Acme", "--holidays", "US-NY"], ')
     assert {"holidays", "vatui.core.client_holidays"} <= loaded
+
+
 def test_the_command_line_loads_caldav_only_for_a_push():
     """Every command's parser is built for `vatui add ...`; the push's own module stays light."""
     loaded = _loaded_after("from vatui.cli import build_parser\nbuild_parser()\nimport vatui.calendars.caldav_push")
     assert "caldav" not in loaded and "icalendar" not in loaded
+def test_opening_a_file_with_invoices_decodes_them_without_the_invoicing_rules(tmp_path):
+    from vatui.cli import main as cli
+
+    db = tmp_path / "data.json"
+    (tmp_path / "c.toml").write_text("", encoding="utf-8")  # a --config file must exist
+    assert cli(["--db", str(db), "--config", str(tmp_path / "c.toml"), "client", "add", "Acme", "--tz", "UTC"]) == 0
+    assert cli(["--db", str(db), "--config", str(tmp_path / "c.toml"), "invoice", "create", "--client", "Acme",
+                "--item", "Setup=10"]) == 0
+    code = ("import sys; from vatui.store import Store; s = Store(sys.argv[1]); assert len(s.invoices) == 1; "
+            "print(' '.join(m for m in sys.modules if 'invoic' in m))")
+    out = subprocess.run([sys.executable, "-c", code, str(db)], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["vatui.core.invoice_record"]

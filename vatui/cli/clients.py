@@ -7,6 +7,7 @@ import json
 from dataclasses import replace
 
 from vatui.cli.common import CliError, Context, table
+from vatui.core.client_billing import ClientBilling
 from vatui.core.hours import WeekHours
 from vatui.core.models import CLIENT_COLOURS, Client
 from vatui.core.money import parse_rate
@@ -63,6 +64,19 @@ def _client_options(p: argparse.ArgumentParser, *, required_tz: bool) -> None:
                    help=_('public holidays: a country code and optional subdivision, e.g. AU-NSW, US-NY, RO ("" for none)'))
     p.add_argument("--closed", metavar="DAYS",
                    help=_('the client\'s own closed days, e.g. 2026-12-24,2026-12-31 ("" for none)'))
+    bill = p.add_argument_group(_("invoices"))
+    bill.add_argument("--billing-name", metavar="NAME", help=_("the name invoices are addressed to"))
+    bill.add_argument("--billing-address", metavar="TEXT", help=_("the address on invoices"))
+    bill.add_argument("--tax-id", metavar="ID", help=_("the client's tax id"))
+    bill.add_argument("--email", metavar="ADDRESS", help=_("where invoices go"))
+    bill.add_argument("--language", metavar="LANG", help=_("the invoices' language: en, ro or pt_BR"))
+    bill.add_argument("--tax", metavar="PERCENT", help=_('tax added to invoices, e.g. 19%% ("0" or "none": no tax)'))
+    bill.add_argument("--retainer", metavar="HOURS", help=_('a monthly bank of hours, e.g. 20h/month ("none": no '
+                                                            'retainer)'))
+    bill.add_argument("--retainer-fee", metavar="AMOUNT", help=_("the retainer's monthly fee"))
+    bill.add_argument("--rollover", action=argparse.BooleanOptionalAction, default=None,
+                      help=_("unused retainer hours carry into the next month"))
+    bill.add_argument("--overage-rate", metavar="AMOUNT", help=_("hourly rate over the bank (default: the rate)"))
 
 
 def _changes(args: argparse.Namespace) -> dict:
@@ -99,6 +113,34 @@ def holiday_words(client: Client) -> str:
     if client.closed:
         parts.append(ngettext("{n} closed day", "{n} closed days", len(client.closed)).format(n=len(client.closed)))
     return " + ".join(parts)
+def _billing(args: argparse.Namespace, old: ClientBilling) -> ClientBilling:
+    """The client's invoice details with the options given applied."""
+    from vatui.core.client_billing import Retainer, parse_percent, parse_retainer_hours
+
+    changes: dict = {}
+    for name in ("billing_name", "billing_address", "tax_id", "email", "language"):
+        if getattr(args, name) is not None:
+            changes[name] = getattr(args, name).strip()
+    if args.tax is not None:
+        changes["tax"] = None if args.tax.strip().lower() in ("none", "0", "0%") else parse_percent(args.tax, field="--tax")
+    retainer = old.retainer
+    if args.retainer is not None:
+        if args.retainer.strip().lower() == "none":
+            retainer = None
+        else:
+            hours = parse_retainer_hours(args.retainer, field="--retainer")
+            retainer = replace(retainer, hours=hours) if retainer else Retainer(hours=hours)
+    extra = {k: v for k, v in (("fee", args.retainer_fee and parse_rate(args.retainer_fee, field="--retainer-fee")),
+                               ("rollover", args.rollover),
+                               ("overage_rate", args.overage_rate and parse_rate(args.overage_rate,
+                                                                                field="--overage-rate")))
+             if v is not None}
+    if extra:
+        if retainer is None:
+            raise CliError(_("--retainer-fee, --rollover and --overage-rate need a retainer: add --retainer 20h/month"))
+        retainer = replace(retainer, **extra)
+    changes["retainer"] = retainer
+    return replace(old, **changes)
 
 
 def _next_colour(existing: list[Client]) -> str:
@@ -109,6 +151,7 @@ def _next_colour(existing: list[Client]) -> str:
 def cmd_add(ctx: Context) -> int:
     store = ctx.store
     fields = _changes(ctx.args)
+    fields["billing"] = _billing(ctx.args, ClientBilling())
     fields.setdefault("colour", _next_colour(store.clients.all()))
     client = store.clients.add(Client(name=ctx.args.name, **fields))
     ctx.print(_("Added client {name} ({tz}, {hours}).").format(name=client.name, tz=client.tz, hours=client.hours.format()))
@@ -130,6 +173,9 @@ def cmd_edit(ctx: Context) -> int:
     fields = _changes(ctx.args)
     if ctx.args.new_name:
         fields["name"] = ctx.args.new_name
+    billing = _billing(ctx.args, client.billing)
+    if billing != client.billing:
+        fields["billing"] = billing
     if not fields:
         raise CliError(_("nothing to change: give at least one option, e.g. --rate 45"))
     updated = ctx.store.clients.update(replace(client, **fields))

@@ -35,6 +35,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     rep.add_argument("--format", choices=FORMATS, default="table", help=_("table (default), csv, md or json"))
     rep.add_argument("--rounding", choices=list(ROUNDING_CHOICES),
                      help=_("billing rounding per entry for this report (default: billing.rounding in the config)"))
+    rep.add_argument("--unbilled", action="store_true",
+                     help=_("unbilled time per client and currency, overdue invoices and retainer months"))
     rep.set_defaults(func=cmd_report, period=None)
 
     dig = sub.add_parser("digest", parents=[common], help=_("a weekly status update for a client, as Markdown"),
@@ -90,6 +92,12 @@ def cmd_report(ctx: Context) -> int:
     from vatui.exports.report_text import render
 
     log_ended_phases(ctx)
+    if ctx.args.unbilled:
+        from vatui.cli.invoices import money_owed_lines
+
+        for line in money_owed_lines(ctx) or [_("Nothing unbilled and no overdue invoices.")]:
+            ctx.print(line)
+        return 0
     settings = ctx.config.settings
     period = report_period(ctx, settings)
     store = ctx.store

@@ -10,6 +10,7 @@ from datetime import timedelta
 from typing import Any
 
 from vatui.cli.common import Context, log_ended_phases, my_hm, my_zone
+from vatui.cli.invoices import money_owed_lines
 from vatui.cli.tasks import _task_json
 from vatui.cli.timer_status import status_dict, status_lines
 from vatui.core.blocks import day_of, minutes_text, plan_day
@@ -137,6 +138,7 @@ def cmd_today(ctx: Context) -> int:
                              for p, days in closed_ahead for d, n in days],
             "reminders": [{"task_id": r.task.id, "kind": r.kind, "lead_min": int(r.lead.total_seconds() // 60),
                            "at": r.at.isoformat().replace("+00:00", "Z")} for r in reminders],
+            "invoicing": money_owed_lines(ctx),
         }
         ctx.print(json.dumps(doc, indent=2, ensure_ascii=False))
         return 0
@@ -207,6 +209,9 @@ def cmd_today(ctx: Context) -> int:
     if not tracked.empty:
         total = _("Total")
         out += _with_amounts(f"  {total:<24} {fmt_hours(tracked.tracked):>7} h  ", tracked.totals)
+    owed = money_owed_lines(ctx)
+    if owed:
+        out += ["", _("Invoicing")] + ["  " + fit_words(line, WIDTH - 2) for line in owed]
     for line in out:
         ctx.print(line.rstrip())
     return 0

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 
+from vatui.core.client_billing import ClientBilling
 from vatui.core.errors import ValidationError
 from vatui.core.hours import WeekHours
 from vatui.core.money import parse_currency, parse_rate
@@ -104,6 +105,7 @@ class Client:
     holidays: str = ""  # public holidays: "AU-NSW", "US-NY", "RO" (checked by core.client_holidays.parse_region)
     closed: tuple[date, ...] = ()  # the client's own closed days, local dates
     archived: bool = False  # a former client: off the clock and the queues, kept for reports and invoices
+    billing: ClientBilling = field(default_factory=ClientBilling)  # invoices: addressee, tax, retainer
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "name", validate_name(self.name))

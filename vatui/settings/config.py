@@ -180,6 +180,8 @@ KNOWN_KEYS = {
     "notifications.channels", "notifications.terminal", "billing.rounding", "keys",
     "caldav.url", "caldav.username", "caldav.password_command",
     "caldav.password",  # refused with its own message by _caldav, not as an unknown key
+    "invoice.number", "business.name", "business.address", "business.email", "business.tax_id", "business.iban",
+    "business.payment_link", "business.logo",
 }  # fmt: skip
 
 

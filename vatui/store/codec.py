@@ -11,6 +11,7 @@ from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 from typing import Any
 
+from vatui.core.client_billing import ClientBilling, Retainer
 from vatui.core.errors import ValidationError
 from vatui.core.hours import WeekHours
 from vatui.core.models import (
@@ -113,7 +114,46 @@ def encode_client(c: Client) -> dict[str, Any]:
         **({"holidays": c.holidays} if c.holidays else {}),
         **({"closed": [d.isoformat() for d in c.closed]} if c.closed else {}),
         **({"archived": True} if c.archived else {}),
+        **_encode_billing(c.billing),
     }
+
+
+def _encode_billing(b: ClientBilling) -> dict[str, Any]:
+    """The invoice fields, written only when set: a file without invoices keeps its old shape."""
+    if b == _NO_BILLING:
+        return {}
+    out: dict[str, Any] = {"billing_name": b.billing_name, "billing_address": b.billing_address,
+                           "tax_id": b.tax_id, "email": b.email, "language": b.language,
+                           "tax": None if b.tax is None else str(b.tax)}
+    if b.retainer is not None:
+        r = b.retainer
+        out["retainer"] = {"hours": str(r.hours), "fee": str(r.fee), "rollover": r.rollover,
+                           "overage_rate": None if r.overage_rate is None else str(r.overage_rate)}
+    return {"billing": out}
+
+
+_NO_BILLING = ClientBilling()
+
+
+def _opt_dec(value: Any) -> Decimal | None:
+    return None if value is None else Decimal(_str(value))
+
+
+def _decode_billing(d: Any) -> ClientBilling:
+    if d is None:
+        return _NO_BILLING
+    if not isinstance(d, Mapping):
+        raise ValueError(_("{field}: expected an object").format(field="billing"))
+    r = d.get("retainer")
+    retainer = None
+    if r is not None:
+        retainer = Retainer(hours=Decimal(_str(r["hours"])), fee=Decimal(_str(r.get("fee", "0"))),
+                            rollover=_bool(r.get("rollover", False)), overage_rate=_opt_dec(r.get("overage_rate")))
+    return ClientBilling(
+        billing_name=_str(d.get("billing_name", "")), billing_address=_str(d.get("billing_address", "")),
+        tax_id=_str(d.get("tax_id", "")), email=_str(d.get("email", "")), language=_str(d.get("language", "en")),
+        tax=_opt_dec(d.get("tax")), retainer=retainer,
+    )
 
 
 def decode_client(d: Mapping[str, Any], id: int | None) -> Client:
@@ -131,6 +171,7 @@ def decode_client(d: Mapping[str, Any], id: int | None) -> Client:
         holidays=_str(d.get("holidays", "")),
         closed=tuple(sorted({date.fromisoformat(_str(x)) for x in d.get("closed", ())})),
         archived=_bool(d.get("archived", False)),
+        billing=_decode_billing(d.get("billing")),
     )
 
 
@@ -329,12 +370,54 @@ def decode_template(d: Mapping[str, Any], id: int | None) -> Template:
     return Template(kind=kind, name=_str(d["name"]), items=tuple(items), id=id)
 
 
+# --- invoices (their record module is imported when a file holds one) ---------------------------
+
+
+def encode_invoice(inv: Any) -> dict[str, Any]:
+    return {
+        "number": inv.number, "year": inv.year, "seq": inv.seq, "client": inv.client_id,
+        "client_name": inv.client_name, "currency": inv.currency,
+        "issued": inv.issued.isoformat(), "due": inv.due.isoformat(),
+        "lines": [[ln.text, str(ln.quantity), ln.unit, str(ln.rate), str(ln.amount)] for ln in inv.lines],
+        "subtotal": str(inv.subtotal), "tax_rate": None if inv.tax_rate is None else str(inv.tax_rate),
+        "tax": str(inv.tax), "total": str(inv.total), "language": inv.language,
+        "entries": list(inv.entry_ids),
+        "sent": inv.sent.isoformat() if inv.sent else None,
+        "voided": inv.voided.isoformat() if inv.voided else None,
+        "payments": [[p.day.isoformat(), str(p.amount)] for p in inv.payments],
+    }
+
+
+def decode_invoice(d: Mapping[str, Any], id: int | None) -> Any:
+    from vatui.core.invoice_record import Invoice, Line, Payment
+
+    def day(value: Any) -> date | None:
+        return None if value is None else date.fromisoformat(_str(value))
+
+    entries = d.get("entries", [])
+    if not isinstance(entries, list) or any(type(e) is not int for e in entries):
+        raise ValueError(_("{field}: expected a list of whole numbers").format(field="entries"))
+    return Invoice(
+        number=_str(d["number"]), year=int(d["year"]), seq=int(d["seq"]), client_id=int(d["client"]),
+        client_name=_str(d.get("client_name", "")), currency=_str(d["currency"]),
+        issued=date.fromisoformat(_str(d["issued"])), due=date.fromisoformat(_str(d["due"])),
+        lines=tuple(Line(_str(t), Decimal(_str(q)), _str(u), Decimal(_str(r)), Decimal(_str(a)))
+                    for t, q, u, r, a in d.get("lines", [])),
+        subtotal=Decimal(_str(d["subtotal"])), tax_rate=_opt_dec(d.get("tax_rate")), tax=Decimal(_str(d["tax"])),
+        total=Decimal(_str(d["total"])), language=_str(d.get("language", "en")), entry_ids=tuple(entries),
+        sent=day(d.get("sent")), voided=day(d.get("voided")),
+        payments=tuple(Payment(date.fromisoformat(_str(p)), Decimal(_str(a))) for p, a in d.get("payments", [])),
+        id=id,
+    )
+
+
 CODECS: dict[str, tuple[Callable[[Any], dict[str, Any]], Callable[[Mapping[str, Any], int | None], Any]]] = {
     "clients": (encode_client, decode_client),
     "tasks": (encode_task, decode_task),
     "blocks": (encode_block, decode_block),
     "entries": (encode_entry, decode_entry),
     "templates": (encode_template, decode_template),
+    "invoices": (encode_invoice, decode_invoice),
 }
 
 

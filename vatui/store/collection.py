@@ -10,6 +10,7 @@ from typing import Any, Generic, Protocol, TypeVar
 
 from tinydb.table import Document
 
+from vatui.core.errors import ValidationError
 from vatui.i18n import N_, _
 from vatui.store import codec
 from vatui.store.errors import NotFound
@@ -32,7 +33,7 @@ class TableHost(Protocol):
     def _check(self, table: str, record: Any, own_id: int | None) -> None: ...
 
 RECORD_WORDS = {"clients": N_("client"), "tasks": N_("task"), "blocks": N_("time block"), "entries": N_("time entry"),
-                "templates": N_("template")}
+                "templates": N_("template"), "invoices": N_("invoice")}
 
 
 class Collection(Generic[R]):
@@ -98,10 +99,22 @@ class Collection(Generic[R]):
             self._insert(records)
             self._store._keep_counters_ahead((self.table,))
 
+    def _refuse_invoiced(self, rid: int, verb: str) -> None:
+        """An entry on a live invoice keeps its time: the invoice was priced from it."""
+        if self.table != "entries":
+            return
+        for invoice in self._store._records["invoices"].values():
+            if invoice.voided is None and rid in invoice.entry_ids:
+                raise ValidationError(_("time entry {id} is on invoice {number}, so it cannot be {verb}; void the "
+                                        "invoice first (vatui invoice void {number})").format(
+                    id=rid, number=invoice.number, verb=_(verb)))
+
     def update(self, record: R) -> R:
         rid = record.id  # type: ignore[attr-defined]
         with self._store.transaction():
-            self.require(rid)
+            old = self.require(rid)
+            if self.table == "entries" and old != record:
+                self._refuse_invoiced(rid, N_("changed"))
             self._store._check(self.table, record, rid)
             encoded = codec.encode(self.table, record)
 
@@ -118,6 +131,7 @@ class Collection(Generic[R]):
         """Remove a record and return it, so the caller can offer undo with `restore`."""
         with self._store.transaction():
             old = self.require(id)
+            self._refuse_invoiced(id, N_("deleted"))
             with self._store._storage.naming(self.table, [id]):
                 self._store._table(self.table).remove(doc_ids=[id])
             del self._records()[id]

@@ -11,7 +11,7 @@ from vatui.i18n import _
 SCHEMA_VERSION = 2
 META_TABLE = "_meta"
 STATE_TABLE = "state"
-RECORD_TABLES = ("clients", "tasks", "blocks", "entries", "templates")
+RECORD_TABLES = ("clients", "tasks", "blocks", "entries", "templates", "invoices")  # invoices: absent in older files
 KNOWN_TABLES = (META_TABLE, STATE_TABLE, *RECORD_TABLES)
 
 

@@ -90,6 +90,7 @@ class Store:
         self.blocks: Collection[TimeBlock] = Collection(self, "blocks")
         self.entries: Collection[TimeEntry] = Collection(self, "entries")
         self.templates: Collection[Template] = Collection(self, "templates")
+        self.invoices: Collection[Any] = Collection(self, "invoices")  # core.invoicing.Invoice, loaded when used
         self._load()
 
     # --- loading -------------------------------------------------------------------------------
