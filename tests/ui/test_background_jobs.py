@@ -61,3 +61,30 @@ async def test_a_change_to_the_plan_is_pushed_to_the_calendar(make_app, store, s
         await settle(app, pilot)
         assert [str(e.icalendar_component["summary"]) for e in calendar.events()] == ["email"]
         assert any("Calendar pushed: 1 created" in n for n in app.notices)
+
+
+async def test_an_overdue_invoice_adds_one_chase_task_and_a_retainer_warns_at_80_percent(make_app, store, settings, clock,
+                                                                                          make_cli):
+    from vatui.core.models import Client, TimeEntry
+
+    store.clients.add(Client(name="Acme", tz="UTC", rate=40))
+    cli = make_cli()
+    start = clock.now() - timedelta(days=40)  # in October
+    store.entries.add(TimeEntry(start=start, end=start + timedelta(hours=2), client_id=1))
+    code, out, err = cli("invoice", "create", "--client", "Acme", "--date", "2026-10-20", "--terms", "7d", db_path=store.path)
+    assert code == 0, err
+    assert cli("invoice", "sent", "2026-001", db_path=store.path)[0] == 0  # due 27 Oct, unpaid: overdue now
+    cli("client", "edit", "Acme", "--retainer", "10h/month", db_path=store.path)
+    this_month = clock.now() - timedelta(days=2)
+    store = Store(store.path, clock=clock, journal=True)
+    store.entries.add(TimeEntry(start=this_month, end=this_month + 8.5 * HOUR, client_id=1))  # 8.5 of 10 h
+    app = make_app(store=store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        for _minute in range(2):
+            app.tick()
+            await settle(app, pilot)
+            clock.advance(minutes=1)
+        chase = [t for t in Store(store.path).tasks.all() if t.title == "Chase invoice 2026-001"]
+        assert len(chase) == 1 and chase[0].client_id == 1  # once, not once a minute
+        said = [n for n in app.notices if n.startswith("80% of this month's 10 h used")]
+        assert said == ["80% of this month's 10 h used (8.5 h)"]

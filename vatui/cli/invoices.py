@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import tomllib
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -13,6 +12,7 @@ from typing import Any
 from vatui.cli.clients import find_client
 from vatui.cli.common import CliError, Context, table
 from vatui.i18n import _
+from vatui.text.invoice_text import status_words
 
 STATUS_CHOICES = ("draft", "sent", "paid", "overdue", "void")
 
@@ -74,19 +74,10 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 def invoice_config(ctx: Context) -> tuple[str, dict[str, Any]]:
     """The number template ([invoice] number) and the [business] table, from the config file."""
-    from vatui.core.invoicing import DEFAULT_NUMBER
+    from vatui.settings.invoice_config import invoice_config as read
 
     ctx.config  # noqa: B018  (reports the config's own warnings once)
-    path = ctx.config_location.path
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
-    except (OSError, tomllib.TOMLDecodeError):
-        data = {}  # the config loader has already said what is wrong with it
-    template = data.get("invoice", {}).get("number", DEFAULT_NUMBER) if isinstance(data.get("invoice"), dict) \
-        else DEFAULT_NUMBER
-    business = data.get("business", {})
-    business = {k: str(v) for k, v in business.items()} if isinstance(business, dict) else {}
-    return str(template), business
+    return read(ctx.config_location.path)
 
 
 def _today(ctx: Context) -> date:
@@ -202,15 +193,10 @@ def cmd_list(ctx: Context) -> int:
     if not invoices:
         ctx.print(_("No invoices."))
         return 0
-    rows = [[i.number, i.client_name, money(i.total, i.currency), i.due.isoformat(), _status_words(i.status(today))]
+    rows = [[i.number, i.client_name, money(i.total, i.currency), i.due.isoformat(), status_words(i.status(today))]
             for i in invoices]
     ctx.print(table(rows, [_("Number"), _("Client"), _("Total"), _("Due"), _("Status")]))
     return 0
-
-
-def _status_words(status: str) -> str:
-    return {"draft": _("draft"), "sent": _("sent"), "paid": _("paid"), "overdue": _("overdue"),
-            "void": _("void")}[status]
 
 
 def cmd_show(ctx: Context) -> int:
@@ -223,7 +209,7 @@ def cmd_show(ctx: Context) -> int:
         ctx.print(json.dumps(inv.as_json(today), indent=2, ensure_ascii=False))
         return 0
     ctx.print(_("Invoice {number} — {client} — {status}").format(number=inv.number, client=inv.client_name,
-                                                                 status=_status_words(inv.status(today))))
+                                                                 status=status_words(inv.status(today))))
     ctx.print(_("Issued {issued}, due {due}").format(issued=inv.issued, due=inv.due))
     rows = [[ln.text, f"{ln.quantity} {ln.unit}", money(ln.rate, inv.currency), money(ln.amount, inv.currency)]
             for ln in inv.lines]
@@ -272,7 +258,7 @@ def cmd_paid(ctx: Context) -> int:
     today = _today(ctx)
     ctx.print(_("Invoice {number}: paid {paid} of {total} {currency} ({status}).").format(
         number=inv.number, paid=inv.paid, total=inv.total, currency=inv.currency,
-        status=_status_words(inv.status(today))))
+        status=status_words(inv.status(today))))
     return 0
 
 

@@ -12,12 +12,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from decimal import Decimal
 from typing import Any
 
 from vatui.core.settings import Settings
 from vatui.i18n import _
 
-PUSH_AFTER = timedelta(seconds=5)  # a burst of edits makes one push, not one per key
+PUSH_AFTER = timedelta(seconds=5)
+
+
+def _hours(value: Decimal) -> str:
+    """20 -> "20", 8.5 -> "8.5", 8.25 -> "8.25"."""
+    return f"{value.quantize(Decimal('0.01')):f}".rstrip("0").rstrip(".")  # a burst of edits makes one push, not one per key
 
 
 class BackgroundJobs:
@@ -40,6 +46,7 @@ class BackgroundJobs:
         if minute != self._minute:
             self._minute = minute
             self._check_reminders(now)
+            self._check_money(now)
         if self._push_at is not None and now >= self._push_at:
             self._push_at = None
             self._push(now)
@@ -58,6 +65,46 @@ class BackgroundJobs:
                 self.notify(n.title, n.body, n.in_app_only)
 
         self.writer.submit(lambda: watch.tick(now), done=said, title=_("Reminders"))
+
+    # --- money: overdue invoices and retainer banks ---------------------------------------------
+    def _check_money(self, now: datetime) -> None:
+        """Once a minute: a "Chase invoice N" task for each invoice that turned overdue (once), and
+        a note when a retainer's month reaches 80% and 100% of its bank (once each a month). The
+        checks read memory; only what is new is written, on the writer thread."""
+        store, zone = self.store, self.settings.me_zone
+        retained = [c for c in store.clients.all() if c.billing.retainer is not None and not c.archived]
+        if not retained and not len(store.invoices):
+            return
+        from vatui.core.periods import local_today
+
+        today = local_today(now, zone)
+        overdue = any(i.status(today) == "overdue" for i in store.invoices.all())
+        if not overdue and not retained:
+            return
+        rounding = self.settings.billing_rounding
+
+        def change() -> tuple[list, list[tuple[Any, int, Any]]]:
+            from vatui.core.invoicing import retainer_usage
+            from vatui.store.invoices import add_chase_tasks, retainer_notices
+
+            chased = add_chase_tasks(store, now, today) if overdue else []
+            reached = []
+            for client in retained:
+                own = [e for e in store.entries.all() if e.client_id == client.id]
+                month = retainer_usage(client.billing.retainer, own, today, zone, rounding)
+                reached += [(client, pct, month) for pct in retainer_notices(store, client, month)]
+            return chased, reached
+
+        def said(result: tuple[list, list[tuple[Any, int, Any]]]) -> None:
+            chased, reached = result
+            for task in chased:
+                self.notify(_("Invoice overdue"), _("Added to the queue: {title}").format(title=task.title), False)
+            for client, pct, month in reached:
+                self.notify(_("Retainer {client}").format(client=client.name),
+                            _("{pct}% of this month's {bank} h used ({used} h)").format(
+                                pct=pct, bank=_hours(month.bank), used=_hours(month.used)), False)
+
+        self.writer.submit(change, done=said, title=_("Invoices"))
 
     # --- the plan out --------------------------------------------------------------------------
     def plan_changed(self, now: datetime) -> None:

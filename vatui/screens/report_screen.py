@@ -56,7 +56,9 @@ class ReportScreen(FollowsCockpit, TranslatedBindings, Screen[None]):
         Binding("g", "next_group", N_("Rows by"), id="report-group",
                 tooltip=N_("Table rows by client, task, batch or day")),
         Binding("s", "write_digest", N_("Digest"), id="write-digest",
-                tooltip=N_("Write a client's weekly update (Markdown) to a file")),
+                tooltip=N_("Write a client's weekly update (Markdown) to a file: export a digest")),
+        Binding("i", "show_invoices", N_("Invoices"), id="show-invoices",
+                tooltip=N_("Unbilled time and invoices: create one, mark it sent or paid, write its PDF")),
     ]
 
     DEFAULT_CSS = """
@@ -236,6 +238,11 @@ class ReportScreen(FollowsCockpit, TranslatedBindings, Screen[None]):
             return self.period
         today = local_today(self.app.clock.now(), self.period.zone)
         return week_of(min(self.period.last, today), self.period.zone, self.app.settings.week_start)
+
+    def action_show_invoices(self) -> None:
+        from vatui.screens.invoices_screen import InvoicesScreen
+
+        self.app.push_screen(InvoicesScreen())
 
     def action_write_digest(self) -> None:
         clients = sorted(self.app.store.clients.all(), key=lambda c: c.key)
