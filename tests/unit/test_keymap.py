@@ -40,3 +40,32 @@ def test_bad_entries_are_named_and_left_out():
     assert "keys.zoom-pane" in problems[0] and "'notakey+++' is not a key" in problems[0]
     assert "it keeps its default, z" in problems[0]
     assert "keys.no-such-binding" in problems[1] and "help screen (?)" in problems[1]
+
+
+def declared_bindings() -> dict[str, str]:
+    """Every binding id in the BINDINGS of vatui's app, screens and widgets, with its keys."""
+    import importlib
+    import pkgutil
+
+    from textual.binding import Binding
+
+    import vatui.screens
+    import vatui.widgets
+
+    modules = [importlib.import_module("vatui.app")]
+    for package in (vatui.screens, vatui.widgets):
+        modules += [importlib.import_module(m.name) for m in pkgutil.iter_modules(package.__path__, package.__name__ + ".")]
+    out: dict[str, list[str]] = {}
+    for module in modules:
+        for value in vars(module).values():
+            if isinstance(value, type) and value.__module__ == module.__name__ and "BINDINGS" in value.__dict__:
+                for binding in Binding.make_bindings(value.__dict__["BINDINGS"]):
+                    if binding.id and binding.key not in out.setdefault(binding.id, []):
+                        out[binding.id].append(binding.key)
+    return {name: ",".join(keys) for name, keys in out.items()}
+
+
+def test_the_registry_of_binding_ids_is_the_real_bindings():
+    """settings/binding_ids.py lists what the screens declare, so remaps are checked without
+    importing every screen; a binding added, removed or rebound must be listed there too."""
+    assert binding_defaults() == declared_bindings()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from vatui.invoices.document import Document
+from vatui.invoices.content import Document
 
 FONTS = Path(__file__).parent / "fonts"
 FONT = "DejaVu"

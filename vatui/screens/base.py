@@ -28,7 +28,7 @@ from vatui.widgets.footer import KeyFooter
 from vatui.widgets.pane import Pane
 
 if TYPE_CHECKING:
-    from vatui.app import VatuiApp
+    from vatui.screens.host import VatuiHost
 
 PANE_IDS = ("clock-pane", "blocks-pane", "queue-pane", "pomodoro-pane")
 NARROW_BELOW = 100  # columns: below this the panes switch to their compact form
@@ -67,7 +67,7 @@ class CockpitBase(TranslatedBindings, Screen[None]):
                 tooltip=N_("Back out: leave the zoomed pane")),
     ]
 
-    app: VatuiApp  # type: ignore[assignment]
+    app: VatuiHost  # type: ignore[assignment]
 
     def __init__(self) -> None:
         super().__init__(id="cockpit")

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -28,14 +27,11 @@ from vatui.core.tracking import (
     tracked,
 )
 from vatui.i18n import N_, _, pgettext
-from vatui.screens.base import FollowsCockpit, UndoStep
+from vatui.screens.base import CockpitBase, FollowsCockpit, UndoStep
 from vatui.text.formats import hm, long_day
 from vatui.text.textfit import fit_words
 from vatui.text.timer_words import source_name
 from vatui.widgets.ticks import TickBox
-
-if TYPE_CHECKING:
-    from vatui.screens.pomodoro_controller import PomodoroController
 
 
 def _hm(at, zone) -> str:  # noqa: ANN001
@@ -67,7 +63,7 @@ class EntriesScreen(FollowsCockpit, ModalScreen[None]):
     EntriesScreen #entries-keys { height: 1; color: $text-muted; }
     """
 
-    def __init__(self, cockpit: PomodoroController) -> None:
+    def __init__(self, cockpit: CockpitBase) -> None:
         super().__init__()
         self.cockpit = cockpit
         self.zone = cockpit.app.my_zone
@@ -207,7 +203,7 @@ class EntryModal(ModalScreen[TimeEntry | None]):
 
     FIELDS = ("date", "from", "to", "client", "task", "note")
 
-    def __init__(self, cockpit: PomodoroController, day: date, entry: TimeEntry | None) -> None:
+    def __init__(self, cockpit: CockpitBase, day: date, entry: TimeEntry | None) -> None:
         super().__init__()
         self.cockpit = cockpit
         self.zone = cockpit.app.my_zone

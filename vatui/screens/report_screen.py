@@ -38,7 +38,7 @@ from vatui.widgets.bar_chart import Bar, BarChart, truncate_words
 from vatui.widgets.footer import KeyFooter
 
 if TYPE_CHECKING:
-    from vatui.app import VatuiApp
+    from vatui.screens.host import VatuiHost
 
 GROUPS = (GroupBy.CLIENT, GroupBy.TASK, GroupBy.BATCH, GroupBy.DAY)
 
@@ -76,7 +76,7 @@ class ReportScreen(FollowsCockpit, TranslatedBindings, Screen[None]):
     ReportScreen.-short #report-table-box { padding-top: 0; }
     """
 
-    app: VatuiApp  # type: ignore[assignment]
+    app: VatuiHost  # type: ignore[assignment]
 
     def __init__(self) -> None:
         super().__init__(id="report-screen")

@@ -13,16 +13,13 @@ the quick commands use, only checks that each entry is text; the cockpit and `va
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 import unicodedata
 from collections.abc import Mapping
-from functools import cache
 
-from textual.binding import Binding
 from textual.keys import KEY_NAME_REPLACEMENTS, REPLACED_KEYS, Keys, format_key, key_to_character
 
 from vatui.i18n import _
+from vatui.settings.binding_ids import BINDING_DEFAULTS
 
 # Modifiers as Textual's driver names them; it writes them in alphabetical order ("ctrl+shift+up").
 MODIFIERS = ("alt", "ctrl", "hyper", "meta", "shift", "super")
@@ -34,24 +31,10 @@ NAMED_KEYS = frozenset(
 KEY_EXAMPLES = "f8, ctrl+s, shift+up, x, ?"
 
 
-@cache
 def binding_defaults() -> dict[str, str]:
     """Every binding id vatui declares, with its default keys: the cockpit's and those of every
     form and screen (a remap may name a binding of a form that is not open yet)."""
-    import vatui.screens
-    import vatui.widgets
-
-    modules = [importlib.import_module("vatui.app")]
-    for package in (vatui.screens, vatui.widgets):
-        modules += [importlib.import_module(m.name) for m in pkgutil.iter_modules(package.__path__, package.__name__ + ".")]
-    out: dict[str, list[str]] = {}
-    for module in modules:
-        for value in vars(module).values():
-            if isinstance(value, type) and value.__module__ == module.__name__ and "BINDINGS" in value.__dict__:
-                for binding in Binding.make_bindings(value.__dict__["BINDINGS"]):
-                    if binding.id and binding.key not in out.setdefault(binding.id, []):
-                        out[binding.id].append(binding.key)
-    return {name: ",".join(keys) for name, keys in out.items()}
+    return BINDING_DEFAULTS
 
 
 def _character_name(character: str) -> str:
