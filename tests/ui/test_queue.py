@@ -514,3 +514,15 @@ async def test_undo_of_done_restores_even_when_edited_elsewhere_meanwhile(make_a
         await pilot.press("u")
         await settle(app, pilot)
         assert Store(demo_store.path).tasks.get(first.id).status is Status.TODO
+
+
+async def test_every_queue_action_has_a_handler_and_every_key_names_an_action(make_app):
+    from vatui.widgets.queue_pane import QueueAction, QueuePane
+
+    app = make_app()
+    async with app.run_test(size=(120, 36)):
+        assert set(app.screen.queue_handlers()) == set(QueueAction)
+    named = [b.action[len("choose('"):-len("')")] for b in QueuePane.BINDINGS if b.action.startswith("choose(")]
+    assert {QueueAction(name) for name in named} == set(QueueAction)  # each key names a real action, each action has a key
+    with pytest.raises(ValueError):
+        QueueAction("dones")  # a typo in a binding fails loudly instead of doing nothing

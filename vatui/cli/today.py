@@ -27,10 +27,9 @@ from vatui.store.history import tasks_by_id
 from vatui.store.leave import leave_ranges
 from vatui.text.clock_text import CLIENT_DOT, ME_SYMBOL, STATE_SYMBOLS, state_words
 from vatui.text.formats import long_day, weekday_day_month
-from vatui.text.queue_text import deadline_words
+from vatui.text.queue_text import FLAGS, deadline_words
 from vatui.text.textfit import fit_words
 from vatui.timers.timekeeping import TimeKeeper
-from vatui.widgets.queue_rows import FLAGS
 
 WIDTH = 80
 

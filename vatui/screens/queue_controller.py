@@ -26,7 +26,7 @@ from vatui.core.queues import (
 from vatui.i18n import _
 from vatui.screens.base import UndoStep
 from vatui.screens.queue_forms_controller import QueueFormsController
-from vatui.widgets.queue_pane import QueuePane
+from vatui.widgets.queue_pane import QueueAction, QueuePane
 
 STATE_VIEW = "queue.view"
 STATE_BATCH = "queue.batch"
@@ -98,15 +98,23 @@ class QueueController(QueueFormsController):
         self._queue_filter = TaskFilter.parse(event.text)
         self._rebuild()
 
+    def queue_handlers(self) -> dict[QueueAction, Callable[[Task | None], None]]:
+        """The method that carries out each queue action (every action has one: a test says so)."""
+        return {
+            QueueAction.ADD: self._queue_verb_add, QueueAction.NEXT: self._queue_verb_next,
+            QueueAction.DONE: self._queue_verb_done, QueueAction.EDIT: self._queue_verb_edit,
+            QueueAction.START: self._queue_verb_start, QueueAction.DEFER: self._queue_verb_defer,
+            QueueAction.WAIT: self._queue_verb_wait, QueueAction.CHECK: self._queue_verb_check,
+            QueueAction.DELETE: self._queue_verb_delete, QueueAction.MOVE_UP: self._queue_verb_move_up,
+            QueueAction.MOVE_DOWN: self._queue_verb_move_down, QueueAction.VIEW: self._queue_verb_view,
+            QueueAction.BATCH: self._queue_verb_batch, QueueAction.TEMPLATE: self._queue_verb_template,
+        }  # type: ignore[dict-item]
+
     def on_queue_pane_action_chosen(self, event: QueuePane.ActionChosen) -> None:
-        handler = getattr(self, "_queue_verb_" + event.verb.replace("-", "_"), None)
-        if handler is None:
-            return
-        needs_task = event.verb not in ("add", "next", "view", "batch", "template")
-        if needs_task and event.task is None:
+        if event.action.needs_task and event.task is None:
             self.notify(_("No task here. Press a to add one."), timeout=3)
             return
-        handler(event.task)
+        self.queue_handlers()[event.action](event.task)
 
     # --- helpers -------------------------------------------------------------------------------
     def _change_task(self, task: Task, change: Callable[[Task], Task], label: str, *,

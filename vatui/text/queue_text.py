@@ -165,3 +165,7 @@ def group_count(group: Group) -> str:
     if rest:
         text += " " + _("+{n} waiting or later").format(n=rest)
     return text
+
+
+# A task's quadrant as the quick-add flags that make it, three cells wide (queue rows, `vatui today`).
+FLAGS = {Quadrant.DO: "!ui", Quadrant.SCHEDULE: "!i ", Quadrant.DELEGATE: "!u ", Quadrant.DROP: "   "}

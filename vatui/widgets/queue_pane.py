@@ -3,6 +3,7 @@ a VA works the queue with. It renders what the controller gives it and posts wha
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass
 from datetime import date
 
@@ -42,6 +43,31 @@ class FilterInput(Input):
     def action_clear(self) -> None:
         self.post_message(self.Cleared())
 
+
+
+class QueueAction(enum.StrEnum):
+    """What a key in the queue pane asks the screen to do (the bindings name them by value)."""
+
+    ADD = "add"
+    NEXT = "next"
+    DONE = "done"
+    EDIT = "edit"
+    START = "start"
+    DEFER = "defer"
+    WAIT = "wait"
+    CHECK = "check"
+    DELETE = "delete"
+    MOVE_UP = "move-up"
+    MOVE_DOWN = "move-down"
+    VIEW = "view"
+    BATCH = "batch"
+    TEMPLATE = "template"
+
+    @property
+    def needs_task(self) -> bool:
+        """Whether it acts on the task under the cursor (and so needs one there)."""
+        return self not in (QueueAction.ADD, QueueAction.NEXT, QueueAction.VIEW, QueueAction.BATCH,
+                            QueueAction.TEMPLATE)
 
 class QueuePane(Pane):
     PANE_TITLE = N_("Task queues")
@@ -86,7 +112,7 @@ class QueuePane(Pane):
     class ActionChosen(Message):
         """A key asked for something to be done with the task under the cursor (or none)."""
 
-        verb: str
+        action: QueueAction
         task: Task | None
 
     @dataclass(eq=False)
@@ -166,7 +192,8 @@ class QueuePane(Pane):
 
     # --- keys ----------------------------------------------------------------------------------
     def action_choose(self, verb: str) -> None:
-        self.post_message(self.ActionChosen(verb, self.selected_task))
+        # QueueAction(verb) raises on a name that is no action: a binding with a typo fails loudly.
+        self.post_message(self.ActionChosen(QueueAction(verb), self.selected_task))
 
     def action_open_filter(self) -> None:
         box = self.query_one(FilterInput)

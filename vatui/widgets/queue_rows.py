@@ -21,11 +21,19 @@ from rich.cells import cell_len
 
 from vatui.core.deadlines import DeadlineReader
 from vatui.core.durations import format_duration
-from vatui.core.models import Quadrant, Status
+from vatui.core.models import Status
 from vatui.core.queues import Group, Row, View
 from vatui.i18n import _, current_language
 from vatui.text.formats import day_month, weekday
-from vatui.text.queue_text import deadline_words, due_with_place, format_day, format_when, group_count, group_title
+from vatui.text.queue_text import (
+    FLAGS,
+    deadline_words,
+    due_with_place,
+    format_day,
+    format_when,
+    group_count,
+    group_title,
+)
 from vatui.text.textfit import fit_words as truncate_words
 
 NARROW_BELOW = 60
@@ -34,7 +42,6 @@ WIDE_GROUPED_FROM = 88
 HUGE_FROM = 160
 
 STATUS_MARK = {Status.TODO: " ", Status.DOING: "►", Status.WAITING: "◇", Status.DEFERRED: "↷", Status.DONE: "✓"}
-FLAGS = {Quadrant.DO: "!ui", Quadrant.SCHEDULE: "!i ", Quadrant.DELEGATE: "!u ", Quadrant.DROP: "   "}
 
 
 @dataclass(frozen=True, slots=True)
