@@ -16,8 +16,7 @@ from vatui.core.settings import CalDavSettings, Settings
 from vatui.store import Store
 
 UTC = timezone.utc
-# TEMPORARY top-level name: ("calendar", "push") once vatui/cli/calendars.py hooks the subcommand in
-PUSH = ("calendar-push",)
+PUSH = ("calendar", "push")
 
 
 def _config(url: str, command: str = "echo 's3cret pass'", extra: str = "") -> str:

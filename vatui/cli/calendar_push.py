@@ -1,8 +1,7 @@
 """`vatui calendar push`: write the plan to the CalDAV calendar set under [caldav].
 
 `add_push_parser(calendar_sub, common)` adds `push` to the `vatui calendar` group (vatui/cli/
-calendars.py). Until that group exists, `register` adds it as the top-level command
-`calendar-push` (TEMPORARY: remove once `vatui calendar push` is hooked in).
+calendars.py).
 """
 
 from __future__ import annotations
@@ -26,11 +25,6 @@ def add_push_parser(calendar_sub: argparse._SubParsersAction, common: argparse.A
                       help=_("last day, YYYY-MM-DD, included (default: 14 days after --from)"))
     push.set_defaults(func=cmd_calendar_push)
     return push
-
-
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    # TEMPORARY top-level name until the `calendar` group (vatui/cli/calendars.py) calls add_push_parser.
-    add_push_parser(sub, common, name="calendar-push")
 
 
 def cmd_calendar_push(ctx: Context) -> int:
