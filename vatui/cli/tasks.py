@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 from vatui.cli.clients import find_client
 from vatui.cli.common import CliError, Context, table
+from vatui.cli.repeats import register_schedule
 from vatui.core.checklists import apply_checklist, make_checklist_template
 from vatui.core.deadlines import DeadlineReader, DeadlineState
 from vatui.core.durations import format_duration
@@ -92,6 +93,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     trm = tsub.add_parser("remove", parents=[common], help=_("remove a template (its tasks stay)"))
     trm.add_argument("name")
     trm.set_defaults(func=cmd_template_remove)
+    register_schedule(tsub, common)
 
 
 def _task_id(text: str) -> int:
@@ -141,7 +143,9 @@ def _clients(ctx: Context) -> dict[int, Client]:
 
 def _task_json(t: Task, clients: dict[int, Client], reader: DeadlineReader) -> dict:
     client = clients.get(t.client_id) if t.client_id is not None else None
-    out = {"id": t.id, **codec.encode_task(t), "client_name": client.name if client else None,
+    out = {"id": t.id, **codec.encode_task(t), "repeat": t.repeat,
+           "series": (t.series if t.series is not None else t.id) if t.repeat is not None or t.series is not None else None,
+           "client_name": client.name if client else None,
            "quadrant": t.quadrant.value}
     for d in reader.both(t):
         out[f"{d.kind.value}_state"] = d.state.value
@@ -190,7 +194,16 @@ HEADERS = [N_("ID"), N_("Client"), N_("Batch"), N_("Quadrant"), N_("Title"), N_(
            N_("Due (client time)"), N_("Reply by"), N_("Status")]
 
 
+def settle_series(ctx: Context) -> None:
+    """Catch recurring tasks up to now (one late instance per series) before they are read.
+    Loads the rule modules only when some open task repeats."""
+    if any(t.repeat is not None and t.is_open for t in ctx.store.tasks.all()):
+        from vatui.store.series import settle
+        settle(ctx.store, ctx.clock.now(), _my_zone(ctx))
+
+
 def cmd_tasks(ctx: Context) -> int:
+    settle_series(ctx)
     now = ctx.clock.now()
     today = _today(ctx)
     clients = _clients(ctx)
@@ -230,6 +243,7 @@ def cmd_tasks(ctx: Context) -> int:
 
 
 def cmd_next(ctx: Context) -> int:
+    settle_series(ctx)
     ctx.args.filter = ""
     today = _today(ctx)
     ordered = order_tasks(_selected(ctx), today)
@@ -260,8 +274,15 @@ def cmd_done(ctx: Context) -> int:
             if task.status is Status.DONE:
                 ctx.print(_("Task {id} was already done: {title}").format(id=task_id, title=task.title))
                 continue
-            store.tasks.update(replace(task, status=Status.DONE, done_at=now))
+            if task.repeat is None:
+                store.tasks.update(replace(task, status=Status.DONE, done_at=now))
+            else:
+                from vatui.store.series import mark_done
+                _done, nxt = mark_done(store, task, now, _my_zone(ctx))
             ctx.print(_("Done: {id} {title}").format(id=task_id, title=task.title))
+            if task.repeat is not None and nxt is not None:
+                ctx.print(_("Next: {id} due {when}").format(
+                    id=nxt.id, when=format_moment(nxt.due, nxt.due_zone or _my_zone(ctx))))  # type: ignore[arg-type]
     return 0
 
 

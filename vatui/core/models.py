@@ -154,6 +154,8 @@ class Task:
     done_at: datetime | None = None
     defer_until: date | None = None
     rank: float | None = None  # manual reordering on top of the ordering rule
+    repeat: str | None = None  # the series' rule (RRULE text or AFTER=3d, see core/recurrence.py)
+    series: int | None = None  # the series id: the id of its first instance
     id: int | None = None
 
     def __post_init__(self) -> None:

@@ -149,6 +149,7 @@ def encode_task(t: Task) -> dict[str, Any]:
         "done_at": enc_dt(t.done_at),
         "defer_until": t.defer_until.isoformat() if t.defer_until else None,
         "rank": t.rank,
+        **({"repeat": t.repeat, "series": t.series} if t.repeat is not None or t.series is not None else {}),
     }
 
 
@@ -193,6 +194,12 @@ def decode_task(d: Mapping[str, Any], id: int | None) -> Task:
         raise ValueError(_("{field}: expected a list").format(field="checklist"))
     status = get("status", "todo")
     defer = get("defer_until")
+    repeat = get("repeat")  # absent in files written before repeats existed, and on most tasks
+    if repeat is not None and type(repeat) is not str:
+        _str(repeat)
+    series = get("series")
+    if series is not None and type(series) is not int:
+        _opt_int(series)
     rank = get("rank")
     if rank is not None and (isinstance(rank, bool) or not isinstance(rank, (int, float))):
         raise ValueError(_("{field}: expected a number").format(field="rank"))
@@ -213,6 +220,8 @@ def decode_task(d: Mapping[str, Any], id: int | None) -> Task:
         dec_dt(get("done_at")),
         date.fromisoformat(_str(defer)) if defer else None,
         None if rank is None else float(rank),
+        repeat,
+        series,
         id,
     )
 
