@@ -37,7 +37,8 @@ def test_quick_paths_do_not_load_textual(module):
 # Kept off the start path on purpose (each is imported where it is first needed): a top-level
 # import of one of them would quietly put its cost back into every start.
 LAZY_MODULES = ["vatui.core.block_syntax", "vatui.notify", "vatui.screens.help", "vatui.screens.report_screen",
-                "vatui.screens.queue_modals", "vatui.screens.block_modal", "vatui.screens.client_modal", "plyer"]
+                "vatui.screens.queue_modals", "vatui.screens.block_modal", "vatui.screens.client_modal", "plyer",
+                "vatui.core.recurrence", "vatui.core.series", "vatui.store.series", "dateutil.rrule"]
 
 COCKPIT_STARTS = """
 import asyncio, sys, tempfile
@@ -72,3 +73,15 @@ def test_the_cockpits_first_paint_leaves_the_lazy_modules_unloaded():
     loaded = set(out.split())
     assert "vatui.screens.cockpit" in loaded  # the cockpit did start
     assert not loaded & set(LAZY_MODULES)
+
+
+def test_vatui_adds_path_leaves_the_repeat_rules_unloaded():
+    """`vatui add` builds every command's parser and parses a line: unless the line repeats,
+    neither the rule modules nor dateutil's rrule are imported."""
+    code = ("import sys\nfrom datetime import datetime, timezone\nimport vatui.cli\nvatui.cli.command_modules()\n"
+            "from vatui.core.quickadd import parse_quick_add\n"
+            "parse_quick_add('Report #admin due:fri', clients=[], now=datetime(2026, 11, 23, tzinfo=timezone.utc), "
+            "my_zone='Europe/Bucharest')\nprint('\\n'.join(sorted(sys.modules)))")
+    loaded = set(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split())
+    assert "vatui.cli.tasks" in loaded and "vatui.core.quickadd" in loaded
+    assert not loaded & {"vatui.core.recurrence", "vatui.core.series", "vatui.store.series", "dateutil.rrule"}
