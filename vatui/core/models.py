@@ -197,6 +197,7 @@ class TimeBlock:
     client_id: int | None = None
     batch: str | None = None
     note: str = ""
+    series: int | None = None  # the recurring-block series it was made from (core/block_series.py)
     id: int | None = None
 
     def __post_init__(self) -> None:

@@ -236,6 +236,7 @@ def encode_block(b: TimeBlock) -> dict[str, Any]:
         "client": b.client_id,
         "batch": b.batch,
         "note": b.note,
+        **({"series": b.series} if b.series is not None else {}),
     }
 
 
@@ -247,6 +248,7 @@ def decode_block(d: Mapping[str, Any], id: int | None) -> TimeBlock:
         client_id=_opt_int(d.get("client")),
         batch=_str(batch) if batch is not None else None,
         note=_str(d.get("note", "")),
+        series=_opt_int(d.get("series")),
         id=id,
     )
 
