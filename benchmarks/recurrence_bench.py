@@ -82,9 +82,9 @@ def main(argv: list[str] | None = None) -> int:
     task_ms, block_ms, moved, laid = [], [], 0, 0
     for _ in range(args.reps):
         t0 = time.perf_counter()
-        updates, superseded = series.settle(tasks, now, zone_of)
+        updates, superseded, new = series.settle(tasks, now, zone_of)
         task_ms.append((time.perf_counter() - t0) * 1000)
-        moved = len(updates) + len(superseded)
+        moved = len(updates) + len(superseded) + len(new)
         t0 = time.perf_counter()
         laid = 0
         for s in all_series:

@@ -115,3 +115,20 @@ def test_old_files_without_repeat_load(tmp_path, clock):
     assert all("repeat" not in r for r in raw["tasks"].values())  # plain tasks write no new keys
     t = Store(path, clock=clock).tasks.all()[0]
     assert t.repeat is None and t.series is None
+
+
+def test_done_where_no_successor_was_made_gets_one_at_the_next_read(cli, clock):
+    """The cockpit's done (until it calls store.series.mark_done) only sets the status: the next
+    command that reads the tasks makes the successor, once."""
+    from dataclasses import replace
+
+    from vatui.core.models import Status
+
+    cli("add", "Weekly report @acme every:mon due:mon 10:00 client")
+    store = Store(cli.db, clock=clock)
+    t = store.tasks.all()[0]
+    store.tasks.update(replace(t, status=Status.DONE, done_at=clock.now()))
+    store.close()
+    first = tasks_json(cli)
+    assert len(first) == 1 and first[0]["due_local"] == "2026-12-07T10:00:00-05:00"
+    assert tasks_json(cli) == first

@@ -183,7 +183,9 @@ def test_a_series_never_holds_two_open_instances(steps, rule):
                 t = opened[0]
                 done = replace(t, status=Status.DONE, done_at=now)
                 tasks = [done if x.id == t.id else x for x in tasks]
-                if not any(x.is_open for x in tasks):  # as mark_done: only when no other is open
+                if action == "skip":  # done where no successor is made (an older cockpit): settle makes it
+                    pass
+                elif not any(x.is_open for x in tasks):  # as mark_done: only when no other is open
                     nxt = series.next_instance(done, now, "UTC")
                     if nxt is not None:
                         tasks.append(replace(nxt, id=next_id))
@@ -193,10 +195,13 @@ def test_a_series_never_holds_two_open_instances(steps, rule):
             if opened:
                 tasks.append(replace(opened[0], id=next_id, series=1))
                 next_id += 1
-        updates, superseded = series.settle(tasks, now, lambda _t: "UTC")
+        updates, superseded, new = series.settle(tasks, now, lambda _t: "UTC")
         by_id = {u.id: u for u in updates}
         tasks = [replace(by_id.get(x.id, x), status=Status.DONE, done_at=now) if x.id in superseded
                  else by_id.get(x.id, x) for x in tasks]
+        for n in new:
+            tasks.append(replace(n, id=next_id))
+            next_id += 1
         assert len(_open(tasks)) <= 1
         assert len(_open(tasks)) == 1  # and never none: a done instance always has a successor
         for t in _open(tasks):  # caught up: nothing later has come due

@@ -197,7 +197,7 @@ HEADERS = [N_("ID"), N_("Client"), N_("Batch"), N_("Quadrant"), N_("Title"), N_(
 def settle_series(ctx: Context) -> None:
     """Catch recurring tasks up to now (one late instance per series) before they are read.
     Loads the rule modules only when some open task repeats."""
-    if any(t.repeat is not None and t.is_open for t in ctx.store.tasks.all()):
+    if any(t.repeat is not None for t in ctx.store.tasks.all()):
         from vatui.store.series import settle
         settle(ctx.store, ctx.clock.now(), _my_zone(ctx))
 

@@ -71,31 +71,38 @@ def caught_up(task: Task, now: datetime, zone: str, *, is_closed: recurrence.IsC
     return replace(task, due=due, reply_by=None, notes=_missed_note(_strip_missed(task.notes), missed))
 
 
-def open_by_series(tasks: Iterable[Task]) -> dict[int, list[Task]]:
-    out: dict[int, list[Task]] = {}
+def settle(tasks: Iterable[Task], now: datetime, zone_of: Callable[[Task], str], *,
+           closed_for: ClosedFor = _never) -> tuple[list[Task], list[int], list[Task]]:
+    """The changes that bring every series to its rule: (tasks to update, ids to mark done as
+    superseded, new instances to add). A series with two open instances (two processes, an
+    import) keeps the one due last; an open instance with later occurrences come due is caught
+    up; a series whose latest instance was marked done where no successor was made (an older
+    client of the file) gets its next one. A series whose latest instance no longer repeats
+    (`--stop`) is left alone."""
+    groups: dict[int, list[Task]] = {}
     for t in tasks:
-        if t.repeat is not None and t.is_open:
+        if t.repeat is not None or t.series is not None:
             sid = series_id(t)
             if sid is not None:
-                out.setdefault(sid, []).append(t)
-    return out
-
-
-def settle(tasks: Iterable[Task], now: datetime, zone_of: Callable[[Task], str], *,
-           closed_for: ClosedFor = _never) -> tuple[list[Task], list[int]]:
-    """The changes that bring every series to its rule: (tasks to update, ids to mark done as
-    superseded). A series with two open instances (two processes, an import) keeps the one due
-    last; an open instance with later occurrences come due is caught up."""
+                groups.setdefault(sid, []).append(t)
     updates: list[Task] = []
     superseded: list[int] = []
-    for group in open_by_series(tasks).values():
-        group.sort(key=lambda t: (t.due or t.created, t.id or 0))
-        keep = group[-1]
-        superseded.extend(t.id for t in group[:-1] if t.id is not None)
+    new: list[Task] = []
+    for group in groups.values():
+        opened = sorted((t for t in group if t.is_open), key=lambda t: (t.due or t.created, t.id or 0))
+        if not opened:
+            last = max(group, key=lambda t: (t.due or t.created, t.id or 0))
+            if last.repeat is not None:
+                nxt = next_instance(last, now, zone_of(last), is_closed=closed_for(last))
+                if nxt is not None:
+                    new.append(nxt)
+            continue
+        keep = opened[-1]
+        superseded.extend(t.id for t in opened[:-1] if t.id is not None)
         moved = caught_up(keep, now, zone_of(keep), is_closed=closed_for(keep))
         if moved is not None:
             updates.append(moved)
-    return updates, superseded
+    return updates, superseded, new
 
 
 def default_minute() -> int:

@@ -21,7 +21,7 @@ def archive_old(store: Store, now: datetime, my_zone: str) -> dict[str, int]:
     """Move what the retention rule says is old out of the hot file. Returns counts per table.
     The same daily pass catches recurring tasks up (one late instance per series)."""
     with store.transaction():
-        if any(t.repeat is not None and t.is_open for t in store.tasks.all()):
+        if any(t.repeat is not None for t in store.tasks.all()):
             from vatui.store.series import settle  # loaded only when a task repeats
 
             settle(store, now, my_zone)

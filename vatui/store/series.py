@@ -41,16 +41,18 @@ def mark_done(store: Store, task: Task, now: datetime, my_zone: str) -> tuple[Ta
 def settle(store: Store, now: datetime, my_zone: str) -> int:
     """Catch every series up to `now` (one late instance each, never a flood). Returns how many
     tasks changed. Cheap when nothing repeats: one pass over the tasks, no rule expanded."""
-    tasks = [t for t in store.tasks.all() if t.repeat is not None and t.is_open]
+    tasks = [t for t in store.tasks.all() if t.repeat is not None or t.series is not None]
     if not tasks:
         return 0
     clients = {c.id: c for c in store.clients.all() if c.id is not None}
-    updates, superseded = core_series.settle(tasks, now, _zone_of(clients, my_zone))
-    if not updates and not superseded:
+    updates, superseded, new = core_series.settle(tasks, now, _zone_of(clients, my_zone))
+    if not updates and not superseded and not new:
         return 0
     with store.transaction():
         for t in updates:
             store.tasks.update(t)
         for task_id in superseded:
             store.tasks.update(replace(store.tasks.require(task_id), status=Status.DONE, done_at=now))
-    return len(updates) + len(superseded)
+        if new:
+            store.tasks.add_many(new)
+    return len(updates) + len(superseded) + len(new)
