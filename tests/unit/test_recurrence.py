@@ -208,3 +208,17 @@ def test_a_series_never_holds_two_open_instances(steps, rule):
             if not rule.startswith("AFTER"):
                 later = recurrence.next_after(rule, t.due, "UTC")
                 assert later is None or later > now
+
+
+def test_the_forms_repeat_field_round_trips_and_stops():
+    t = weekly()
+    assert series.repeat_field(t) == "every:mon"
+    assert series.apply_repeat_field(t, "every:mon", business_days=range(5), zone="UTC", now=START) is t
+    thu = series.apply_repeat_field(t, "mon,thu", business_days=range(5), zone="UTC", now=START)
+    assert thu.repeat == "FREQ=WEEKLY;BYDAY=MO,TH" and thu.series == 1
+    assert series.apply_repeat_field(t, "", business_days=range(5), zone="UTC", now=START).repeat is None
+    with pytest.raises(ValidationError):
+        series.apply_repeat_field(t, "every:never", business_days=range(5), zone="UTC", now=START)
+    plain = Task(title="x", created=START, id=7)
+    got = series.apply_repeat_field(plain, "every:fri", business_days=range(5), zone="Europe/Bucharest", now=START)
+    assert local([got.due], "Europe/Bucharest") == ["2026-11-06 Fri 17:00"] and got.series == 7

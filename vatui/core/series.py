@@ -112,3 +112,29 @@ def default_minute() -> int:
 
 def first_due(rule: str, today: date, zone: str, *, is_closed: recurrence.IsClosed | None = None) -> datetime:
     return recurrence.first_on_or_after(rule, today, default_minute(), zone, is_closed=is_closed or (lambda _d: False))
+
+
+def repeat_field(task: Task) -> str:
+    """What a task form's repeat field shows: "every:mon,thu", "after:3d" or "" (no repeat)."""
+    return recurrence.describe(task.repeat) if task.repeat else ""
+
+
+def apply_repeat_field(task: Task, text: str, *, business_days: Iterable[int], zone: str, now: datetime) -> Task:
+    """The task with the rule a form's repeat field gives: "" stops the series (the task stays),
+    an unchanged text keeps the rule, "every:..."/"after:..." (or "mon", "weekday" alone) sets it.
+    A task given a rule and no due gets the rule's first day from today at 17:00 in `zone`.
+    Raises ValidationError(field="repeat")."""
+    text = text.strip()
+    if not text:
+        return replace(task, repeat=None)
+    if task.repeat and text == repeat_field(task):
+        return task
+    word = text if text.startswith(("every:", "after:")) else f"every:{text}"
+    from zoneinfo import ZoneInfo
+
+    anchor = (task.due or now).astimezone(ZoneInfo(task.due_zone or zone)).date()
+    rule = recurrence.parse_repeat(word, first_due=anchor, business_days=business_days)
+    changed = replace(task, repeat=rule, series=task.series if task.series is not None else task.id)
+    if task.due is None:
+        changed = replace(changed, due=first_due(rule, anchor, zone), due_zone=zone)
+    return changed
