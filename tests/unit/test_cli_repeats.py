@@ -27,6 +27,7 @@ def tasks_json(cli, *extra):
 def test_add_every_mon_client_time_then_done_makes_the_next(cli):
     code, out, err = cli("add", "Weekly report @acme every:mon due:mon 10:00 client")
     assert code == 0, err
+    assert "Repeats every:mon" in out and "every" not in out.splitlines()[0]  # not in the title
     [t] = tasks_json(cli)
     assert t["repeat"] == "FREQ=WEEKLY;BYDAY=MO" and t["series"] == t["id"]
     assert t["due_local"] == "2026-11-30T10:00:00-05:00"

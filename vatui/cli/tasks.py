@@ -131,6 +131,10 @@ def cmd_add(ctx: Context) -> int:
         ctx.print(json.dumps(_task_json(task, _clients(ctx), DeadlineReader(_clients(ctx), now, _my_zone(ctx))), indent=2))
     else:
         ctx.print(_("Added task {id}: {what}").format(id=task.id, what=describe_quick_add(parsed, my_zone=_my_zone(ctx))))
+        if task.repeat is not None:
+            from vatui.core.recurrence import describe
+
+            ctx.print(_("Repeats {rule}; done makes the next one.").format(rule=describe(task.repeat)))
     return 0
 
 
