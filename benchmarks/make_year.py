@@ -27,7 +27,7 @@ import shutil
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, timezone
 from datetime import time as dtime
 from decimal import Decimal
@@ -275,6 +275,34 @@ def make_templates(client_ids: list[int]) -> list[Template]:
     ]
 
 
+# A VA's recurring work: one open task in a hundred that has a due date repeats, by these rules in
+# turn (no random draw, so the rest of the year is the same as without them), and five recurring
+# blocks. What benchmarks/recurrence_bench.py expands at start.
+RECURRING_RULES = ("FREQ=WEEKLY;BYDAY=MO", "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR", "FREQ=MONTHLY;BYMONTHDAY=-1",
+                   "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1", "FREQ=WEEKLY;INTERVAL=2", "AFTER=3d", "FREQ=DAILY")
+BLOCK_SERIES = (("FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR", 9 * 60, 30), ("FREQ=WEEKLY;BYDAY=MO", 10 * 60, 60),
+                ("FREQ=WEEKLY;BYDAY=FR", 16 * 60, 45), ("FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1", 14 * 60, 90),
+                ("FREQ=WEEKLY;BYDAY=TU,TH", 8 * 60, 30))
+
+
+def make_recurring(tasks: list[Task]) -> list[Task]:
+    out, k = [], 0
+    for n, t in enumerate(tasks):
+        if t.status is not Status.DONE and t.due is not None and n % 100 == 0:
+            t = replace(t, repeat=RECURRING_RULES[k % len(RECURRING_RULES)])
+            k += 1
+        out.append(t)
+    return out
+
+
+def block_series_state(client_ids: list[int]) -> list[dict]:
+    today = NOW.astimezone(MY_ZONE).date()
+    return [{"id": n + 1, "rule": rule, "start_minute": minute, "minutes": minutes,
+             "anchor": (today - timedelta(days=200)).isoformat(), "through": (today + timedelta(days=14)).isoformat(),
+             "client": client_ids[n % len(client_ids)], "batch": None, "note": f"series {n + 1}"}
+            for n, (rule, minute, minutes) in enumerate(BLOCK_SERIES)]
+
+
 def build(out: Path, *, scale: float = 1, seed: int = 8, add_many: bool = False,
           archive: bool = True) -> dict[str, float | int]:
     """Write the year to `out` (replaced atomically). Returns counts and timings."""
@@ -291,7 +319,7 @@ def build(out: Path, *, scale: float = 1, seed: int = 8, add_many: bool = False,
         with store.transaction():
             clients = store.clients.add_many(make_clients(rng, counts.clients))
             client_ids = [c.id for c in clients]  # type: ignore[misc]
-            tasks = make_tasks(rng, counts, client_ids, first_id=1)
+            tasks = make_recurring(make_tasks(rng, counts, client_ids, first_id=1))
             done_ids = [t.id for t in tasks if t.status is Status.DONE]  # type: ignore[misc]
             entries = make_entries(rng, counts, client_ids, done_ids, first_id=1)
             blocks = make_blocks(rng, counts, client_ids)
@@ -304,6 +332,7 @@ def build(out: Path, *, scale: float = 1, seed: int = 8, add_many: bool = False,
                 store.entries.replace_all(entries)
             store.blocks.add_many(blocks)
             store.templates.add_many(make_templates(client_ids))
+            store.set_state("block_series", block_series_state(client_ids))
             t_added = time.perf_counter()
         t_written = time.perf_counter()
         moved = {"tasks": 0, "entries": 0, "blocks": 0}

@@ -47,7 +47,9 @@ LAZY_MODULES = ["vatui.core.block_syntax", "vatui.terminal.notify", "vatui.scree
                 # invoice documents: only when one is written
                 "vatui.invoices", "vatui.invoices.document", "vatui.invoices.pdf", "fpdf", "babel",
                 # invoicing rules and commands: only when invoicing
-                "vatui.core.invoicing", "vatui.store.invoices", "vatui.cli.invoices"]
+                "vatui.core.invoicing", "vatui.store.invoices", "vatui.cli.invoices",
+                # recurrence: only for a task or block that repeats
+                "vatui.core.recurrence", "vatui.core.series", "vatui.store.series", "dateutil.rrule"]
 
 COCKPIT_STARTS = """
 import asyncio, sys, tempfile
@@ -131,6 +133,8 @@ def test_the_command_line_loads_caldav_only_for_a_push():
     """Every command's parser is built for `vatui add ...`; the push's own module stays light."""
     loaded = _loaded_after("from vatui.cli import build_parser\nbuild_parser()\nimport vatui.calendars.caldav_push")
     assert "caldav" not in loaded and "icalendar" not in loaded
+
+
 def test_opening_a_file_with_invoices_decodes_them_without_the_invoicing_rules(tmp_path):
     from vatui.cli import main as cli
 
@@ -143,3 +147,15 @@ def test_opening_a_file_with_invoices_decodes_them_without_the_invoicing_rules(t
             "print(' '.join(m for m in sys.modules if 'invoic' in m))")
     out = subprocess.run([sys.executable, "-c", code, str(db)], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["vatui.core.invoice_record"]
+
+
+def test_vatui_adds_path_leaves_the_repeat_rules_unloaded():
+    """`vatui add` builds every command's parser and parses a line: unless the line repeats,
+    neither the rule modules nor dateutil's rrule are imported."""
+    code = ("import sys\nfrom datetime import datetime, timezone\nimport vatui.cli\nvatui.cli.command_modules()\n"
+            "from vatui.core.quickadd import parse_quick_add\n"
+            "parse_quick_add('Report #admin due:fri', clients=[], now=datetime(2026, 11, 23, tzinfo=timezone.utc), "
+            "my_zone='Europe/Bucharest')\nprint('\\n'.join(sorted(sys.modules)))")
+    loaded = set(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split())
+    assert "vatui.cli.tasks" in loaded and "vatui.core.quickadd" in loaded
+    assert not loaded & {"vatui.core.recurrence", "vatui.core.series", "vatui.store.series", "dateutil.rrule"}

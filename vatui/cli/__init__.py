@@ -22,7 +22,7 @@ from vatui.i18n import DOMAIN, LOCALE_DIR, N_, _, choose_language, current_langu
 
 # The command modules, by name under vatui.cli (a module object works too). They are imported
 # only when the parser for commands is built: opening the cockpit needs none of them.
-COMMAND_MODULES: list = ["cockpit", "today", "clients", "tasks", "blocks", "data", "pomodoro", "entries", "reports",
+COMMAND_MODULES: list = ["cockpit", "today", "clients", "tasks", "repeats", "blocks", "data", "pomodoro", "entries", "reports",
                          "serve", "holidays", "invoices", "calendars"]
 
 

@@ -13,6 +13,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from vatui.cli.block_common import clients_by_id, describe, my_today, my_zone_name, parse_day
+from vatui.cli.block_series import add_series, edit_series, lay_out, remove_series
 from vatui.cli.block_templates import cmd_copy, cmd_template_apply, cmd_template_list, cmd_template_save
 from vatui.cli.common import CliError, Context, table
 from vatui.core import block_edits, block_syntax
@@ -33,6 +34,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     add = bsub.add_parser("add", parents=[common], help=_("add a block, e.g. \"9:30-11 @acme weekly report\""))
     add.add_argument("text", help=_("start-end or start and length, then @client, #batch and a note"))
     _date_option(add)
+    add.add_argument("--every", metavar="RULE", help=_("repeat on every matching day from --date on: weekday, mon,thu, "
+                                                       "2w, month:15, month:last-business ... (as every: in tasks)"))
     add.set_defaults(func=cmd_add)
 
     lst = bsub.add_parser("list", parents=[common], help=_("list a day's blocks (today unless --date)"))
@@ -43,10 +46,14 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     edit = bsub.add_parser("edit", parents=[common], help=_("replace a block with newly typed text"))
     edit.add_argument("id", type=int, help=_("block id, from vatui block list"))
     edit.add_argument("text", help=_("the block as it should be, e.g. \"10:00-11:30 @acme\""))
+    edit.add_argument("--series", action="store_true",
+                      help=_("change its series from this day on (without it: this day only)"))
     edit.set_defaults(func=cmd_edit)
 
     rm = bsub.add_parser("remove", parents=[common], help=_("delete a block"))
     rm.add_argument("id", type=int, help=_("block id, from vatui block list"))
+    rm.add_argument("--series", action="store_true",
+                    help=_("end its series: remove it and the series' later blocks (without it: this day only)"))
     rm.set_defaults(func=cmd_remove)
 
     shift = bsub.add_parser("shift", parents=[common],
@@ -95,6 +102,8 @@ def cmd_add(ctx: Context) -> int:
     store = ctx.store
     block = block_syntax.parse_block(ctx.args.text, day=day, zone_name=my_zone_name(ctx), now=ctx.clock.now(),
                                      clients=store.clients.all)
+    if ctx.args.every:
+        return add_series(ctx, block, ctx.args.every)
     added = store.blocks.add(block)
     start_day = core.day_of(added.start, my_zone_name(ctx))
     ctx.print(_("Added block {id}: {what} ({day}).").format(
@@ -139,6 +148,7 @@ def _plan(ctx: Context, day: date) -> core.DayPlan:
 def cmd_list(ctx: Context) -> int:
     zone_name = my_zone_name(ctx)
     day = parse_day(ctx.args.date, my_today(ctx))
+    lay_out(ctx, day)
     plan = _plan(ctx, day)
     clients = clients_by_id(ctx)
     now = ctx.clock.now()
@@ -185,6 +195,8 @@ def cmd_list(ctx: Context) -> int:
         if info.outside_hours:
             flags.append(_("outside hours"))
         tracked = format_duration(info.actual) if info.actual is not None else "-"
+        if b.series is not None:
+            times += " ↻"
         rows.append([str(b.id), times, format_duration(b.length), who, b.note, there, tracked, "; ".join(flags)])
     ctx.print(table(rows, [_("ID"), pgettext("time of day", "Time"), _("Length"), _("For"), _("Note"), _("Client time"),
                            _("Tracked"), _("Flags")]))
@@ -205,7 +217,7 @@ def _as_json(plan: core.DayPlan, standing: core.Standing, clients: dict[int, Cli
         start, end = core.local_span(b, plan.zone)
         client = clients.get(b.client_id) if b.client_id is not None else None
         row = {
-            "id": b.id, "start": b.start.isoformat(), "end": b.end.isoformat(),
+            "id": b.id, "series": b.series, "start": b.start.isoformat(), "end": b.end.isoformat(),
             "start_local": start.isoformat(), "end_local": end.isoformat(), "minutes": minutes(b.length),
             "client_id": b.client_id, "client": client.name if client else None, "batch": b.batch, "note": b.note,
             "client_start_local": core.local_span(b, client.tz)[0].isoformat() if client else None,
@@ -231,13 +243,17 @@ def cmd_edit(ctx: Context) -> int:
     day = core.day_of(old.start, zone_name)
     new = block_syntax.parse_block(ctx.args.text, day=day, zone_name=zone_name, now=ctx.clock.now(),
                                    clients=ctx.store.clients.all)
-    saved = ctx.store.blocks.update(replace(new, id=old.id))
+    if ctx.args.series:
+        return edit_series(ctx, old, new)
+    saved = ctx.store.blocks.update(replace(new, id=old.id, series=old.series))
     ctx.print(_("Updated block {id}: {what}.").format(id=saved.id, what=describe(saved, zone_name, clients_by_id(ctx))))
     _warn_flags(ctx, saved, core.day_of(saved.start, zone_name))
     return 0
 
 
 def cmd_remove(ctx: Context) -> int:
+    if ctx.args.series:
+        return remove_series(ctx, _block(ctx, ctx.args.id))
     gone = ctx.store.blocks.delete(_block(ctx, ctx.args.id).id)  # type: ignore[arg-type]
     ctx.print(_("Removed block {id}: {what}.").format(id=gone.id, what=describe(gone, my_zone_name(ctx), clients_by_id(ctx))))
     return 0

@@ -10,8 +10,10 @@ from dataclasses import replace
 from datetime import date
 from zoneinfo import ZoneInfo
 
+from vatui.cli.checklist_templates import find_template
 from vatui.cli.clients import find_client
 from vatui.cli.common import CliError, Context, table
+from vatui.cli.repeats import register_schedule
 from vatui.core.checklists import apply_checklist, make_checklist_template
 from vatui.core.deadlines import DeadlineReader, DeadlineState
 from vatui.core.durations import format_duration
@@ -92,6 +94,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     trm = tsub.add_parser("remove", parents=[common], help=_("remove a template (its tasks stay)"))
     trm.add_argument("name")
     trm.set_defaults(func=cmd_template_remove)
+    register_schedule(tsub, common)
 
 
 def _task_id(text: str) -> int:
@@ -130,6 +133,10 @@ def cmd_add(ctx: Context) -> int:
     else:
         ctx.print(_("Added task {id}: {what}").format(id=task.id, what=describe_quick_add(parsed, my_zone=_my_zone(ctx))))
         _note_due_on_holiday(ctx, task)
+        if task.repeat is not None:
+            from vatui.core.recurrence import describe
+
+            ctx.print(_("Repeats {rule}; done makes the next one.").format(rule=describe(task.repeat)))
     return 0
 
 
@@ -155,7 +162,9 @@ def _clients(ctx: Context) -> dict[int, Client]:
 
 def _task_json(t: Task, clients: dict[int, Client], reader: DeadlineReader) -> dict:
     client = clients.get(t.client_id) if t.client_id is not None else None
-    out = {"id": t.id, **codec.encode_task(t), "client_name": client.name if client else None,
+    out = {"id": t.id, **codec.encode_task(t), "repeat": t.repeat,
+           "series": (t.series if t.series is not None else t.id) if t.repeat is not None or t.series is not None else None,
+           "client_name": client.name if client else None,
            "quadrant": t.quadrant.value}
     for d in reader.both(t):
         out[f"{d.kind.value}_state"] = d.state.value
@@ -204,7 +213,16 @@ HEADERS = [N_("ID"), N_("Client"), N_("Batch"), N_("Quadrant"), N_("Title"), N_(
            N_("Due (client time)"), N_("Reply by"), N_("Status")]
 
 
+def settle_series(ctx: Context) -> None:
+    """Catch recurring tasks up to now (one late instance per series) before they are read.
+    Loads the rule modules only when some open task repeats."""
+    if any(t.repeat is not None for t in ctx.store.tasks.all()):
+        from vatui.store.series import settle
+        settle(ctx.store, ctx.clock.now(), _my_zone(ctx))
+
+
 def cmd_tasks(ctx: Context) -> int:
+    settle_series(ctx)
     now = ctx.clock.now()
     today = _today(ctx)
     clients = _clients(ctx)
@@ -244,6 +262,7 @@ def cmd_tasks(ctx: Context) -> int:
 
 
 def cmd_next(ctx: Context) -> int:
+    settle_series(ctx)
     ctx.args.filter = ""
     today = _today(ctx)
     settings = ctx.config.settings
@@ -275,27 +294,19 @@ def cmd_done(ctx: Context) -> int:
             if task.status is Status.DONE:
                 ctx.print(_("Task {id} was already done: {title}").format(id=task_id, title=task.title))
                 continue
-            store.tasks.update(replace(task, status=Status.DONE, done_at=now))
+            if task.repeat is None:
+                store.tasks.update(replace(task, status=Status.DONE, done_at=now))
+            else:
+                from vatui.store.series import mark_done
+                _done, nxt = mark_done(store, task, now, _my_zone(ctx))
             ctx.print(_("Done: {id} {title}").format(id=task_id, title=task.title))
+            if task.repeat is not None and nxt is not None:
+                ctx.print(_("Next: {id} due {when}").format(
+                    id=nxt.id, when=format_moment(nxt.due, nxt.due_zone or _my_zone(ctx))))  # type: ignore[arg-type]
     return 0
 
 
 # --- templates ---------------------------------------------------------------------------------
-
-
-def find_template(ctx: Context, name: str) -> Template:
-    key = " ".join(name.split()).casefold()
-    templates = [t for t in ctx.store.templates.all() if t.kind == "checklist"]
-    exact = [t for t in templates if t.name.casefold() == key]
-    found = exact or [t for t in templates if t.name.casefold().startswith(key)] or [
-        t for t in templates if any(word.startswith(key) for word in t.name.casefold().split())]
-    if len(found) == 1:
-        return found[0]
-    known = ", ".join(sorted(t.name for t in templates)) or _("none yet")
-    if not found:
-        raise CliError(_("no checklist template called {name!r} (templates: {known})").format(name=name, known=known))
-    raise CliError(_("{name!r} matches several templates ({known}); type more of the name").format(
-        name=name, known=", ".join(sorted(t.name for t in found))))
 
 
 def cmd_template_add(ctx: Context) -> int:

@@ -93,6 +93,11 @@ def cmd_today(ctx: Context) -> int:
     rows = order(places(settings, clients.values(), leave), SortBy.OFFSET, now, zone)
     clock = readings(rows, now, zone, settings.closing_soon)
     day = day_of(now, zone)
+    from vatui.cli.block_series import lay_out
+    from vatui.cli.tasks import settle_series
+
+    lay_out(ctx)
+    settle_series(ctx)
     plan = plan_day(store.blocks.all(), day, zone, buffer=settings.block_buffer, entries=store.entries.all(),
                     task_batches={t.id: t.batch for t in store.tasks.all() if t.id is not None}, clients=clients)
     standing = plan.standing(now)

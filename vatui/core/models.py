@@ -183,6 +183,8 @@ class Task:
     done_at: datetime | None = None
     defer_until: date | None = None
     rank: float | None = None  # manual reordering on top of the ordering rule
+    repeat: str | None = None  # the series' rule (RRULE text or AFTER=3d, see core/recurrence.py)
+    series: int | None = None  # the series id: the id of its first instance
     id: int | None = None
 
     def __post_init__(self) -> None:
@@ -226,6 +228,7 @@ class TimeBlock:
     client_id: int | None = None
     batch: str | None = None
     note: str = ""
+    series: int | None = None  # the recurring-block series it was made from (core/block_series.py)
     id: int | None = None
 
     def __post_init__(self) -> None:

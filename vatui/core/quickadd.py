@@ -14,6 +14,10 @@ Tokens (anywhere in the line, in any order; everything else is the title):
                without a zone word the time is mine; `client` means the client's local time.
 - `reply:24h`  a reply-by promise counted in the client's business hours only; `reply:` alone
                uses the client's default promise; `reply:WHEN` sets the deadline itself.
+- `every:mon`  a repeat: every:day, every:weekday (the client's business days), every:mon,thu,
+               every:2w, every:month[:15|:last|:last-business], every:quarter, every:year; or
+               `after:3d` (the next one that long after this one is done). See core/recurrence.py.
+               Without due: the first one is the rule's first day from today, at 17:00.
 - `\\#word`     a backslash keeps a token literally in the title.
 
 A word after `due:DAY` (or after its time or zone) that looks like a time, with digits and ':' or
@@ -30,6 +34,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from vatui.core.business import zone
 from vatui.core.durations import parse_duration
 from vatui.core.errors import ValidationError
 from vatui.core.models import ChecklistTemplateItem, Client, Task, client_slug, plain
@@ -100,12 +105,14 @@ class QuickAdd:
     due_zone: str | None = None
     reply_by: datetime | None = None
     notes: str = ""
+    repeat: str | None = None  # the rule text
 
     def to_task(self, now: datetime, *, default_batch: str = "admin") -> Task:
         return Task(
             title=self.title, created=now, client_id=self.client.id if self.client else None,
             batch=self.batch or default_batch, urgent=self.urgent, important=self.important,
             estimate=self.estimate, due=self.due, due_zone=self.due_zone, reply_by=self.reply_by, notes=self.notes,
+            repeat=self.repeat,
         )
 
 
@@ -160,6 +167,8 @@ def _key(tok: Token) -> tuple[str, str] | None:
         return "due", value
     if key in ("reply", "rb", "replyby", "reply-by"):
         return "reply", value
+    if key in ("every", "after") and value:
+        return "repeat", tok.text
     return None
 
 
@@ -176,6 +185,7 @@ def parse_quick_add(text: str, *, clients: Sequence[Client], now: datetime, my_z
     estimate: timedelta | None = None
     due_parts: tuple[Token, list[str]] | None = None
     reply_parts: tuple[Token, list[str]] | None = None
+    repeat_token: Token | None = None
     i = 0
     while i < len(tokens):
         tok = tokens[i]
@@ -206,6 +216,12 @@ def parse_quick_add(text: str, *, clients: Sequence[Client], now: datetime, my_z
             estimate = _estimate(tok)
             continue
         keyed = _key(tok)
+        if keyed is not None and keyed[0] == "repeat":
+            if repeat_token is not None:
+                raise QuickAddError(_("{token}: a task has one repeat, and {first} already gives it").format(
+                    token=t, first=repeat_token.text), field="repeat", token=tok)
+            repeat_token = tok
+            continue
         if keyed is not None:
             key, value = keyed
             if (due_parts if key == "due" else reply_parts) is not None:
@@ -243,13 +259,36 @@ def parse_quick_add(text: str, *, clients: Sequence[Client], now: datetime, my_z
         tok, words = reply_parts
         reply_by = parse_reply(words[0], extra=words[1:], now=now, my_zone=my_zone, client=the_client,
                                token=tok)
+    repeat = None
+    if repeat_token is not None:
+        repeat, due, due_zone = _repeat(repeat_token, due, due_zone, now=now, my_zone=my_zone, client=the_client)
     if not title:
         raise QuickAddError(_("a task needs a title: the words that are not @client, #batch, !u, ~15m, due: or reply:"),
                             field="title")
     return QuickAdd(
         title=" ".join(title), client=the_client, batch=found_batch or batch, urgent=urgent, important=important,
         estimate=estimate, due=due, due_zone=due_zone, reply_by=reply_by, notes=notes.strip(),
+        repeat=repeat,
     )
+
+
+def _repeat(tok: Token, due: datetime | None, due_zone: str | None, *, now: datetime, my_zone: str,
+            client: Client | None) -> tuple[str, datetime, str]:
+    """The rule of an every:/after: token, and the first due (the rule's first day from today at
+    17:00 when the line gave none). Loaded only for a line that repeats."""
+    from vatui.core import recurrence, series
+
+    zone_name = due_zone or my_zone
+    tz = zone(zone_name)
+    business = [d for d in range(7) if client.hours.is_open_on(d)] if client is not None else list(range(5))
+    anchor = (due or now).astimezone(tz).date()
+    try:
+        rule = recurrence.parse_repeat(tok.text, first_due=anchor, business_days=business)
+        if due is None:
+            due = series.first_due(rule, anchor, zone_name)
+    except ValidationError as exc:
+        raise QuickAddError(str(exc), field="repeat", token=tok) from None
+    return rule, due, zone_name
 
 
 # --- checklist template items ------------------------------------------------------------------

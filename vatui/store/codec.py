@@ -196,6 +196,7 @@ def encode_task(t: Task) -> dict[str, Any]:
         "done_at": enc_dt(t.done_at),
         "defer_until": t.defer_until.isoformat() if t.defer_until else None,
         "rank": t.rank,
+        **({"repeat": t.repeat, "series": t.series} if t.repeat is not None or t.series is not None else {}),
     }
 
 
@@ -240,6 +241,12 @@ def decode_task(d: Mapping[str, Any], id: int | None) -> Task:
         raise ValueError(_("{field}: expected a list").format(field="checklist"))
     status = get("status", "todo")
     defer = get("defer_until")
+    repeat = get("repeat")  # absent in files written before repeats existed, and on most tasks
+    if repeat is not None and type(repeat) is not str:
+        _str(repeat)
+    series = get("series")
+    if series is not None and type(series) is not int:
+        _opt_int(series)
     rank = get("rank")
     if rank is not None and (isinstance(rank, bool) or not isinstance(rank, (int, float))):
         raise ValueError(_("{field}: expected a number").format(field="rank"))
@@ -260,6 +267,8 @@ def decode_task(d: Mapping[str, Any], id: int | None) -> Task:
         dec_dt(get("done_at")),
         date.fromisoformat(_str(defer)) if defer else None,
         None if rank is None else float(rank),
+        repeat,
+        series,
         id,
     )
 
@@ -274,6 +283,7 @@ def encode_block(b: TimeBlock) -> dict[str, Any]:
         "client": b.client_id,
         "batch": b.batch,
         "note": b.note,
+        **({"series": b.series} if b.series is not None else {}),
     }
 
 
@@ -285,6 +295,7 @@ def decode_block(d: Mapping[str, Any], id: int | None) -> TimeBlock:
         client_id=_opt_int(d.get("client")),
         batch=_str(batch) if batch is not None else None,
         note=_str(d.get("note", "")),
+        series=_opt_int(d.get("series")),
         id=id,
     )
 

@@ -18,8 +18,19 @@ from vatui.store.store import Store
 
 
 def archive_old(store: Store, now: datetime, my_zone: str) -> dict[str, int]:
-    """Move what the retention rule says is old out of the hot file. Returns counts per table."""
+    """Move what the retention rule says is old out of the hot file. Returns counts per table.
+    The same daily pass catches recurring tasks up (one late instance per series)."""
     with store.transaction():
+        if any(t.repeat is not None for t in store.tasks.all()):
+            from vatui.store.series import settle  # loaded only when a task repeats
+
+            settle(store, now, my_zone)
+        from vatui.store import block_series  # light: the rule modules load only when a series exists
+
+        if block_series.has_series(store):
+            from vatui.core.block_series import horizon, local_day
+
+            block_series.extend(store, horizon(local_day(now, my_zone)), my_zone)
         moves: dict[str, list[Any]] = {
             "tasks": old_tasks(store.tasks.all(), now),
             "entries": old_entries(store.entries.all(), now, my_zone),
