@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -133,3 +134,15 @@ def test_done_where_no_successor_was_made_gets_one_at_the_next_read(cli, clock):
     first = tasks_json(cli)
     assert len(first) == 1 and first[0]["due_local"] == "2026-12-07T10:00:00-05:00"
     assert tasks_json(cli) == first
+
+
+def test_the_next_weekday_instance_skips_the_clients_holiday(make_cli):
+    cli = make_cli('[me]\nzone = "Europe/Bucharest"\n')
+    cli("client", "add", "Acme", "--tz", "America/New_York", "--holidays", "US-NY")
+    # Wed 25 Nov 2026, 10:00 New York; the next weekday is Thanksgiving (Thu 26 Nov): skipped
+    code, out, err = cli("add", "Standup notes @acme every:weekday due:2026-11-25 10:00 client")
+    assert code == 0, err
+    code, out, err = cli("done", "1")
+    assert code == 0, err
+    nxt = [t for t in Store(cli.db).tasks.all() if t.is_open]
+    assert len(nxt) == 1 and nxt[0].due.astimezone(ZoneInfo("America/New_York")).strftime("%a %d %H:%M") == "Fri 27 10:00"

@@ -6,8 +6,9 @@ written together or not at all. Loaded only when a task repeats.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 
 from vatui.core import series as core_series
 from vatui.core.models import Client, Status, Task
@@ -23,6 +24,17 @@ def _zone_of(clients: dict[int, Client], my_zone: str):  # noqa: ANN202 - a smal
     return zone_of
 
 
+def _closed_for(clients: dict) -> Callable[[Task], Callable[[date], object]]:
+    """Each task's closed-day test: its client's holidays and own closed days."""
+    from vatui.core.business import client_closed
+
+    def closed_for(task: Task) -> Callable[[date], object]:
+        client = clients.get(task.client_id) if task.client_id is not None else None
+        return (client_closed(client) if client is not None else None) or (lambda _day: None)
+
+    return closed_for
+
+
 def mark_done(store: Store, task: Task, now: datetime, my_zone: str) -> tuple[Task, Task | None]:
     """Mark `task` done and, when it repeats and its series has no other open instance, add the
     next one. Returns (the done task, the new instance or None). Call inside a transaction."""
@@ -34,7 +46,7 @@ def mark_done(store: Store, task: Task, now: datetime, my_zone: str) -> tuple[Ta
         return done, None
     clients = {c.id: c for c in store.clients.all() if c.id is not None}
     nxt = core_series.next_instance(replace(task, status=Status.DONE, done_at=now), now,
-                                    _zone_of(clients, my_zone)(task))
+                                    _zone_of(clients, my_zone)(task), is_closed=_closed_for(clients)(task))
     return done, (store.tasks.add(nxt) if nxt is not None else None)
 
 
@@ -45,7 +57,8 @@ def settle(store: Store, now: datetime, my_zone: str) -> int:
     if not tasks:
         return 0
     clients = {c.id: c for c in store.clients.all() if c.id is not None}
-    updates, superseded, new = core_series.settle(tasks, now, _zone_of(clients, my_zone))
+    updates, superseded, new = core_series.settle(tasks, now, _zone_of(clients, my_zone),
+                                                  closed_for=_closed_for(clients))
     if not updates and not superseded and not new:
         return 0
     with store.transaction():
