@@ -576,3 +576,15 @@ async def test_two_blocks_changing_places_repaint_both_lines_whole(make_app, mon
         width = block_list.scrollable_content_region.width
         lines = sorted((region.y, region.x, region.width >= width) for regions in refreshed for region in regions)
         assert lines == [(0, 0, True), (1, 0, True)] and block_list.cursor_id == 1
+
+
+async def test_a_repeating_block_is_marked_in_the_timeline(make_app, store, clock):
+    from vatui.core.models import TimeBlock
+
+    start = clock.now() + timedelta(hours=1)
+    store.blocks.add(TimeBlock(start=start, end=start + timedelta(minutes=30), batch="email", series=1))
+    app = make_app(store=store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("2")
+        assert any("16:00-16:30 ↻" in row for row in rows(app))
+        assert "↻ repeats" in str(pane(app).query_one("#block-detail").content)

@@ -526,3 +526,22 @@ async def test_every_queue_action_has_a_handler_and_every_key_names_an_action(ma
     assert {QueueAction(name) for name in named} == set(QueueAction)  # each key names a real action, each action has a key
     with pytest.raises(ValueError):
         QueueAction("dones")  # a typo in a binding fails loudly instead of doing nothing
+
+
+async def test_done_on_a_repeating_task_brings_the_next_one_and_undo_takes_both_back(make_app, store, clock):
+    from vatui.core.models import Task
+
+    due = clock.now() + timedelta(hours=2)
+    store.tasks.add(Task(title="Monday report", created=clock.now(), due=due, due_zone="Europe/Bucharest",
+                         repeat="FREQ=WEEKLY;BYDAY=MO"))
+    app = make_app(store=store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("3", "d")
+        await settle(app, pilot)
+        tasks = Store(store.path).tasks.all()
+        assert [(t.title, t.status.value) for t in tasks] == [("Monday report", "done"), ("Monday report", "todo")]
+        assert tasks[1].due == due + timedelta(days=7) and tasks[1].series == tasks[0].id
+        assert any("Next one due Mon 30 Nov 17:00." in n for n in app.notices)
+        await pilot.press("u")
+        await settle(app, pilot)
+        assert [(t.title, t.status.value) for t in Store(store.path).tasks.all()] == [("Monday report", "todo")]

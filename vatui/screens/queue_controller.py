@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from vatui.core.deadlines import CalendarCache, DeadlineReader
 from vatui.core.errors import ValidationError
@@ -26,6 +27,7 @@ from vatui.core.queues import (
 from vatui.i18n import _
 from vatui.screens.base import UndoStep
 from vatui.screens.queue_forms_controller import QueueFormsController
+from vatui.text.formats import weekday_day_month
 from vatui.widgets.queue_pane import QueueAction, QueuePane
 
 STATE_VIEW = "queue.view"
@@ -133,9 +135,40 @@ class QueueController(QueueFormsController):
     # --- verbs ---------------------------------------------------------------------------------
     def _queue_verb_done(self, task: Task) -> None:
         now = self.now()
-        self._change_task(task, lambda t: replace(t, status=Status.DONE, done_at=now),
-                          _("done {title}").format(title=task.title),
-                          done=lambda t: self._note(_("Done: {title}").format(title=t.title)))
+        if task.repeat is None:
+            self._change_task(task, lambda t: replace(t, status=Status.DONE, done_at=now),
+                              _("done {title}").format(title=task.title),
+                              done=lambda t: self._note(_("Done: {title}").format(title=t.title)))
+            return
+        # A repeating task: done and its next instance are written together (store/series.py).
+        store, zone = self.store, self.settings.me_zone
+
+        def run() -> tuple[Task, Task | None]:
+            from vatui.store.series import mark_done
+
+            with store.transaction():
+                old = store.tasks.require(task.id)  # type: ignore[arg-type]
+                _done, nxt = mark_done(store, old, now, zone)
+                return old, nxt
+
+        def undo(r: tuple[Task, Task | None]) -> UndoStep:
+            def back() -> None:
+                with store.transaction():
+                    store.tasks.restore(r[0])
+                    if r[1] is not None:
+                        store.tasks.delete(r[1].id)  # type: ignore[arg-type]
+
+            return UndoStep(_("done {title}").format(title=task.title), back)
+
+        def said(r: tuple[Task, Task | None]) -> None:
+            text = _("Done: {title}").format(title=task.title)
+            if r[1] is not None and r[1].due is not None:
+                local = r[1].due.astimezone(ZoneInfo(r[1].due_zone or zone))
+                when = f"{weekday_day_month(local.date())} {local:%H:%M}"
+                text += " " + _("Next one due {when}.").format(when=when)
+            self._note(text)
+
+        self.save(run, done=said, undo=undo)
 
     def _start(self, task: Task, label: str) -> None:
         """Mark `task` doing (any other doing task goes back to to-do) and start a focus on it."""

@@ -100,7 +100,7 @@ def block_row(view: DayView, n: int, width: int, tier: int | None = None) -> Row
     started = b.start <= now
     past = b.end <= now
     mark = "▶" if current else ("↪" if info.from_previous_day else " ")
-    times = f"{start:%H:%M}-{end:%H:%M}" + ("+1" if info.into_next_day else "")
+    times = f"{start:%H:%M}-{end:%H:%M}" + ("+1" if info.into_next_day else "") + (" ↻" if b.series is not None else "")
     client = view.clients.get(b.client_id) if b.client_id is not None else None
     who = client.name if client else (f"#{b.batch}" if b.batch else "")
 
@@ -234,6 +234,8 @@ def detail_line(view: DayView, n: int, width: int) -> Content:
         bits.append(there + " △ " + _("outside hours") if info.outside_hours else there)
     if b.note:
         bits.append(b.note)
+    if b.series is not None:
+        bits.append("↻ " + _("repeats: e edits this day, vatui block edit --series the rest"))
     if info.actual is not None and b.start <= view.now:
         bits.append(_("{spent} of {planned} tracked").format(spent=format_duration(info.actual),
                                                             planned=format_duration(b.length)))
