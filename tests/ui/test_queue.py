@@ -545,3 +545,20 @@ async def test_done_on_a_repeating_task_brings_the_next_one_and_undo_takes_both_
         await pilot.press("u")
         await settle(app, pilot)
         assert [(t.title, t.status.value) for t in Store(store.path).tasks.all()] == [("Monday report", "todo")]
+
+
+async def test_a_retainer_clients_month_shows_beside_its_name_in_the_queue(make_app, store, clock, make_cli):
+    from vatui.core.models import Client, Task, TimeEntry
+
+    store.clients.add(Client(name="Acme", tz="UTC", rate=40))
+    make_cli()("client", "edit", "Acme", "--retainer", "20h/month", db_path=store.path)
+    store = Store(store.path, clock=clock, journal=True)
+    start = clock.now() - timedelta(days=2)
+    store.entries.add(TimeEntry(start=start, end=start + timedelta(hours=12, minutes=30), client_id=1))
+    store.tasks.add(Task(title="Weekly report", created=clock.now(), client_id=1))
+    app = make_app(store=store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("3")
+        lst = task_list(app)
+        lines = [lst.render_line(y).text for y in range(lst.size.height)]
+        assert any("Acme · UTC · retainer 12.5/20 h" in line for line in lines), lines

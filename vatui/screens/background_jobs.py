@@ -17,6 +17,7 @@ from typing import Any
 
 from vatui.core.settings import Settings
 from vatui.i18n import _
+from vatui.text.invoice_text import hours
 
 PUSH_AFTER = timedelta(seconds=5)
 
@@ -102,7 +103,7 @@ class BackgroundJobs:
             for client, pct, month in reached:
                 self.notify(_("Retainer {client}").format(client=client.name),
                             _("{pct}% of this month's {bank} h used ({used} h)").format(
-                                pct=pct, bank=_hours(month.bank), used=_hours(month.used)), False)
+                                pct=pct, bank=hours(month.bank), used=hours(month.used)), False)
 
         self.writer.submit(change, done=said, title=_("Invoices"))
 

@@ -83,10 +83,27 @@ class QueueController(QueueFormsController):
                 current = pane.selected_task
                 keep = current.id if current else None
             self._queue_select = None
-            pane.show_view(qv, reader, today, keep_task=keep)
+            pane.show_view(qv, reader, today, keep_task=keep, client_notes=self._retainer_notes(clients, today))
         else:
             pane.set_clock(reader, today)
         pane.set_states(*reader.count_states(self._queue_qv.tasks()))
+
+    def _retainer_notes(self, clients: dict[int, Client], today: date) -> dict[int, str]:
+        """Each retainer client's month beside its name: "retainer 12.5/20 h"."""
+        retained = [c for c in clients.values() if c.billing.retainer is not None]
+        if not retained:
+            return {}
+        from vatui.core.invoicing import retainer_usage
+        from vatui.text.invoice_text import retainer_words
+
+        entries = self.store.entries.all()
+        notes = {}
+        for client in retained:
+            own = [e for e in entries if e.client_id == client.id]
+            month = retainer_usage(client.billing.retainer, own, today, self.settings.me_zone,  # type: ignore[arg-type]
+                                   self.settings.billing_rounding)
+            notes[client.id] = retainer_words(month.used, month.bank)  # type: ignore[index]
+        return notes
 
     def _rebuild(self) -> None:
         self._queue_key = None

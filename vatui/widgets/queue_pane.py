@@ -4,6 +4,7 @@ a VA works the queue with. It renders what the controller gives it and posts wha
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -142,14 +143,16 @@ class QueuePane(Pane):
         return self.task_list.selected_task
 
     # --- data in -------------------------------------------------------------------------------
-    def show_view(self, qv: QueueView, reader: DeadlineReader, today: date, *, keep_task: int | None = None) -> None:
+    def show_view(self, qv: QueueView, reader: DeadlineReader, today: date, *, keep_task: int | None = None,
+                  client_notes: Mapping[int, str] | None = None) -> None:
+        """Show the view's rows; `client_notes` (client id -> words) follow a client's header."""
         lst = self.task_list
         if self.filter_text:
             lst.empty_text = _("Nothing matches “{filter}”. Press / then Esc to clear the filter.").format(
                 filter=self.filter_text)
         else:
             lst.empty_text = _("No open tasks. Press a to add one.")
-        lst.show(qv.rows, qv.view, today, reader, keep_task=keep_task)
+        lst.show(qv.rows, qv.view, today, reader, keep_task=keep_task, client_notes=client_notes)
         self._counts = (qv.view, qv.counts, qv.batch)
         self._show_title()
 

@@ -281,9 +281,11 @@ def _title_room(cells: list[tuple[str, int | None, str, bool]], width: int, more
     return width - (len(kept) - 1) - sum(w for w in kept if w is not None) - more
 
 
-def header_cells(group: Group, width: int, today: date, *, batch_view_all_clients: bool = False) -> RowCells:
+def header_cells(group: Group, width: int, today: date, *, batch_view_all_clients: bool = False,
+                 note: str = "") -> RowCells:
+    """A group's header row; `note` follows the title (a client's retainer month)."""
     indent = "  " * group.depth
-    title = indent + group_title(group, today)
+    title = indent + group_title(group, today) + (f" · {note}" if note else "")
     if batch_view_all_clients:
         title += " · " + _("all clients")
     count = group_count(group)

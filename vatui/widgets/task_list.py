@@ -8,7 +8,7 @@ and once a minute only the visible lines whose words changed (time left) are rep
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 
 from rich.segment import Segment
@@ -73,12 +73,13 @@ class TaskList(ScrollView, can_focus=True):
         self._strips: LRUCache[tuple, Strip] = LRUCache(1024)
         self._batch_all_clients = False
         self._columns = Columns()
+        self.client_notes: dict[int, str] = {}  # client id -> words after the client's header
         self.empty_text = ""  # shown when there are no rows
         self.renders = 0  # lines rendered (not from cache): for tests and benchmarks
 
     # --- data in ---------------------------------------------------------------------------------
     def show(self, rows: Sequence[Row], view: View, today: date, reader: DeadlineReader, *,
-             keep_task: int | None = None) -> None:
+             keep_task: int | None = None, client_notes: Mapping[int, str] | None = None) -> None:
         """New rows (after a change of data, view or filter). The cursor stays on `keep_task` if it
         is still listed, else on the row where it was (the next task after a finished one)."""
         old_index = self.cursor
@@ -86,7 +87,10 @@ class TaskList(ScrollView, can_focus=True):
         # The same rows again (a change elsewhere in the file: an entry logged, old work
         # archived, a block moved): only the visible lines whose words changed repaint, as on
         # a new minute, instead of the whole list (a full resend of the pane's rows).
-        same = bool(rows) and rows == self.rows and view is self.view and today == self.today
+        notes = dict(client_notes or {})
+        same = (bool(rows) and rows == self.rows and view is self.view and today == self.today
+                and notes == self.client_notes)
+        self.client_notes = notes
         self.rows = rows
         self.view = view
         self.today = today
@@ -175,7 +179,9 @@ class TaskList(ScrollView, can_focus=True):
             row = self.rows[index]
             today = self.today or date.today()
             if row.task is None:
-                cells = header_cells(row.group, width, today, batch_view_all_clients=self._batch_all_clients)
+                client = row.group.client
+                note = self.client_notes.get(client.id, "") if client is not None and client.id is not None else ""
+                cells = header_cells(row.group, width, today, batch_view_all_clients=self._batch_all_clients, note=note)
             else:
                 assert self.reader is not None
                 cells = task_cells(row, self.reader, width, self.view, today, self._columns)
