@@ -44,11 +44,16 @@ GROUPS = (GroupBy.CLIENT, GroupBy.TASK, GroupBy.BATCH, GroupBy.DAY)
 
 
 class ReportScreen(FollowsCockpit, TranslatedBindings, Screen[None]):
+    PERIOD = Binding.Group(N_("Period"), compact=True)  # "d w m Period": leaves room for i Invoices at 80 columns
     BINDINGS = [
-        Binding("escape", "close_report", N_("Back"), id="close-report", tooltip=N_("Back to the cockpit")),
-        Binding("d", "show_period('today')", N_("Today"), id="report-today", tooltip=N_("Report on today")),
-        Binding("w", "show_period('week')", N_("Week"), id="report-week", tooltip=N_("Report on this week")),
-        Binding("m", "show_period('month')", N_("Month"), id="report-month", tooltip=N_("Report on this month")),
+        # Esc is not in the footer (it must fit the report's own keys at 80 columns); ? lists it.
+        Binding("escape", "close_report", N_("Back"), id="close-report", tooltip=N_("Back to the cockpit"), show=False),
+        Binding("d", "show_period('today')", N_("Today"), id="report-today", tooltip=N_("Report on today"),
+                group=PERIOD),
+        Binding("w", "show_period('week')", N_("Week"), id="report-week", tooltip=N_("Report on this week"),
+                group=PERIOD),
+        Binding("m", "show_period('month')", N_("Month"), id="report-month", tooltip=N_("Report on this month"),
+                group=PERIOD),
         Binding("left,left_square_bracket", "shift_period(-1)", N_("Earlier"), id="report-earlier", priority=True,
                 tooltip=N_("The day, week or month before")),
         Binding("right,right_square_bracket", "shift_period(1)", N_("Later"), id="report-later", priority=True,
