@@ -40,7 +40,9 @@ DURATION_LIKE = re.compile(r"^[\d.]+\s*[smhdw]", re.I)
 # joining the title (a bare "5" or "2h" is too often an ordinary word to be held to that).
 _TIME_LIKE = re.compile(r"^\d+:\d*$|^\d+(?::\d*)?(?:am|pm)$", re.I)
 
-DAY_HELP = "today, tomorrow, fri, +3d, eow, 1dec or 2026-12-01"
+def day_help() -> str:
+    """The day words shown in error messages; the joining "or" is translated with the sentence."""
+    return _("{words} or {last}").format(words="today, tomorrow, fri, +3d, eow, 1dec", last="2026-12-01")
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,7 +196,7 @@ def parse_when_words(words: Sequence[str], *, field: str, token: Token | None = 
     `promise`: the value could also have been a reply promise (24h), so a bad day says both."""
     shown = token.text if token else field
     if not words or not words[0].strip():
-        raise QuickAddError(_("{token}: give a day, e.g. {examples}").format(token=shown, examples=DAY_HELP),
+        raise QuickAddError(_("{token}: give a day, e.g. {examples}").format(token=shown, examples=day_help()),
                             field=field, token=token)
     first = words[0].strip()
     rest = list(words[1:])
@@ -205,11 +207,11 @@ def parse_when_words(words: Sequence[str], *, field: str, token: Token | None = 
     day = parse_day(first)
     if day is None and promise:
         raise QuickAddError(_("{token}: {word!r} is neither a promise in business hours (24h, 2d) nor a day "
-                              "({examples})").format(token=shown, word=first, examples=DAY_HELP),
+                              "({examples})").format(token=shown, word=first, examples=day_help()),
                             field=field, token=token)
     if day is None:
         raise QuickAddError(_("{token}: {word!r} is not a day; write {examples}").format(
-            token=shown, word=first, examples=DAY_HELP), field=field, token=token)
+            token=shown, word=first, examples=day_help()), field=field, token=token)
     where: str | None = None
     for word in rest:
         t = parse_time_word(word, strict=strict)
@@ -269,7 +271,7 @@ def parse_day_field(text: str, *, today: date, field: str = "start") -> date:
     spec = parse_day(text.strip())
     if spec is None or isinstance(spec, timedelta):
         raise QuickAddError(_("{field}: {text!r} is not a day; write {examples}").format(
-            field=field, text=text.strip(), examples=DAY_HELP), field=field)
+            field=field, text=text.strip(), examples=day_help()), field=field)
     return spec(today)
 
 
