@@ -32,13 +32,13 @@ _ISO_DATETIME = re.compile(r"^(\d{4}-\d{1,2}-\d{1,2})[t@](.+)$", re.I)
 _DAY_MONTH = re.compile(r"^(\d{1,2})-?([a-z]{3})[a-z]*$")
 _MONTH_DAY = re.compile(r"^([a-z]{3})[a-z]*-?(\d{1,2})$")
 _PLUS_DAYS = re.compile(r"^\+(\d{1,4})([dw])$")
-_STRICT_TIME = re.compile(r"^(\d{1,2})(?::(\d{2}))?(am|pm)$|^(\d{1,2}):(\d{2})$|^(\d{1,2})h(\d{2})?$")
+_STRICT_TIME = re.compile(r"^(\d{1,2})(?::(\d{2}))?([ap])m?$|^(\d{1,2}):(\d{2})$|^(\d{1,2})h(\d{2})?$")
 _LOOSE_TIME = re.compile(r"^(\d{1,2})(?::?(\d{2}))?$")
 DURATION_LIKE = re.compile(r"^[\d.]+\s*[smhdw]", re.I)
 # Digits with a colon, or ending in am/pm: a word that can only have been meant as a clock time.
 # After due:DAY such a word must be a real time, so that "25:00" is refused instead of silently
 # joining the title (a bare "5" or "2h" is too often an ordinary word to be held to that).
-_TIME_LIKE = re.compile(r"^\d+:\d*$|^\d+(?::\d*)?(?:am|pm)$", re.I)
+_TIME_LIKE = re.compile(r"^\d+:\d*$|^\d+(?::\d*)?[ap]m?$", re.I)
 
 def day_help() -> str:
     """The day words shown in error messages; the joining "or" is translated with the sentence."""
@@ -137,7 +137,7 @@ def parse_day(word: str) -> DaySpec | timedelta | None:
 
 
 def parse_time_word(word: str, *, strict: bool = True) -> int | None:
-    """"17:00", "5pm", "5:30pm", "17h", "noon" (and "17", "0930" when not strict) -> minutes."""
+    """"17:00", "5pm", "5p", "5:30pm", "17h", "noon" (and "17", "0930" when not strict) -> minutes."""
     w = word.strip().lower()
     if w == "noon":
         return 12 * 60
@@ -149,7 +149,7 @@ def parse_time_word(word: str, *, strict: bool = True) -> int | None:
             hours, minutes = int(m.group(1)), int(m.group(2) or 0)
             if not 1 <= hours <= 12:
                 return None
-            hours = hours % 12 + (12 if m.group(3) == "pm" else 0)
+            hours = hours % 12 + (12 if m.group(3) == "p" else 0)
         elif m.group(4) is not None:
             hours, minutes = int(m.group(4)), int(m.group(5))
         else:
