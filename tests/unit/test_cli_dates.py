@@ -18,3 +18,10 @@ def test_entries_date_takes_day_words(cli, word, shown):
 def test_entries_date_refuses_a_non_day(cli):
     code, out, err = cli("entries", "--date", "blah")
     assert code == 2 and "'blah' is not a date" in err
+
+
+@pytest.mark.parametrize("rate", ["1e400", "nan", "inf", "-5", "1000001"])
+def test_client_add_refuses_a_rate_out_of_range(cli, rate):
+    code, _, err = cli("client", "add", "Big", "--tz", "UTC", f"--rate={rate}")
+    assert code == 2 and "rate" in err
+    assert cli("client", "list")[1].count("Big") == 0
