@@ -163,3 +163,17 @@ def test_templates_and_copy(cli):
     starts = sorted(local(b.start) for b in Store(cli.db).blocks.all())
     assert starts == ["2026-11-23 09:30", "2026-11-23 14:00", "2026-11-24 09:30", "2026-11-24 14:00",
                       "2026-11-30 09:30", "2026-11-30 14:00"]
+
+
+def test_add_takes_the_clock_words_due_takes(cli):
+    # "17h" and "8h15" are times in due: as in block add
+    code, out, err = cli("block", "add", "17h-18h #email")
+    assert (code, err) == (0, "") and "Added block 1: 17:00-18:00" in out
+    code, out, err = cli("block", "add", "8h15 30m")
+    assert (code, err) == (0, "") and "08:15-08:45" in out
+
+
+def test_list_takes_the_day_words_due_takes(cli):
+    assert cli("block", "add", "9:00-10:00", "--date", "2026-11-27")[0] == 0
+    code, out, err = cli("block", "list", "--date", "fri")
+    assert (code, err) == (0, "") and "Fri 27 Nov 2026" in out and "1 block" in out

@@ -174,3 +174,15 @@ def test_apply_with_a_bad_start_day(clients):
     code, _, err = clients("template", "apply", "X", "--client", "acme", "--start", "someday")
     assert code == 2 and "start" in err and "someday" in err
     assert tasks(clients) == []
+
+
+def test_add_takes_a_short_pm_clock_after_due_and_refuses_a_wrong_one(cli):
+    # "5p" is 17:00 (never left in the title); "13p" is a clock word that is no clock: refused, nothing saved
+    code, _, err = cli("add", "x due:fri 5p")
+    assert code == 0 and err == ""
+    (t,) = tasks(cli)
+    assert t.title == "x"
+    assert t.due.astimezone(ZoneInfo("Europe/Bucharest")).replace(tzinfo=None) == datetime(2026, 11, 27, 17, 0)
+    code, _, err = cli("add", "y due:fri 13p")
+    assert code == 2 and "13p" in err
+    assert len(tasks(cli)) == 1

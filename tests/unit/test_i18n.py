@@ -227,3 +227,12 @@ def test_digest_in_another_language(cli):
     assert _("Quit") == "Ieșire"  # the CLI's own language is back after the digest
     code, _out, err = cli("digest", "--client", "acme", "--language", "xx", language="ro")
     assert code == 2 and "vatui nu are traducere în xx" in err
+
+
+@pytest.mark.parametrize(("code", "joined"), [("en", " or "), ("ro", " sau "), ("pt_BR", " ou ")])
+def test_day_words_help_joins_its_last_example_in_the_language(code, joined):
+    from vatui.core.when_words import day_help
+
+    with using(code):
+        shown = day_help()
+    assert shown == f"today, tomorrow, fri, +3d, eow, 1dec{joined}2026-12-01"

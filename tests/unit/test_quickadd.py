@@ -165,7 +165,7 @@ def test_due_days_in_my_zone(spec, expected):
 
 @pytest.mark.parametrize(("word", "minute"), [("17:00", 1020), ("5pm", 1020), ("5:30pm", 1050), ("9am", 540),
                                               ("12am", 0), ("12pm", 720), ("17h", 1020), ("8h15", 495),
-                                              ("noon", 720)])
+                                              ("noon", 720), ("5p", 1020), ("9a", 540), ("5:30p", 1050)])
 def test_time_words(word, minute):
     assert parse_time_word(word) == minute
     q = qa(f"x due:fri {word} extra words")
@@ -173,7 +173,7 @@ def test_time_words(word, minute):
     assert local(q.due, ME).hour * 60 + local(q.due, ME).minute == minute
 
 
-@pytest.mark.parametrize("word", ["17", "25:00", "13pm", "0am", "9:75"])
+@pytest.mark.parametrize("word", ["17", "25:00", "13pm", "13p", "0a", "0am", "9:75"])
 def test_not_time_words(word):
     assert parse_time_word(word) is None
 
@@ -187,6 +187,8 @@ def test_a_time_like_word_after_due_must_be_a_time():
     assert qa("Vote 25:00 due:fri").title == "Vote 25:00"  # not after due: an ordinary word
     with pytest.raises(QuickAddError):
         qa("Bad due:fri 25:00")
+    with pytest.raises(QuickAddError):
+        qa("Bad due:fri 13p")  # a clock word that is no clock is refused, never kept in the title
 
 
 def test_bare_number_after_due_stays_in_the_title():

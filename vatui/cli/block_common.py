@@ -31,8 +31,14 @@ def parse_day(text: str | None, today: date, *, option: str = "--date") -> date:
     try:
         return date.fromisoformat(key)
     except ValueError:
-        raise CliError(_("{option}: {text!r} is not a date; write YYYY-MM-DD, today, tomorrow or yesterday")
-                       .format(option=option, text=text)) from None
+        pass
+    from vatui.core.when_words import parse_day as day_word  # the day words due: takes: fri, +3d, eow, 1dec
+
+    spec = day_word(key)
+    if spec is not None and not isinstance(spec, timedelta):
+        return spec(today)
+    raise CliError(_("{option}: {text!r} is not a date; write YYYY-MM-DD, today, tomorrow or yesterday")
+                   .format(option=option, text=text))
 
 
 def clients_by_id(ctx: Context) -> dict[int, Client]:

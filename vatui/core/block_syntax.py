@@ -19,10 +19,10 @@ from vatui.i18n import _
 
 MAX_NOTE = 200
 
-_TIME = r"(?:now|\d{1,2}(?::\d{2})?\s*(?:am|pm|a|p)?|\d{3,4})"
+_TIME = r"(?:now|\d{1,2}h(?:\d{2})?|\d{1,2}(?::\d{2})?\s*(?:am|pm|a|p)?|\d{3,4})"
 _RANGE_HEAD = re.compile(rf"^\s*({_TIME})\s*[-–—]\s*({_TIME})(?=\s|$)", re.IGNORECASE)
 _START_HEAD = re.compile(rf"^\s*({_TIME})(?=\s|$)", re.IGNORECASE)
-_CLOCK = re.compile(r"^(\d{1,2})(?::(\d{2}))?\s*(am|pm|a|p)?$|^(\d{1,2})(\d{2})$", re.IGNORECASE)
+_CLOCK = re.compile(r"^(\d{1,2})(?::(\d{2}))?\s*(am|pm|a|p)?$|^(\d{1,2})h?(\d{2})$|^(\d{1,2})h$", re.IGNORECASE)
 _DURATION = re.compile(r"^\d+(?:\.\d+)?[smhdw]|^\d+h\d{1,2}$", re.IGNORECASE)
 _BATCH = re.compile(r"^#([a-z][\w-]*)$", re.IGNORECASE)
 
@@ -44,7 +44,9 @@ def _clock(token: str, field: str) -> _Clock:
     if not m:
         raise ValidationError(_("{field}: {text!r} is not a time; write e.g. 9:30, 14:00 or 2pm").format(
             field=field, text=token), field=field)
-    if m.group(4) is not None:
+    if m.group(6) is not None:  # "17h", as due: takes it
+        hour, minute, suffix = int(m.group(6)), 0, None
+    elif m.group(4) is not None:  # "0930", "8h15"
         hour, minute, suffix = int(m.group(4)), int(m.group(5)), None
     else:
         hour, minute = int(m.group(1)), int(m.group(2) or 0)

@@ -42,6 +42,8 @@ def parse_currency(code: str, *, field: str = "currency") -> str:
     return normal
 
 
+MAX_RATE = Decimal(1_000_000)  # per hour: far above any real rate, and reports' sums stay exact
+
 _DECIMAL_COMMA = re.compile(r"^\d+,\d{1,2}$")  # "37,50": how Romanian and Brazilian users write 37.50
 
 
@@ -57,6 +59,9 @@ def parse_rate(value: str | int | float | Decimal, *, field: str = "rate") -> De
     if not rate.is_finite() or rate < 0:
         raise ValidationError(_("{field}: a rate must be zero or more, not {value}").format(field=field, value=value),
                               field=field)
+    if rate > MAX_RATE:
+        raise ValidationError(_("{field}: {value} is more than the largest rate, {limit} an hour").format(
+            field=field, value=value, limit=MAX_RATE), field=field)
     return rate
 
 

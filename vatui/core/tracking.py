@@ -93,7 +93,7 @@ _RELATIVE = re.compile(r"^-(\d{1,3})d?$")
 
 
 def parse_day(text: str, today: date, *, field: str = "date") -> date:
-    """"today", "yesterday", "-2" (two days ago) or an ISO date 2026-11-23."""
+    """"today", "yesterday", "-2" (two days ago), an ISO date 2026-11-23 or a day word due: takes ("fri")."""
     word = text.strip().lower()
     if word in ("", "today"):
         return today
@@ -105,8 +105,14 @@ def parse_day(text: str, today: date, *, field: str = "date") -> date:
     try:
         return date.fromisoformat(word)
     except ValueError:
-        raise ValidationError(_("{field}: {text!r} is not a date; write e.g. 2026-11-23, today or yesterday").format(
-            field=field, text=text), field=field) from None
+        pass
+    from vatui.core.when_words import parse_day as day_word  # the day words due: takes: tomorrow, fri, +3d
+
+    spec = day_word(word)
+    if spec is not None and not isinstance(spec, timedelta):
+        return spec(today)
+    raise ValidationError(_("{field}: {text!r} is not a date; write e.g. 2026-11-23, today or yesterday").format(
+        field=field, text=text), field=field)
 
 
 def wall_instant(day: date, minute: int, tz: ZoneInfo, *, field: str = "time") -> datetime:

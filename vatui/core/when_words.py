@@ -32,15 +32,17 @@ _ISO_DATETIME = re.compile(r"^(\d{4}-\d{1,2}-\d{1,2})[t@](.+)$", re.I)
 _DAY_MONTH = re.compile(r"^(\d{1,2})-?([a-z]{3})[a-z]*$")
 _MONTH_DAY = re.compile(r"^([a-z]{3})[a-z]*-?(\d{1,2})$")
 _PLUS_DAYS = re.compile(r"^\+(\d{1,4})([dw])$")
-_STRICT_TIME = re.compile(r"^(\d{1,2})(?::(\d{2}))?(am|pm)$|^(\d{1,2}):(\d{2})$|^(\d{1,2})h(\d{2})?$")
+_STRICT_TIME = re.compile(r"^(\d{1,2})(?::(\d{2}))?([ap])m?$|^(\d{1,2}):(\d{2})$|^(\d{1,2})h(\d{2})?$")
 _LOOSE_TIME = re.compile(r"^(\d{1,2})(?::?(\d{2}))?$")
 DURATION_LIKE = re.compile(r"^[\d.]+\s*[smhdw]", re.I)
 # Digits with a colon, or ending in am/pm: a word that can only have been meant as a clock time.
 # After due:DAY such a word must be a real time, so that "25:00" is refused instead of silently
 # joining the title (a bare "5" or "2h" is too often an ordinary word to be held to that).
-_TIME_LIKE = re.compile(r"^\d+:\d*$|^\d+(?::\d*)?(?:am|pm)$", re.I)
+_TIME_LIKE = re.compile(r"^\d+:\d*$|^\d+(?::\d*)?[ap]m?$", re.I)
 
-DAY_HELP = "today, tomorrow, fri, +3d, eow, 1dec or 2026-12-01"
+def day_help() -> str:
+    """The day words shown in error messages; the joining "or" is translated with the sentence."""
+    return _("{words} or {last}").format(words="today, tomorrow, fri, +3d, eow, 1dec", last="2026-12-01")
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,7 +137,7 @@ def parse_day(word: str) -> DaySpec | timedelta | None:
 
 
 def parse_time_word(word: str, *, strict: bool = True) -> int | None:
-    """"17:00", "5pm", "5:30pm", "17h", "noon" (and "17", "0930" when not strict) -> minutes."""
+    """"17:00", "5pm", "5p", "5:30pm", "17h", "noon" (and "17", "0930" when not strict) -> minutes."""
     w = word.strip().lower()
     if w == "noon":
         return 12 * 60
@@ -147,7 +149,7 @@ def parse_time_word(word: str, *, strict: bool = True) -> int | None:
             hours, minutes = int(m.group(1)), int(m.group(2) or 0)
             if not 1 <= hours <= 12:
                 return None
-            hours = hours % 12 + (12 if m.group(3) == "pm" else 0)
+            hours = hours % 12 + (12 if m.group(3) == "p" else 0)
         elif m.group(4) is not None:
             hours, minutes = int(m.group(4)), int(m.group(5))
         else:
@@ -194,7 +196,7 @@ def parse_when_words(words: Sequence[str], *, field: str, token: Token | None = 
     `promise`: the value could also have been a reply promise (24h), so a bad day says both."""
     shown = token.text if token else field
     if not words or not words[0].strip():
-        raise QuickAddError(_("{token}: give a day, e.g. {examples}").format(token=shown, examples=DAY_HELP),
+        raise QuickAddError(_("{token}: give a day, e.g. {examples}").format(token=shown, examples=day_help()),
                             field=field, token=token)
     first = words[0].strip()
     rest = list(words[1:])
@@ -205,11 +207,11 @@ def parse_when_words(words: Sequence[str], *, field: str, token: Token | None = 
     day = parse_day(first)
     if day is None and promise:
         raise QuickAddError(_("{token}: {word!r} is neither a promise in business hours (24h, 2d) nor a day "
-                              "({examples})").format(token=shown, word=first, examples=DAY_HELP),
+                              "({examples})").format(token=shown, word=first, examples=day_help()),
                             field=field, token=token)
     if day is None:
         raise QuickAddError(_("{token}: {word!r} is not a day; write {examples}").format(
-            token=shown, word=first, examples=DAY_HELP), field=field, token=token)
+            token=shown, word=first, examples=day_help()), field=field, token=token)
     where: str | None = None
     for word in rest:
         t = parse_time_word(word, strict=strict)
@@ -269,7 +271,7 @@ def parse_day_field(text: str, *, today: date, field: str = "start") -> date:
     spec = parse_day(text.strip())
     if spec is None or isinstance(spec, timedelta):
         raise QuickAddError(_("{field}: {text!r} is not a day; write {examples}").format(
-            field=field, text=text.strip(), examples=DAY_HELP), field=field)
+            field=field, text=text.strip(), examples=day_help()), field=field)
     return spec(today)
 
 
