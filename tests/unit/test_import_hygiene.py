@@ -37,7 +37,10 @@ def test_quick_paths_do_not_load_textual(module):
 # Kept off the start path on purpose (each is imported where it is first needed): a top-level
 # import of one of them would quietly put its cost back into every start.
 LAZY_MODULES = ["vatui.core.block_syntax", "vatui.notify", "vatui.screens.help", "vatui.screens.report_screen",
-                "vatui.screens.queue_modals", "vatui.screens.block_modal", "vatui.screens.client_modal", "plyer"]
+                "vatui.screens.queue_modals", "vatui.screens.block_modal", "vatui.screens.client_modal", "plyer",
+                # calendar subscriptions: loaded by `vatui calendar` and the sync worker only
+                "vatui.calendars", "vatui.calendars.fetch", "vatui.calendars.parse", "icalendar",
+                "recurring_ical_events", "x_wr_timezone"]
 
 COCKPIT_STARTS = """
 import asyncio, sys, tempfile
