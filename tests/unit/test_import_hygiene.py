@@ -49,7 +49,10 @@ LAZY_MODULES = ["vatui.core.block_syntax", "vatui.terminal.notify", "vatui.scree
                 # invoicing rules and commands: only when invoicing
                 "vatui.core.invoicing", "vatui.store.invoices", "vatui.cli.invoices",
                 # recurrence: only for a task or block that repeats
-                "vatui.core.recurrence", "vatui.core.series", "vatui.store.series", "dateutil.rrule"]
+                "vatui.core.recurrence", "vatui.core.series", "vatui.store.series", "dateutil.rrule",
+                # calendar subscriptions: fetched and parsed only when a calendar is used
+                "vatui.calendars", "vatui.calendars.fetch", "vatui.calendars.parse", "icalendar",
+                "recurring_ical_events", "x_wr_timezone"]
 
 COCKPIT_STARTS = """
 import asyncio, sys, tempfile

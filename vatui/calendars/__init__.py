@@ -1,0 +1,1 @@
+"""Calendar subscriptions: fetching and parsing clients' .ics feeds (loaded only when used)."""

@@ -1,0 +1,41 @@
+"""Masking of subscription addresses, which are secrets (Google's "secret address in iCal format").
+
+Rule: the scheme, the host and the last path segment stay readable; every path segment between
+them becomes one "…"; the query string and fragment are dropped; a user:password part is dropped.
+A local file path is not a secret and is shown as given.
+
+    https://calendar.google.com/calendar/ical/abc%40group/private-f00/basic.ics
+        -> https://calendar.google.com/…/basic.ics
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+_SCHEMES = ("http", "https", "webcal")
+
+
+def mask_source(source: str) -> str:
+    """Return `source` with its secret parts hidden (see the module docstring for the rule)."""
+    parts = urlsplit(source)
+    if parts.scheme.lower() not in _SCHEMES:
+        return source
+    host = parts.hostname or ""
+    if parts.port:
+        host = f"{host}:{parts.port}"
+    segments = [s for s in parts.path.split("/") if s]
+    if not segments:
+        path = ""
+    elif len(segments) == 1:
+        path = "/" + segments[0]
+    else:
+        path = "/…/" + segments[-1]
+    masked = f"{parts.scheme}://{host}{path}"
+    if parts.query or parts.fragment:
+        masked += "?…"
+    return masked
+
+
+def mask_in(text: str, source: str) -> str:
+    """Return `text` (an error message, say) with every occurrence of `source` masked."""
+    return text.replace(source, mask_source(source)) if source else text
