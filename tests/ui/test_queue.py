@@ -562,3 +562,19 @@ async def test_a_retainer_clients_month_shows_beside_its_name_in_the_queue(make_
         lst = task_list(app)
         lines = [lst.render_line(y).text for y in range(lst.size.height)]
         assert any("Acme · UTC · retainer 12.5/20 h" in line for line in lines), lines
+
+
+async def test_esc_in_the_list_clears_an_active_filter_then_leaves_esc_to_the_screen(make_app, demo_store):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("3", "slash", *"@bondi", "enter")
+        await pilot.pause()
+        assert pane(app).filter_text == "@bondi" and app.focused is task_list(app)
+        filtered = len([r for r in task_list(app).rows if r.task])
+        await pilot.press("escape")
+        await pilot.pause()
+        assert pane(app).filter_text == "" and len([r for r in task_list(app).rows if r.task]) > filtered
+        await pilot.press("z")
+        assert app.screen.maximized is not None
+        await pilot.press("escape")  # no filter now: Esc un-zooms, as elsewhere
+        assert app.screen.maximized is None

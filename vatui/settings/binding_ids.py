@@ -83,6 +83,7 @@ BINDING_DEFAULTS: dict[str, str] = {
     "pause-pomodoro": "p",
     "queue-cursor-down": "down,j",
     "queue-cursor-up": "up,k",
+    "queue-clear-filter": "escape",
     "queue-filter-clear": "escape",
     "queue-first": "home,g",
     "queue-last": "end,G",

@@ -107,6 +107,8 @@ class QueuePane(Pane):
                 tooltip=N_("Filter by words, @client and #batch (Esc clears)")),
         Binding("T", "choose('template')", N_("Template"), id="apply-template", show=False,
                 tooltip=N_("Apply a checklist template to a client")),
+        Binding("escape", "clear_filter", N_("Clear filter"), id="queue-clear-filter", show=False,
+                tooltip=N_("Clear the filter (only while one is set; else Esc does what it does elsewhere)")),
     ]
 
     @dataclass(eq=False)
@@ -197,6 +199,15 @@ class QueuePane(Pane):
     def action_choose(self, verb: str) -> None:
         # QueueAction(verb) raises on a name that is no action: a binding with a typo fails loudly.
         self.post_message(self.ActionChosen(QueueAction(verb), self.selected_task))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Without a filter, Esc is not this pane's: it goes on to the screen (un-zoom).
+        if action == "clear_filter":
+            return bool(self.filter_text)
+        return True
+
+    def action_clear_filter(self) -> None:
+        self.query_one(FilterInput).action_clear()
 
     def action_open_filter(self) -> None:
         box = self.query_one(FilterInput)
