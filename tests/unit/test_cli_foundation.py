@@ -221,3 +221,18 @@ def test_an_archived_client_leaves_the_clock_and_queues_and_stays_in_reports(mak
     code, out, _ = cli("client", "unarchive", "Acme")
     assert code == 0 and "back on the clock" in out
     assert "Acme" in cli("today")[1].split("Today's blocks", 1)[0]
+
+
+def test_client_names_are_read_as_quick_add_reads_them_and_an_unknown_one_offers_a_few(make_cli):
+    cli = make_cli()
+    for n in range(30):
+        cli("client", "add", f"Client {n:02d}", "--tz", "UTC")
+    cli("client", "add", "Bondi Bakes", "--tz", "Australia/Sydney")
+    cli("add", "Order flour", "--client", "bondi-bakes")
+    assert cli("add", "Order sugar", "--client", "bon")[0] == 0  # a unique start
+    code, out, _ = cli("tasks", "--client", "Bondi")
+    assert "Order flour" in out and "Order sugar" in out
+    code, _, err = cli("report", "--today", "--client", "bondy bakes")
+    assert code == 2 and "did you mean Bondi Bakes?" in err
+    code, _, err = cli("report", "--today", "--client", "zzz")
+    assert code == 2 and "and 23 more" in err and err.count(",") <= 8  # at most 8 names, not 31

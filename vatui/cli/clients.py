@@ -161,11 +161,19 @@ def cmd_add(ctx: Context) -> int:
 
 
 def find_client(ctx: Context, name: str) -> Client:
-    client = ctx.store.client_named(name)
-    if client is None:
-        known = ", ".join(c.name for c in ctx.store.clients.all()) or _("none yet")
-        raise CliError(_("no client called {name!r} (clients: {known})").format(name=name, known=known))
-    return client
+    """The client a typed name means, as quick add reads @names: the exact name or its slug
+    ("bondi-bakes"), else a unique start. An unknown name offers the closest few names."""
+    from vatui.core.quickadd import client_suggestions, match_clients
+
+    clients = ctx.store.clients.all()
+    found = match_clients(clients, name)
+    if len(found) == 1:
+        return found[0]
+    if found:
+        raise CliError(_("{name!r} matches more than one client ({names}); type more of the name").format(
+            name=name, names=", ".join(sorted(c.name for c in found)[:8])))
+    raise CliError(_("no client called {name!r} ({suggestions})").format(
+        name=name, suggestions=client_suggestions(clients, name)))
 
 
 def cmd_edit(ctx: Context) -> int:

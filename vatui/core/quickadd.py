@@ -29,6 +29,7 @@ A bad token raises `QuickAddError` (a ValidationError) whose message quotes the 
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -50,7 +51,7 @@ from vatui.core.when_words import (
     resolve_when,
     zone_word,
 )
-from vatui.i18n import _
+from vatui.i18n import _, ngettext
 
 _BATCH = re.compile(r"^[a-z][a-z0-9_\-]{0,29}$")
 
@@ -74,15 +75,33 @@ def match_clients(clients: Sequence[Client], query: str) -> list[Client]:
     return [c for c in clients if client_slug(c.name).startswith(slug)]
 
 
+SUGGESTED = 8  # names at most in a "no such client" message: a file may hold hundreds
+
+
+def client_suggestions(clients: Sequence[Client], query: str) -> str:
+    """The names to offer for a name that matched no client: the closest few, else the first few
+    of all (alphabetically), never more than SUGGESTED, with how many more there are."""
+    names = sorted(c.name for c in clients)
+    if not names:
+        return _("no clients yet")
+    slugs = {client_slug(n): n for n in names}
+    close = difflib.get_close_matches(client_slug(query.lstrip("@")), list(slugs), n=SUGGESTED, cutoff=0.5)
+    if close:
+        return _("did you mean {names}?").format(names=", ".join(slugs[s] for s in close))
+    shown = ", ".join(names[:SUGGESTED])
+    if len(names) > SUGGESTED:
+        shown += " " + ngettext("and {n} more", "and {n} more", len(names) - SUGGESTED).format(n=len(names) - SUGGESTED)
+    return _("clients: {names}").format(names=shown)
+
+
 def find_client(clients: Sequence[Client], query: str, *, field: str = "client", token: Token | None = None) -> Client:
     found = match_clients(clients, query)
     if len(found) == 1:
         return found[0]
     shown = token.text if token else query
     if not found:
-        known = ", ".join(sorted(c.name for c in clients)) or _("none yet")
-        raise QuickAddError(_("{token}: no client by that name (clients: {known})").format(token=shown, known=known),
-                            field=field, token=token)
+        raise QuickAddError(_("{token}: no client by that name ({suggestions})").format(
+            token=shown, suggestions=client_suggestions(clients, query)), field=field, token=token)
     names = ", ".join(sorted(c.name for c in found))
     raise QuickAddError(_("{token}: more than one client matches ({names}); type more of the name").format(
         token=shown, names=names), field=field, token=token)
