@@ -236,3 +236,26 @@ def test_client_names_are_read_as_quick_add_reads_them_and_an_unknown_one_offers
     assert code == 2 and "did you mean Bondi Bakes?" in err
     code, _, err = cli("report", "--today", "--client", "zzz")
     assert code == 2 and "and 23 more" in err and err.count(",") <= 8  # at most 8 names, not 31
+
+
+@pytest.mark.parametrize(("args", "says"), [
+    (("add", "x ~99999999999999h"), "not an estimate"),
+    (("add", "x due:9999-12-31 23:59"), "outside the years vatui works with (1970-2199)"),
+    (("add", "x @acme reply:721h"), "a promise is between 1 and 720 business hours"),
+    (("log", "--client", "acme", "--from", "09:00", "--for", "9" * 400 + "h"), "for:"),
+    (("log", "--client", "acme", "--from", "09:00", "--to", "10:00", "--date", "9999-12-31"), "outside the years"),
+    (("log", "--client", "acme", "--from", "09:00", "--to", "10:00", "--date", "0001-01-01"), "outside the years"),
+    (("block", "add", "9:00-10:00", "--date", "9999-12-31"), "outside the years"),
+    (("block", "shift", "9" * 400, "--after", "1"), "shift"),
+    (("report", "--from", "0001-01-01", "--to", "9999-12-31"), "outside the years"),
+    (("client", "add", "Big", "--tz", "UTC", "--rate", "1e400"), "rate"),
+])
+def test_out_of_range_input_is_refused_up_front_with_nothing_saved(make_cli, args, says):
+    cli = make_cli()
+    cli("client", "add", "Acme", "--tz", "America/New_York")
+    cli("block", "add", "8:00-9:00")
+    before = cli.db.read_bytes()
+    code, _out, err = cli(*args)
+    assert code == 2 and says in err and "Traceback" not in err, err
+    assert cli.db.read_bytes() == before
+    assert cli("tasks")[0] == 0 and cli("report", "--week")[0] == 0  # later reads still work

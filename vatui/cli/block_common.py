@@ -22,6 +22,12 @@ def my_today(ctx: Context) -> date:
 
 
 def parse_day(text: str | None, today: date, *, option: str = "--date") -> date:
+    from vatui.core.models import supported_day
+
+    return supported_day(_parse_day(text, today, option=option), option)
+
+
+def _parse_day(text: str | None, today: date, *, option: str) -> date:
     if text is None:
         return today
     words = {"today": 0, "tomorrow": 1, "yesterday": -1}

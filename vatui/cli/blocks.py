@@ -264,10 +264,8 @@ def parse_shift(text: str) -> timedelta:
     raw = text.strip().replace(" ", "")
     sign = -1 if raw.startswith("-") else 1
     raw = raw.lstrip("+-")
-    if raw.isdigit():
-        delta = timedelta(minutes=int(raw))
-    else:
-        delta = parse_duration(raw, field="shift")
+    # A bare number is minutes: read as a duration with its unit, so one limit holds for both.
+    delta = parse_duration(raw + "m" if raw.isdigit() else raw, field="shift", allow_zero=True)
     if not delta:
         raise ValidationError(_("shift: {text!r} is no time at all; write e.g. 15m or -10m").format(text=text), field="shift")
     return sign * delta

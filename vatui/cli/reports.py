@@ -65,8 +65,10 @@ def add_period_options(p: argparse.ArgumentParser, *, with_named: bool) -> None:
 
 def day_range(ctx: Context) -> tuple[date | None, date | None]:
     """--from and --to as days; either may be missing."""
-    first = parse_day(ctx.args.from_day, field="--from") if ctx.args.from_day else None
-    last = parse_day(ctx.args.to_day, field="--to") if ctx.args.to_day else None
+    from vatui.core.models import supported_day
+
+    first = supported_day(parse_day(ctx.args.from_day, field="--from"), "--from") if ctx.args.from_day else None
+    last = supported_day(parse_day(ctx.args.to_day, field="--to"), "--to") if ctx.args.to_day else None
     if first and last and last < first:
         raise CliError(_("--to {last} is before --from {first}").format(last=last, first=first))
     return first, last

@@ -8,6 +8,9 @@ from datetime import timedelta
 from vatui.core.errors import ValidationError
 from vatui.i18n import _
 
+# The longest duration anything in vatui takes (an estimate, a log, a shift, a promise): a year
+# and a day. Larger numbers are typing slips, and would overflow the dates they are added to.
+MAX_DURATION = timedelta(days=366)
 _UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
 _PART = re.compile(r"(\d+(?:\.\d+)?)\s*([smhdw])")
 _WHOLE = re.compile(r"^(?:\d+(?:\.\d+)?\s*[smhdw]\s*)+$")
@@ -32,6 +35,9 @@ def parse_duration(text: str, *, field: str = "duration", allow_zero: bool = Fal
         )
     if seconds <= 0 and not allow_zero:
         raise ValidationError(_("{field}: a duration must be longer than zero").format(field=field), field=field)
+    if seconds > MAX_DURATION.total_seconds():
+        raise ValidationError(_("{field}: {text!r} is longer than vatui takes (at most {limit})").format(
+            field=field, text=text.strip(), limit="366d"), field=field)
     return timedelta(seconds=round(seconds))
 
 

@@ -51,6 +51,30 @@ def _plain_field(record: object, name: str, *, lines: bool = False) -> None:
         object.__setattr__(record, name, cleaned)
 
 
+# The years vatui works with. Dates outside them are typing slips ("9999-12-31"), and near the
+# ends of Python's calendar the arithmetic done on them (a week's bounds, a zone's offset) fails.
+FIRST_YEAR, LAST_YEAR = 1970, 2199
+_FIRST = datetime(FIRST_YEAR, 1, 1, tzinfo=timezone.utc)
+_AFTER_LAST = datetime(LAST_YEAR + 1, 1, 1, tzinfo=timezone.utc)
+
+
+def years_words() -> str:
+    return f"{FIRST_YEAR}-{LAST_YEAR}"
+
+
+def supported_day(day: date, field: str) -> date:
+    """`day`, if it is within the years vatui works with; else a ValidationError saying so."""
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise ValidationError(_("{field}: {day} is outside the years vatui works with ({years})").format(
+            field=field, day=day.isoformat(), years=years_words()), field=field)
+    return day
+
+
+def _require_supported(value: datetime | None, name: str) -> None:
+    if value is not None and not _FIRST <= value < _AFTER_LAST:
+        supported_day(value.date(), name)
+
+
 def _require_utc(value: datetime | None, name: str) -> None:
     if value is None or value.tzinfo is timezone.utc:  # the usual case, checked first (every load)
         return
@@ -203,6 +227,8 @@ class Task:
         _require_utc(self.due, "due")
         _require_utc(self.reply_by, "reply_by")
         _require_utc(self.done_at, "done_at")
+        _require_supported(self.due, "due")
+        _require_supported(self.reply_by, "reply_by")
         if self.estimate is not None and self.estimate <= timedelta(0):
             raise ValidationError(_("{field}: must be longer than zero").format(field="estimate"), field="estimate")
         if self.due_zone is not None:
@@ -236,6 +262,8 @@ class TimeBlock:
         _require_utc(self.end, "end")
         if self.end <= self.start:
             raise ValidationError(_("a block must end after it starts"), field="end")
+        _require_supported(self.start, "start")
+        _require_supported(self.end, "end")
         if self.note:
             _plain_field(self, "note")
 
@@ -262,6 +290,8 @@ class TimeEntry:
         _require_utc(self.end, "end")
         if self.end <= self.start:
             raise ValidationError(_("a time entry must end after it starts"), field="end")
+        _require_supported(self.start, "start")
+        _require_supported(self.end, "end")
         if self.note:
             _plain_field(self, "note")
 

@@ -93,7 +93,14 @@ _RELATIVE = re.compile(r"^-(\d{1,3})d?$")
 
 
 def parse_day(text: str, today: date, *, field: str = "date") -> date:
-    """"today", "yesterday", "-2" (two days ago), an ISO date 2026-11-23 or a day word due: takes ("fri")."""
+    """"today", "yesterday", "-2" (two days ago), an ISO date 2026-11-23 or a day word due: takes
+    ("fri"), within the years vatui works with."""
+    from vatui.core.models import supported_day
+
+    return supported_day(_parse_day(text, today, field=field), field)
+
+
+def _parse_day(text: str, today: date, *, field: str) -> date:
     word = text.strip().lower()
     if word in ("", "today"):
         return today

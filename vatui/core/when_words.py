@@ -278,13 +278,24 @@ def parse_day_field(text: str, *, today: date, field: str = "start") -> date:
 # --- reply-by ----------------------------------------------------------------------------------
 
 
+
+MAX_PROMISE = timedelta(hours=720)  # business hours: a month of full days, as a client's default promise
+
 def promise_deadline(client: Client, now: datetime, promise: timedelta | None = None, *, field: str = "reply",
                      token: Token | None = None) -> datetime:
     """When a reply promised now is due: `promise` (default: the client's) of the client's business
     hours after now, skipping its holidays and closed days. A 24-hour promise made Friday 16:00 in
     Sydney falls due Wednesday 16:00."""
     amount = promise if promise is not None else timedelta(hours=client.reply_by_hours)
+    shown = token.text if token else field
+    if amount > MAX_PROMISE:  # the same limit as a client's own promise (models.Client.reply_by_hours)
+        raise QuickAddError(_("{token}: a promise is between 1 and 720 business hours").format(token=shown),
+                            field=field, token=token)
     at = add_business_time(client.hours, client.tz, now, amount, closed=client_closed(client))
+    if at is None and any(client.hours.is_open_on(day) for day in range(7)):
+        raise QuickAddError(_("{token}: {client}'s business hours do not hold that many hours before the dates "
+                              "vatui looks ahead to; promise fewer").format(token=shown, client=client.name),
+                            field=field, token=token)
     if at is None:
         raise QuickAddError(_("{token}: {client} has no business hours, so a promise cannot be counted").format(
             token=token.text if token else field, client=client.name), field=field, token=token)
