@@ -102,9 +102,11 @@ def test_the_repeated_hour_in_sydney_counts_twice():
     assert b.length == timedelta(hours=4)  # 02:00-03:00 happens twice when clocks fall back
 
 
-def test_a_typed_time_inside_the_gap_resolves_to_the_jump():
+def test_a_typed_time_inside_the_gap_is_refused_as_everywhere():
     zone = "America/New_York"
-    b = block_syntax.parse_block("2:30-3:30", day=date(2026, 3, 8), zone_name=zone, now=at(zone, 2026, 3, 8, 9), clients=[])
+    with pytest.raises(ValidationError, match="02:30 does not exist on 2026-03-08 in America/New_York"):
+        block_syntax.parse_block("2:30-3:30", day=date(2026, 3, 8), zone_name=zone, now=at(zone, 2026, 3, 8, 9), clients=[])
+    b = block_syntax.parse_block("3:00-3:30", day=date(2026, 3, 8), zone_name=zone, now=at(zone, 2026, 3, 8, 9), clients=[])
     assert b.start == at(zone, 2026, 3, 8, 3) and b.length == timedelta(minutes=30)
 
 

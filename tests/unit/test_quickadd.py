@@ -219,9 +219,11 @@ def test_due_offset_from_now_is_exact():
     assert qa("x due:+90m").due == NOW + timedelta(minutes=90)
 
 
-def test_due_in_a_spring_forward_gap_moves_forward():
+def test_due_in_a_spring_forward_gap_is_refused_as_everywhere():
     now = datetime(2026, 3, 6, 12, tzinfo=UTC)
-    q = parse_quick_add("x @hudson due:2026-03-08 02:30 client", clients=CLIENTS, now=now, my_zone=ME)
+    with pytest.raises(QuickAddError, match="02:30 does not exist on 2026-03-08 in America/New_York"):
+        parse_quick_add("x @hudson due:2026-03-08 02:30 client", clients=CLIENTS, now=now, my_zone=ME)
+    q = parse_quick_add("x @hudson due:2026-03-08 03:00 client", clients=CLIENTS, now=now, my_zone=ME)
     assert q.due == datetime(2026, 3, 8, 7, 0, tzinfo=UTC)  # 03:00 EDT, the moment of the jump
 
 

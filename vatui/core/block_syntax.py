@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from vatui.core.blocks import MAX_LENGTH, day_bounds
-from vatui.core.business import local_instant, zone
+from vatui.core.business import wall_instant, zone
 from vatui.core.durations import format_duration, parse_duration
 from vatui.core.errors import ValidationError
 from vatui.core.models import Client, TimeBlock
@@ -124,7 +124,7 @@ def parse_block(text: str, *, day: date, zone_name: str, now: datetime,
     now_minute = now.replace(second=0, microsecond=0)
 
     def instant(c: _Clock) -> datetime:
-        return now_minute if c.minute is None else local_instant(day, c.minute, tz)
+        return now_minute if c.minute is None else wall_instant(day, c.minute, tz, field="start")
 
     end: datetime | None = None
     ranged = _RANGE_HEAD.match(raw)

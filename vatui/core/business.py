@@ -13,7 +13,9 @@ from datetime import date, datetime, time, timedelta, timezone
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
+from vatui.core.errors import ValidationError
 from vatui.core.hours import WeekHours
+from vatui.i18n import _
 
 Interval = tuple[datetime, datetime]  # [start, end) in UTC
 Closed = Callable[[date], object] | None  # a local day -> truthy (e.g. a holiday's name) when closed all day
@@ -47,6 +49,21 @@ def local_instant(day: date, minute: int, tz: ZoneInfo) -> datetime:
     return hi.replace(second=0, microsecond=0) if hi.second or hi.microsecond else hi
 
 
+
+def wall_instant(day: date, minute: int, tz: ZoneInfo, *, field: str = "time") -> datetime:
+    """The instant a wall clock in `tz` shows `minute` on `day`, in UTC. A time skipped by a DST
+    change is refused; a time shown twice (clocks going back) is the first one."""
+    if minute >= 1440:
+        day, minute = day + timedelta(days=1), minute - 1440
+    wall = datetime.combine(day, time(minute // 60, minute % 60), tz)
+    utc = wall.astimezone(timezone.utc)
+    if utc.astimezone(tz).replace(tzinfo=None) != wall.replace(tzinfo=None):
+        raise ValidationError(
+            _("{field}: {time} does not exist on {day} in {zone} (the clocks jumped forward)").format(
+                field=field, time=f"{minute // 60:02d}:{minute % 60:02d}", day=day.isoformat(), zone=tz.key),
+            field=field)
+    return utc
+
 def open_intervals(hours: WeekHours, tz_name: str, start: datetime, end: datetime,
                    closed: Closed = None) -> Iterator[Interval]:
     """UTC intervals when business is open, clipped to [start, end), in order. Adjacent ranges
@@ -76,7 +93,7 @@ def open_intervals(hours: WeekHours, tz_name: str, start: datetime, end: datetim
 
 
 def is_open(hours: WeekHours, tz_name: str, at: datetime, closed: Closed = None) -> bool:
-    return any(True for _ in open_intervals(hours, tz_name, at, at + timedelta(seconds=1), closed))
+    return any(True for _interval in open_intervals(hours, tz_name, at, at + timedelta(seconds=1), closed))
 
 
 def current_or_next(hours: WeekHours, tz_name: str, at: datetime, horizon: timedelta = timedelta(days=14),

@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from vatui.core.blocks import day_bounds as blocks_day_bounds
+from vatui.core.business import wall_instant
 from vatui.core.durations import format_duration
 from vatui.core.errors import ValidationError
 from vatui.core.hours import parse_clock_time
@@ -120,21 +121,6 @@ def _parse_day(text: str, today: date, *, field: str) -> date:
         return spec(today)
     raise ValidationError(_("{field}: {text!r} is not a date; write e.g. 2026-11-23, today or yesterday").format(
         field=field, text=text), field=field)
-
-
-def wall_instant(day: date, minute: int, tz: ZoneInfo, *, field: str = "time") -> datetime:
-    """The instant a wall clock in `tz` shows `minute` on `day`, in UTC. A time skipped by a DST
-    change is refused; a time shown twice (clocks going back) is the first one."""
-    if minute >= 1440:
-        day, minute = day + timedelta(days=1), minute - 1440
-    wall = datetime.combine(day, time(minute // 60, minute % 60), tz)
-    utc = wall.astimezone(timezone.utc)
-    if utc.astimezone(tz).replace(tzinfo=None) != wall.replace(tzinfo=None):
-        raise ValidationError(
-            _("{field}: {time} does not exist on {day} in {zone} (the clocks jumped forward)").format(
-                field=field, time=f"{minute // 60:02d}:{minute % 60:02d}", day=day.isoformat(), zone=tz.key),
-            field=field)
-    return utc
 
 
 def entry_window(day: date, start_text: str, end_text: str, tz: ZoneInfo) -> Interval:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from vatui.core.business import add_business_time, client_closed, local_instant, zone
+from vatui.core.business import add_business_time, client_closed, wall_instant, zone
 from vatui.core.durations import parse_duration
 from vatui.core.errors import ValidationError
 from vatui.core.models import Client
@@ -256,7 +256,10 @@ def resolve_when(spec: WhenSpec, *, now: datetime, my_zone: str, client: Client 
         raise QuickAddError(_("{token}: {day} is in the past").format(token=spec.text, day=day.isoformat()),
                             field=field, token=token)
     minute = spec.minute if spec.minute is not None else DEFAULT_DUE_MINUTE
-    return local_instant(day, minute, tz), tz_name
+    try:
+        return wall_instant(day, minute, tz, field=field), tz_name
+    except ValidationError as exc:
+        raise QuickAddError(exc.message, field=field, token=token) from None
 
 
 def parse_when(text: str, *, now: datetime, my_zone: str, client: Client | None, field: str = "due",
