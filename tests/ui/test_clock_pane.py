@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 import pytest
 from textual.geometry import Region
@@ -441,3 +442,22 @@ async def test_a_countdown_cut_on_a_small_screen_shows_whole_after_a_resize(make
         await pilot.resize_terminal(120, 36)
         await pilot.pause()
         assert "opens in 1h" in screen_text(app)  # at once, not when the minute turns
+
+
+async def test_enter_on_an_overlap_window_plans_a_block_in_it(make_app, demo_store):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await select(pilot, app, "Hudson Realty")
+        await pilot.press("o")
+        modal = app.screen
+        modal.query_one(DataTable).focus()
+        await pilot.press("enter")  # the first window: Mon 23 16:00-17:00 my time
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not isinstance(app.screen, OverlapModal)
+        hudson = demo_store.client_named("Hudson Realty")
+        made = [b for b in Store(demo_store.path).blocks.all() if b.note == "with Hudson Realty"]
+        assert len(made) == 1 and made[0].client_id == hudson.id
+        local = made[0].start.astimezone(ZoneInfo("Europe/Bucharest"))
+        assert (f"{local:%a %d %H:%M}", made[0].end - made[0].start) == ("Mon 23 16:00", timedelta(hours=1))
+        assert any("Block 16:00-17:00 added on Mon 23 Nov." in n for n in app.notices)

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime, timedelta
+from typing import Any
 
 from vatui.core.errors import ValidationError
-from vatui.core.models import CLIENT_COLOURS, Client
+from vatui.core.models import CLIENT_COLOURS, Client, TimeBlock
 from vatui.core.settings import Settings
 from vatui.core.zones import (
     HOUR,
@@ -24,6 +25,7 @@ from vatui.i18n import _
 from vatui.screens.base import CockpitBase, UndoStep
 from vatui.store.history import client_usage
 from vatui.store.leave import leave_ranges
+from vatui.text.formats import weekday_day_month
 from vatui.text.queue_text import client_in_use
 from vatui.widgets.clock_pane import ClockPane, weekday
 from vatui.widgets.hour_strip import StripView
@@ -193,5 +195,24 @@ class ClockController(CockpitBase):
             chosen.add(f"client:{message.client_id}")
         elif len(rows) > 1:
             chosen.add(rows[1].key)
-        self.app.push_screen(OverlapModal(rows, now, self.settings.me_zone, chosen=chosen))
+        self.app.push_screen(OverlapModal(rows, now, self.settings.me_zone, chosen=chosen), self._block_in_window)
+
+    def _block_in_window(self, wanted: Any) -> None:
+        """Enter on an overlap window: the block it asked for, added (u undoes it)."""
+        if wanted is None:
+            return
+        store = self.store
+        block = TimeBlock(start=wanted.start, end=wanted.end, client_id=wanted.client_id, note=wanted.note)
+
+        def run() -> TimeBlock:
+            return store.blocks.add(block)
+
+        def said(added: TimeBlock) -> None:
+            local = added.start.astimezone(self.app.my_zone)
+            self.notify(_("Block {start}-{end} added on {day}.").format(
+                start=f"{local:%H:%M}", end=f"{added.end.astimezone(self.app.my_zone):%H:%M}",
+                day=weekday_day_month(local.date())), timeout=5)
+
+        self.save(run, done=said, undo=lambda added: UndoStep(_("add a block"),
+                                                               lambda: store.blocks.delete(added.id)))
 

@@ -4,6 +4,7 @@ all of them are in business hours, in my time and in each one's own time."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from textual.app import ComposeResult
@@ -37,7 +38,20 @@ def local_span(window: Overlap, tz_name: str, *, with_date: bool = False) -> str
     return f"{day} {a:%H:%M}–{end}"
 
 
-class OverlapModal(ModalScreen[None]):
+BLOCK_LENGTH = timedelta(hours=1)  # a block made in a window: an hour, or the window if shorter
+
+
+@dataclass(frozen=True)
+class WindowBlock:
+    """Enter on a window: a time block to add in it (the screen adds it)."""
+
+    start: datetime
+    end: datetime
+    client_id: int | None  # the one client chosen, if only one
+    note: str
+
+
+class OverlapModal(ModalScreen[WindowBlock | None]):
     BINDINGS = [
         Binding("escape", "close", N_("Close"), id="overlap-close", tooltip=N_("Close the overlap finder")),
     ]
@@ -64,7 +78,7 @@ class OverlapModal(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="overlap-box") as box:
             box.border_title = _("When is everyone in business hours?")
-            box.border_subtitle = _("Space picks · Tab to the list · Esc closes")
+            box.border_subtitle = _("Space picks · Tab to the list · Enter plans a block · Esc closes")
             yield TickList[str](
                 *[(f"{p.name} · {p.city}", p.key, p.key in self.chosen) for p in self.rows], id="overlap-choice")
             yield Static("", id="overlap-summary")
@@ -114,6 +128,22 @@ class OverlapModal(ModalScreen[None]):
                 mine = _("now") + " – " + mine.split("–", 1)[1]
             cells = [mine, format_duration(w.length)] + [local_span(w, p.zone) for p in chosen if not p.is_me]
             table.add_row(*cells)
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        if not 0 <= event.cursor_row < len(self.windows):
+            return
+        window = self.windows[event.cursor_row]
+        # From now when the window is on, on a whole 5 minutes; an hour, or less if the window is shorter.
+        start = max(window.start, self.now)
+        if start > window.start:
+            start += timedelta(minutes=-start.minute % 5, seconds=-start.second, microseconds=-start.microsecond)
+        end = min(window.end, start + BLOCK_LENGTH)
+        if end <= start:
+            return
+        clients = [p for p in self.selected() if not p.is_me]
+        note = _("with {names}").format(names=", ".join(p.name for p in clients))
+        self.dismiss(WindowBlock(start, end, clients[0].client_id if len(clients) == 1 else None, note))
 
     def action_close(self) -> None:
         self.dismiss(None)
