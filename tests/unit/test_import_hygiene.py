@@ -64,6 +64,7 @@ from vatui.store.demo import seed_demo
 from vatui.store import Store
 
 folder = Path(tempfile.mkdtemp())
+(folder / "config.toml").write_text("")  # a --config file must exist
 clock = SystemClock()
 store = Store(folder / "demo.json", clock=clock, journal=True)
 seed_demo(store, clock.now(), "Europe/Bucharest")
@@ -105,6 +106,7 @@ from vatui.core.clock import FixedClock
 from datetime import datetime, timezone
 
 folder = Path(tempfile.mkdtemp())
+(folder / "config.toml").write_text("")  # a --config file must exist
 (folder / "config.toml").write_text('[me]\\nzone = "Europe/Bucharest"\\n')
 clock = FixedClock(datetime(2026, 11, 23, 13, 0, tzinfo=timezone.utc))
 db = str(folder / "data.json")

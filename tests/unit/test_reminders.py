@@ -116,7 +116,7 @@ def test_watch_sends_records_and_survives_a_restart(tmp_path):
     assert len(fired_keys(reopened)) == 1
     notifier2 = FakeNotifier()
     ReminderWatch(reopened, LEADS, notifier2).tick(T0 + timedelta(hours=1, minutes=50))  # closed over the 15m one
-    assert notifier2.sent == [("Missed while vatui was closed", "Due in 15m: Send the deck · Acme", True)]
+    assert notifier2.sent == [("Missed while vatui was closed", "Due 11:00: Send the deck · Acme", True)]  # its deadline, UTC
     notifier3 = FakeNotifier()
     ReminderWatch(Store(path), LEADS, notifier3).tick(T0 + timedelta(hours=1, minutes=55))
     assert notifier3.sent == []  # shown once

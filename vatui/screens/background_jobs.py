@@ -58,7 +58,8 @@ class BackgroundJobs:
         if self._watch is None:
             from vatui.timers.reminder_watch import ReminderWatch
 
-            self._watch = ReminderWatch(self.store, self.settings.reminders_before)  # returns, never sends
+            self._watch = ReminderWatch(self.store, self.settings.reminders_before,  # returns, never sends
+                                        zone=self.settings.me_zone)
         watch = self._watch
 
         def said(notices: list) -> None:

@@ -12,6 +12,7 @@ from vatui.core.demo import build_demo
 from vatui.core.retention import pass_day
 from vatui.store import Store
 from vatui.store.history import ARCHIVED_ON_KEY
+from vatui.store.reminder_log import record_fired
 
 
 def seed_demo(store: Store, now: datetime, my_zone: str) -> None:
@@ -29,6 +30,19 @@ def seed_demo(store: Store, now: datetime, my_zone: str) -> None:
         # Made just now: nothing in it is due for the daily archive pass, which would otherwise
         # run (and take the file's lock, ~10 ms of imports) on every `vatui --demo` start.
         store.set_state(ARCHIVED_ON_KEY, pass_day(now, my_zone))
+        # Nor were reminders missed while "closed": the demo's past deadlines are its story, not
+        # a pile of missed notes on the first screen. The ones still ahead fire as usual.
+        record_fired(store, demo_fired(store.tasks.all(), now), now)
+
+
+def demo_fired(tasks: list, now: datetime) -> list[str]:
+    """The reminders (at the default leads) whose moment has passed: as if they went out."""
+    from vatui.core.reminders import check
+    from vatui.core.settings import Settings
+
+    found = check([t for t in tasks if t.is_open], now, Settings().reminders_before, set())
+    due_now = {r.key for r in found.due}
+    return [key for key in found.fired if key not in due_now]
 
 
 def make_demo_store(clock: Clock, my_zone: str) -> tuple[Store, Path]:

@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from vatui.core.durations import format_duration
 from vatui.core.models import Client
@@ -41,11 +42,25 @@ def reminder_title(r: Reminder) -> str:
     return _("Due in {lead}").format(lead=lead)
 
 
-def notices(due: Sequence[Reminder], missed: Sequence[Reminder], clients: Mapping[int, Client]) -> list[Notice]:
-    """One notice per reminder due now, and one in-app note listing the missed ones."""
+UTC = ZoneInfo("UTC")
+
+
+def missed_title(r: Reminder, zone: ZoneInfo) -> str:
+    """A missed reminder by its deadline, which may have passed too: "Reply-by 14:30", "Due Mon 09:00"."""
+    local = r.deadline.astimezone(zone)
+    when = f"{local:%H:%M}"
+    if r.kind == "reply":
+        return _("Reply-by {when}").format(when=when)
+    return _("Due {when}").format(when=when)
+
+
+def notices(due: Sequence[Reminder], missed: Sequence[Reminder], clients: Mapping[int, Client],
+            zone: ZoneInfo = UTC) -> list[Notice]:
+    """One notice per reminder due now, and one in-app note listing the missed ones (each with its
+    deadline on my clock: a missed one's "in 15m" may be long past)."""
     out = [Notice(reminder_title(r), reminder_body(r, clients)) for r in due]
     if missed:
-        lines = [f"{reminder_title(r)}: {reminder_body(r, clients)}" for r in missed]
+        lines = [f"{missed_title(r, zone)}: {reminder_body(r, clients)}" for r in missed]
         out.append(Notice(_("Missed while vatui was closed"), "\n".join(lines), in_app_only=True))
     return out
 
@@ -54,10 +69,11 @@ class ReminderWatch:
     """Call `tick(now)` from the cockpit's tick. `notifier` is a vatui.terminal.notify.Notifier (or anything
     with its `send`); None returns the notices without sending them (for tests and `--dry` use)."""
 
-    def __init__(self, store: Any, leads: Sequence[timedelta], notifier: Any = None) -> None:
+    def __init__(self, store: Any, leads: Sequence[timedelta], notifier: Any = None, zone: str = "UTC") -> None:
         self.store = store
         self.leads = tuple(leads)
         self.notifier = notifier
+        self.zone = ZoneInfo(zone)
         self._since: datetime | None = None  # None until the first check: that one looks for missed
         self._minute: datetime | None = None
 
@@ -72,7 +88,7 @@ class ReminderWatch:
         if not result.fired:
             return []
         clients = {c.id: c for c in self.store.clients.all() if c.id is not None}
-        out = notices(result.due, result.missed, clients)
+        out = notices(result.due, result.missed, clients, self.zone)
         record_fired(self.store, result.fired, now)  # before sending: a failed channel must not repeat it
         if self.notifier is not None:
             for n in out:
