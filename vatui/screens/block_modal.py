@@ -23,6 +23,7 @@ from vatui.core.errors import ValidationError
 from vatui.core.models import TimeBlock
 from vatui.i18n import N_, _
 from vatui.screens.client_modal import field_message
+from vatui.widgets.form_input import FormInput, KeysInOrder
 
 T = TypeVar("T")
 
@@ -44,7 +45,7 @@ FORM_CSS = """
 """
 
 
-class PromptModal(ModalScreen[T | None], Generic[T]):
+class PromptModal(ModalScreen[T | None], Generic[T], KeysInOrder):
     """One text field whose value `read` turns into a T or refuses with a ValidationError."""
 
     BINDINGS = [Binding("escape", "cancel", N_("Cancel"), id="cancel-block-form", tooltip=N_("Close without saving"))]
@@ -65,7 +66,7 @@ class PromptModal(ModalScreen[T | None], Generic[T]):
             box.border_title = self.form_title
             box.border_subtitle = _("Enter saves · Esc cancels")
             yield Static(self.label, classes="form-label")
-            yield Input(value=self.initial, id="form-input", select_on_focus=False)
+            yield FormInput(value=self.initial, id="form-input", select_on_focus=False)
             yield Static("", id="form-error", classes="form-error -empty")
             if self.preview is not None:
                 yield Static("", id="form-preview", classes="form-preview")

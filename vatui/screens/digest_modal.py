@@ -19,6 +19,7 @@ from vatui.core.errors import ValidationError
 from vatui.core.models import Client
 from vatui.exports.output_file import check_output_file
 from vatui.i18n import N_, _
+from vatui.widgets.form_input import FormInput, KeysInOrder
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,7 @@ def check_target(text: str, base: Path | None = None) -> tuple[Path | None, str 
         return None, exc.message
 
 
-class DigestModal(ModalScreen[DigestRequest | None]):
+class DigestModal(ModalScreen[DigestRequest | None], KeysInOrder):
     BINDINGS = [Binding("escape", "cancel", N_("Cancel"), id="cancel-digest", tooltip=N_("Close without writing"))]
 
     DEFAULT_CSS = """
@@ -90,7 +91,7 @@ class DigestModal(ModalScreen[DigestRequest | None]):
             yield Select([(c.name, c.id) for c in self.clients], value=self.chosen, allow_blank=False, id="digest-client",
                          compact=True)
             yield Label(_("File (Markdown)"))
-            yield Input(self._default, id="digest-path", compact=True)
+            yield FormInput(self._default, id="digest-path", compact=True)
             yield Static("", id="digest-path-error", classes="field-error")
             with Horizontal(id="digest-buttons"):
                 yield Button(_("Write"), id="digest-write", variant="primary", compact=True)

@@ -25,6 +25,7 @@ from vatui.core.when_words import QuickAddError
 from vatui.i18n import N_, _
 from vatui.text.queue_text import STATUS_WORDS
 from vatui.widgets.fit import TextCell
+from vatui.widgets.form_input import FormInput, KeysInOrder
 from vatui.widgets.ticks import TickBox
 
 MODAL_CSS = """
@@ -40,7 +41,7 @@ MODAL_CSS = """
 """
 
 
-class QuickAddModal(ModalScreen["str | None"]):
+class QuickAddModal(ModalScreen["str | None"], KeysInOrder):
     """A quick-add line that parses (`parse` raises QuickAddError), or None. `describe` is the preview."""
 
     DEFAULT_CSS = MODAL_CSS.format(name="QuickAddModal") + """
@@ -62,7 +63,7 @@ class QuickAddModal(ModalScreen["str | None"]):
             box.border_title = _("Quick add")
             # TRANSLATORS: an example task line: translate the title words, keep the tokens (@acme #email !u !i
             # ~15m due:fri reply:24h) as they are: they are the syntax vatui reads.
-            yield Input(self.text, id="qa-line", compact=True,
+            yield FormInput(self.text, id="qa-line", compact=True,
                         placeholder=_("Reply to invoice question @acme #email !u !i ~15m due:fri reply:24h"))
             yield Static("", id="qa-preview")
             yield Static(_("@client  #batch  !u urgent  !i important  ~15m estimate  due:fri 17:00 [client]  "
@@ -111,7 +112,7 @@ class QuickAddModal(ModalScreen["str | None"]):
         self.dismiss(None)
 
 
-class TaskModal(ModalScreen["Task | None"]):
+class TaskModal(ModalScreen["Task | None"], KeysInOrder):
     """Every field of a task. `validate(values)` returns the Task or raises ValidationError(field)."""
 
     DEFAULT_CSS = MODAL_CSS.format(name="TaskModal") + """
@@ -154,14 +155,14 @@ class TaskModal(ModalScreen["Task | None"]):
             with VerticalScroll():
                 with Horizontal(classes="form-row"):
                     yield Label(_("Title"), classes="form-label")
-                    yield Input(str(v["title"]), id="f-title", compact=True)
+                    yield FormInput(str(v["title"]), id="f-title", compact=True)
                 yield self._error("title")
                 with Horizontal(classes="form-row"):
                     yield Label(_("Client"), classes="form-label")
                     yield Select([(c, c) for c in self.clients], value=str(v["client"]) or Select.NULL,
                                  prompt=_("(no client)"), id="f-client", compact=True)
                     yield Label(_("Batch"), classes="form-label-2")
-                    yield Input(str(v["batch"]), id="f-batch", compact=True,
+                    yield FormInput(str(v["batch"]), id="f-batch", compact=True,
                                 suggester=SuggestFromList(self.batches, case_sensitive=False))
                 yield self._error("client")
                 yield self._error("batch")
@@ -170,15 +171,15 @@ class TaskModal(ModalScreen["Task | None"]):
                     yield TickBox(_("Urgent"), bool(v["urgent"]), id="f-urgent", compact=True)
                     yield TickBox(_("Important"), bool(v["important"]), id="f-important", compact=True)
                     yield Label(_("Estimate"), classes="form-label-2")
-                    yield Input(str(v["estimate"]), id="f-estimate", compact=True, placeholder="15m")
+                    yield FormInput(str(v["estimate"]), id="f-estimate", compact=True, placeholder="15m")
                 yield self._error("estimate")
                 with Horizontal(classes="form-row"):
                     yield Label(_("Due"), classes="form-label")
-                    yield Input(str(v["due"]), id="f-due", compact=True, placeholder="fri 17:00 client")
+                    yield FormInput(str(v["due"]), id="f-due", compact=True, placeholder="fri 17:00 client")
                 yield self._error("due")
                 with Horizontal(classes="form-row"):
                     yield Label(_("Reply by"), classes="form-label")
-                    yield Input(str(v["reply"]), id="f-reply", compact=True,
+                    yield FormInput(str(v["reply"]), id="f-reply", compact=True,
                                 placeholder=_("24h (business hours from now) or wed 10:00 client"))
                 yield self._error("reply")
                 with Horizontal(classes="form-row"):
@@ -186,7 +187,7 @@ class TaskModal(ModalScreen["Task | None"]):
                     yield Select(statuses, value=str(v["status"]), allow_blank=False, id="f-status", compact=True)
                     yield Label(_("Defer to"), classes="form-label-2")
                     # The field reads "tomorrow" in the user's language as well as in English.
-                    yield Input(str(v["defer"]), id="f-defer", compact=True, placeholder=local_tomorrow())
+                    yield FormInput(str(v["defer"]), id="f-defer", compact=True, placeholder=local_tomorrow())
                 yield self._error("status")
                 yield self._error("defer")
                 with Horizontal(classes="form-row"):
@@ -276,7 +277,7 @@ class TaskModal(ModalScreen["Task | None"]):
         self.dismiss(None)
 
 
-class ApplyTemplateModal(ModalScreen[Any]):
+class ApplyTemplateModal(ModalScreen[Any], KeysInOrder):
     """Pick a checklist template, a client and a start day. `preview(template, client, start)`
     returns the lines to show (raising ValidationError(field) when the input is bad); the modal
     returns (template name, client name, start text)."""
@@ -314,7 +315,7 @@ class ApplyTemplateModal(ModalScreen[Any]):
                              id="tp-client", compact=True)
             with Horizontal(classes="form-row"):
                 yield Label(_("Start day"), classes="form-label")
-                yield Input(local_today(), id="tp-start", compact=True,
+                yield FormInput(local_today(), id="tp-start", compact=True,
                             placeholder=_("{today}, {tomorrow}, mon, +3d, 2026-12-01").format(
                                 today=local_today(), tomorrow=local_tomorrow()))
             yield Static("", id="err-start", classes="field-error")

@@ -1,0 +1,72 @@
+"""A burst of keys in a form (typed fast over SSH: one read holds them all) is applied exactly as if
+it were typed slowly: editing keys in order with the characters around them, keys after a Tab go to
+the next field, and a submit sees everything typed before it. The keys are posted without a pause
+between them, as the terminal driver posts them."""
+
+from datetime import timedelta
+
+from textual import events
+from textual.widgets import Input
+
+from vatui.screens.block_modal import PromptModal
+from vatui.screens.client_modal import ClientModal
+from vatui.screens.queue_modals import QuickAddModal, TaskModal
+
+NAMED = {"\t": "tab", "\r": "enter", "\x7f": "backspace", "\x15": "ctrl+u", "\x13": "ctrl+s", "←": "left",
+         " ": "space", "/": "slash", "~": "tilde", "@": "at", "#": "number_sign", ".": "full_stop"}
+
+
+def burst(app, text: str) -> None:
+    """Queue every key of `text` at the app before any is handled, as one terminal read does."""
+    for ch in text:
+        key = NAMED.get(ch, ch)
+        character = ch if ch.isprintable() and ch != "←" else None
+        if key == "tab":
+            character = "\t"
+        elif key == "enter":
+            character = "\r"
+        app.post_message(events.Key(key, character))
+
+
+async def settle(pilot, app) -> None:
+    for _ in range(6):
+        await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def test_client_form_burst_fills_two_fields_and_saves(make_app, demo_store):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("1", "a")
+        assert isinstance(app.screen, ClientModal)
+        burst(app, "Acme Co\tAsia/Kolkata\x13")
+        await settle(pilot, app)
+        assert not isinstance(app.screen, ClientModal)
+        added = demo_store.client_named("Acme Co")
+        assert added is not None and added.tz == "Asia/Kolkata"
+
+
+async def test_client_form_burst_with_backspace_and_left(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("1", "a")
+        burst(app, "Acmx\x7fe←←X\tsydn\t")
+        await settle(pilot, app)
+        assert app.screen.query_one("#field-name", Input).value == "AcXme"
+        assert app.screen.query_one("#field-tz", Input).value == "Australia/Sydney"
+
+
+async def test_quick_add_burst_clears_then_adds(make_app, demo_store):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        before = {t.id for t in demo_store.tasks.all()}
+        await pilot.press("a")
+        assert isinstance(app.screen, QuickAddModal)
+        burst(app, "\x15Call supplier ~10m @hud\r")
+        await settle(pilot, app)
+        assert not isinstance(app.screen, QuickAddModal)
+        new = [t for t in demo_store.tasks.all() if t.id not in before]
+        assert [t.title for t in new] == ["Call supplier"]
+        assert new[0].estimate == timedelta(minutes=10)
+        assert demo_store.clients.get(new[0].client_id).name == "Hudson Realty"
