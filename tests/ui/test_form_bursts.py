@@ -70,3 +70,25 @@ async def test_quick_add_burst_clears_then_adds(make_app, demo_store):
         assert [t.title for t in new] == ["Call supplier"]
         assert new[0].estimate == timedelta(minutes=10)
         assert demo_store.clients.get(new[0].client_id).name == "Hudson Realty"
+
+
+async def test_shift_amount_opens_selected_so_typing_replaces_it(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("2", "O")
+        assert isinstance(app.screen, PromptModal)
+        assert app.screen.query_one(Input).value == "15m"
+        burst(app, "20m")
+        await settle(pilot, app)
+        assert app.screen.query_one(Input).value == "20m"
+        assert "ends 20m later" in str(app.screen.query_one("#form-preview").content)
+
+
+async def test_shift_amount_burst_with_backspace_and_submit(make_app, demo_store):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("2", "O")
+        burst(app, "255\x7f\r")
+        await settle(pilot, app)
+        assert not isinstance(app.screen, PromptModal)
+        assert any("25m" in n for n in app.notices), app.notices

@@ -17,6 +17,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
+from textual.widgets.input import Selection
 from textual.widgets.option_list import Option
 
 from vatui.core.errors import ValidationError
@@ -52,8 +53,12 @@ class PromptModal(ModalScreen[T | None], Generic[T], KeysInOrder):
     DEFAULT_CSS = FORM_CSS.format(name="PromptModal")
 
     def __init__(self, *, title: str, label: str, read: Callable[[str], T], initial: str = "",
-                 hint: str = "", preview: Callable[[T], str] | None = None, id: str | None = None) -> None:
+                 hint: str = "", preview: Callable[[T], str] | None = None, id: str | None = None,
+                 select_initial: bool = True) -> None:
         super().__init__(id=id)
+        # The initial text is a suggestion (a default amount, a name): it opens selected, so typing
+        # replaces it ("15m" typed over the default 15m gives 15m) and Enter keeps it.
+        self.select_initial = select_initial
         self.form_title = title
         self.label = label
         self.read = read
@@ -77,6 +82,8 @@ class PromptModal(ModalScreen[T | None], Generic[T], KeysInOrder):
         field = self.query_one("#form-input", Input)
         field.focus()
         field.cursor_position = len(field.value)
+        if self.select_initial and field.value:
+            field.selection = Selection(0, len(field.value))
         self._show_preview(field.value)
 
     def _show_preview(self, text: str) -> None:
@@ -133,7 +140,7 @@ class BlockModal(PromptModal[TimeBlock]):
         super().__init__(
             title=title,
             label=_("Start-end or start and length, then @client or #batch, then a note:"),
-            read=read, initial=initial, preview=preview,
+            read=read, initial=initial, preview=preview, select_initial=False,  # an edit goes on from the end
             hint=_("e.g. 9:30-11 @acme weekly report · 14:00 90m #email · now 45m · 23:00 2h (past midnight)"),
             id="block-modal",
         )
