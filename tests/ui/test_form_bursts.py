@@ -6,7 +6,7 @@ between them, as the terminal driver posts them."""
 from datetime import timedelta
 
 from textual import events
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
 from vatui.screens.block_modal import PromptModal
 from vatui.screens.client_modal import ClientModal
@@ -92,3 +92,29 @@ async def test_shift_amount_burst_with_backspace_and_submit(make_app, demo_store
         await settle(pilot, app)
         assert not isinstance(app.screen, PromptModal)
         assert any("25m" in n for n in app.notices), app.notices
+
+
+async def test_quick_add_suggested_client_is_replaced_by_a_typed_one_and_no_error_shows_first(make_app, demo_store):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("a")
+        line = app.screen.query_one(Input)
+        assert line.value.startswith("@")  # the client under the cursor, suggested
+        preview = app.screen.query_one("#qa-preview", Static)
+        assert not preview.has_class("-error")
+        before = {t.id for t in demo_store.tasks.all()}
+        burst(app, "Call supplier @hud // ask about March\r")
+        await settle(pilot, app)
+        assert not isinstance(app.screen, QuickAddModal)
+        [new] = [t for t in demo_store.tasks.all() if t.id not in before]
+        assert (new.title, new.notes) == ("Call supplier", "ask about March")
+        assert demo_store.clients.get(new.client_id).name == "Hudson Realty"
+
+
+async def test_quick_add_preview_shows_the_notes(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("a")
+        burst(app, "\x15Call supplier // ask about March")
+        await settle(pilot, app)
+        assert "notes: ask about March" in str(app.screen.query_one("#qa-preview", Static).render())

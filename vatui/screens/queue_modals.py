@@ -20,7 +20,7 @@ from textual.widgets.input import Selection
 from vatui.core.daywords import english_day, local_today, local_tomorrow
 from vatui.core.errors import ValidationError
 from vatui.core.models import Status, Task
-from vatui.core.quickadd import QuickAdd
+from vatui.core.quickadd import QuickAdd, without_replaced_suggestion
 from vatui.core.when_words import QuickAddError
 from vatui.i18n import N_, _
 from vatui.text.queue_text import STATUS_WORDS
@@ -75,18 +75,26 @@ class QuickAddModal(ModalScreen["str | None"], KeysInOrder):
         line.cursor_position = len(line.value)
         self._preview(line.value)
 
+    def line(self, text: str) -> str:
+        """The line as it will be read: the `@client #batch` it opened with is a suggestion, which
+        an `@client` or `#batch` typed into the line replaces."""
+        return without_replaced_suggestion(text, self.text) if self.text else text
+
     def _preview(self, text: str) -> QuickAdd | None:
         preview = self.query_one("#qa-preview", Static)
-        if not text.strip():
-            preview.update(_("Type the task; the words that are not tokens are its title."))
-            preview.remove_class("-error")
-            return None
+        untouched = text.strip() == self.text.strip()  # nothing typed yet: no error to show
         try:
-            parsed = self.parse(text)
+            parsed = self.parse(self.line(text)) if text.strip() else None
         except QuickAddError as exc:
             self.error = exc
-            preview.update(exc.message)
-            preview.add_class("-error")
+            parsed = None
+            if not untouched:
+                preview.update(exc.message)
+                preview.add_class("-error")
+                return None
+        if parsed is None:
+            preview.update(_("Type the task; the words that are not tokens are its title."))
+            preview.remove_class("-error")
             return None
         self.error = None
         preview.update("→ " + self.describe(parsed))
@@ -101,10 +109,14 @@ class QuickAddModal(ModalScreen["str | None"], KeysInOrder):
     def _submitted(self, event: Input.Submitted) -> None:
         parsed = self._preview(event.value)
         if parsed is not None:
-            self.dismiss(event.value)
+            self.dismiss(self.line(event.value))
             return
+        if self.error is not None:  # Enter on an untouched line says what is missing
+            preview = self.query_one("#qa-preview", Static)
+            preview.update(self.error.message)
+            preview.add_class("-error")
         line = self.query_one("#qa-line", Input)
-        if self.error is not None and self.error.token is not None:
+        if self.error is not None and self.error.token is not None and self.line(event.value) == event.value:
             line.selection = Selection(self.error.token.start, self.error.token.end)  # point at the bad token
         self.app.bell()
 

@@ -109,7 +109,8 @@ def describe_quick_add(q: QuickAdd, *, my_zone: str, default_batch: str = "admin
         parts.append(_("reply by {when} {city}").format(when=format_moment(q.reply_by, q.client.tz), city=q.client.city))
     text = " · ".join(parts)
     if q.notes:
-        text += " · " + _("notes")
+        # What goes into the notes is shown, so nothing typed after "//" lands there unseen.
+        text += " · " + _("notes: {notes}").format(notes=q.notes)
     return f"{q.title} — {text}"
 
 
