@@ -61,7 +61,7 @@ class ZoneInput(FormInput):
     """The time-zone field: Down moves into the list of matching zones; Tab takes the only match."""
 
     BINDINGS = [
-        Binding("tab", "screen.complete_zone", N_("Complete"), id="client-form-zone-complete", show=False,
+        Binding("tab", "screen.complete_zone", N_("Take the match"), id="client-form-zone-complete", show=False,
                 tooltip=N_("Take the only matching time zone and go to the next field")),
         Binding("down", "screen.focus_matches", N_("Matches"), id="client-form-matches", show=False,
                 tooltip=N_("Move into the list of matching time zones")),
