@@ -11,6 +11,7 @@ from textual.widgets import Input, Static
 from vatui.screens.block_modal import PromptModal
 from vatui.screens.client_modal import ClientModal
 from vatui.screens.queue_modals import QuickAddModal, TaskModal
+from vatui.widgets.task_list import TaskList
 
 NAMED = {"\t": "tab", "\r": "enter", "\x7f": "backspace", "\x15": "ctrl+u", "\x13": "ctrl+s", "←": "left",
          " ": "space", "/": "slash", "~": "tilde", "@": "at", "#": "number_sign", ".": "full_stop"}
@@ -26,6 +27,10 @@ def burst(app, text: str) -> None:
         elif key == "enter":
             character = "\r"
         app.post_message(events.Key(key, character))
+
+
+def task_list(app) -> TaskList:
+    return app.screen.query_one(TaskList)
 
 
 async def settle(pilot, app) -> None:
@@ -118,3 +123,18 @@ async def test_quick_add_preview_shows_the_notes(make_app):
         burst(app, "\x15Call supplier // ask about March")
         await settle(pilot, app)
         assert "notes: ask about March" in str(app.screen.query_one("#qa-preview", Static).render())
+
+
+async def test_task_form_burst_moves_through_a_list_tick_boxes_and_fields(make_app, demo_store):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        task = task_list(app).selected_task
+        await pilot.press("e")
+        assert isinstance(app.screen, TaskModal)
+        # title (selected on focus: typing replaces it), client list, batch, Urgent, Important, estimate
+        burst(app, "\x15Call supplier\t\tcalls\t \t\t25m\x13")
+        await settle(pilot, app)
+        assert not isinstance(app.screen, TaskModal)
+        saved = demo_store.tasks.get(task.id)
+        assert (saved.title, saved.batch, saved.urgent, saved.estimate) == (
+            "Call supplier", "calls", not task.urgent, timedelta(minutes=25))

@@ -22,6 +22,7 @@ from vatui.core.money import parse_currency, parse_rate
 from vatui.core.tzdb import CITY_ALIASES, city_of, find_zones, validate_zone
 from vatui.i18n import N_, _
 from vatui.widgets.form_input import FormInput, KeysInOrder
+from vatui.widgets.form_widgets import FormButton, FormOptionList
 
 FIELDS = (
     ("name", N_("Name")),
@@ -131,13 +132,13 @@ class ClientModal(ModalScreen[Client | None], KeysInOrder):
                     yield kind(self._value(field), placeholder=placeholders[field], id=f"field-{field}", compact=True,
                                select_on_focus=False)
                 if field == "tz":
-                    yield OptionList(id="zone-matches")
+                    yield FormOptionList(id="zone-matches")
                 yield Static("", id=f"error-{field}", classes="field-error")
             yield Static(_("Hours: \"09:00-17:00\" means Monday to Friday; or e.g. \"mon-thu 9-17; fri 9-13\". "
                            "Down in the zone field picks from the matches."), id="form-hint")
             with Horizontal(id="form-buttons"):
-                yield Button(_("Save"), id="save", variant="primary", compact=True)
-                yield Button(_("Cancel"), id="cancel", compact=True)
+                yield FormButton(_("Save"), id="save", variant="primary", compact=True)
+                yield FormButton(_("Cancel"), id="cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#field-name", Input).focus()

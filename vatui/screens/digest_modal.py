@@ -20,6 +20,7 @@ from vatui.core.models import Client
 from vatui.exports.output_file import check_output_file
 from vatui.i18n import N_, _
 from vatui.widgets.form_input import FormInput, KeysInOrder
+from vatui.widgets.form_widgets import FormButton, FormSelect
 
 
 @dataclass(frozen=True)
@@ -88,14 +89,14 @@ class DigestModal(ModalScreen[DigestRequest | None], KeysInOrder):
             form.border_title = _("Write the weekly digest")
             yield Static(self.week_words, id="digest-week")
             yield Label(_("Client"))
-            yield Select([(c.name, c.id) for c in self.clients], value=self.chosen, allow_blank=False, id="digest-client",
+            yield FormSelect([(c.name, c.id) for c in self.clients], value=self.chosen, allow_blank=False, id="digest-client",
                          compact=True)
             yield Label(_("File (Markdown)"))
             yield FormInput(self._default, id="digest-path", compact=True)
             yield Static("", id="digest-path-error", classes="field-error")
             with Horizontal(id="digest-buttons"):
-                yield Button(_("Write"), id="digest-write", variant="primary", compact=True)
-                yield Button(_("Cancel"), id="digest-cancel", compact=True)
+                yield FormButton(_("Write"), id="digest-write", variant="primary", compact=True)
+                yield FormButton(_("Cancel"), id="digest-cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#digest-path", Input).focus()

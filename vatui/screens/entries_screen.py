@@ -33,6 +33,7 @@ from vatui.text.formats import hm, long_day
 from vatui.text.textfit import fit_words
 from vatui.text.timer_words import source_name
 from vatui.widgets.form_input import FormInput, KeysInOrder
+from vatui.widgets.form_widgets import FormButton, FormSelect, FormTickBox
 from vatui.widgets.ticks import TickBox
 
 if TYPE_CHECKING:
@@ -242,7 +243,7 @@ class EntryModal(ModalScreen[TimeEntry | None], KeysInOrder):
                     yield FormInput(end, id="to", placeholder=_("HH:MM"))
                     yield Static("", id="to-error", classes="error")
             yield Label(_("Client"))
-            yield Select(options, id="client", value=e.client_id if e and e.client_id is not None else Select.NULL,
+            yield FormSelect(options, id="client", value=e.client_id if e and e.client_id is not None else Select.NULL,
                          prompt=_("Choose a client"))
             yield Static("", id="client-error", classes="error")
             with Horizontal():
@@ -252,13 +253,13 @@ class EntryModal(ModalScreen[TimeEntry | None], KeysInOrder):
                     yield Static("", id="task-error", classes="error")
                 with Vertical(classes="field"):
                     yield Label(" ")
-                    yield TickBox(_("Billable"), e.billable if e else True, id="billable")
+                    yield FormTickBox(_("Billable"), e.billable if e else True, id="billable")
             yield Label(_("Note"))
             yield FormInput(e.note if e else "", id="note")
             yield Static("", id="note-error", classes="error")
             with Horizontal(id="entry-buttons"):
-                yield Button(_("Save"), id="save", variant="primary")
-                yield Button(_("Cancel"), id="cancel")
+                yield FormButton(_("Save"), id="save", variant="primary")
+                yield FormButton(_("Cancel"), id="cancel")
 
     def on_mount(self) -> None:
         self.query_one("#from" if self.entry is None else "#to", Input).focus()

@@ -26,6 +26,7 @@ from vatui.i18n import N_, _
 from vatui.text.queue_text import STATUS_WORDS
 from vatui.widgets.fit import TextCell
 from vatui.widgets.form_input import FormInput, KeysInOrder
+from vatui.widgets.form_widgets import FormButton, FormSelect, FormTextArea, FormTickBox
 from vatui.widgets.ticks import TickBox
 
 MODAL_CSS = """
@@ -171,7 +172,7 @@ class TaskModal(ModalScreen["Task | None"], KeysInOrder):
                 yield self._error("title")
                 with Horizontal(classes="form-row"):
                     yield Label(_("Client"), classes="form-label")
-                    yield Select([(c, c) for c in self.clients], value=str(v["client"]) or Select.NULL,
+                    yield FormSelect([(c, c) for c in self.clients], value=str(v["client"]) or Select.NULL,
                                  prompt=_("(no client)"), id="f-client", compact=True)
                     yield Label(_("Batch"), classes="form-label-2")
                     yield FormInput(str(v["batch"]), id="f-batch", compact=True,
@@ -180,8 +181,8 @@ class TaskModal(ModalScreen["Task | None"], KeysInOrder):
                 yield self._error("batch")
                 with Horizontal(classes="form-row"):
                     yield Label(_("Flags"), classes="form-label")
-                    yield TickBox(_("Urgent"), bool(v["urgent"]), id="f-urgent", compact=True)
-                    yield TickBox(_("Important"), bool(v["important"]), id="f-important", compact=True)
+                    yield FormTickBox(_("Urgent"), bool(v["urgent"]), id="f-urgent", compact=True)
+                    yield FormTickBox(_("Important"), bool(v["important"]), id="f-important", compact=True)
                     yield Label(_("Estimate"), classes="form-label-2")
                     yield FormInput(str(v["estimate"]), id="f-estimate", compact=True, placeholder="15m")
                 yield self._error("estimate")
@@ -196,7 +197,7 @@ class TaskModal(ModalScreen["Task | None"], KeysInOrder):
                 yield self._error("reply")
                 with Horizontal(classes="form-row"):
                     yield Label(_("Status"), classes="form-label")
-                    yield Select(statuses, value=str(v["status"]), allow_blank=False, id="f-status", compact=True)
+                    yield FormSelect(statuses, value=str(v["status"]), allow_blank=False, id="f-status", compact=True)
                     yield Label(_("Defer to"), classes="form-label-2")
                     # The field reads "tomorrow" in the user's language as well as in English.
                     yield FormInput(str(v["defer"]), id="f-defer", compact=True, placeholder=local_tomorrow())
@@ -204,15 +205,15 @@ class TaskModal(ModalScreen["Task | None"], KeysInOrder):
                 yield self._error("defer")
                 with Horizontal(classes="form-row"):
                     yield Label(_("Notes"), classes="form-label")
-                    yield TextArea(str(v["notes"]), id="f-notes", compact=True, soft_wrap=True)
+                    yield FormTextArea(str(v["notes"]), id="f-notes", compact=True, soft_wrap=True)
                 with Horizontal(classes="form-row"):
                     # How to tick a line, beside the field it is about (the row is three lines tall).
                     yield Label(_("Checklist") + "\n" + _("[x] = done"), classes="form-label", markup=False)
-                    yield TextArea(str(v["checklist"]), id="f-checklist", compact=True, soft_wrap=True)
+                    yield FormTextArea(str(v["checklist"]), id="f-checklist", compact=True, soft_wrap=True)
                 yield self._error("checklist")
             with Horizontal(id="tf-buttons"):
-                yield Button(_("Save"), id="tf-save", variant="primary", compact=True)
-                yield Button(_("Cancel"), id="tf-cancel", compact=True)
+                yield FormButton(_("Save"), id="tf-save", variant="primary", compact=True)
+                yield FormButton(_("Cancel"), id="tf-cancel", compact=True)
                 # Shortened by whole words when the row is narrow, never cut mid-word.
                 yield TextCell(_("Ctrl+S saves · Esc cancels"), fit=True, classes="modal-help")
 
@@ -319,11 +320,11 @@ class ApplyTemplateModal(ModalScreen[Any], KeysInOrder):
             box.border_title = _("Apply a checklist template")
             with Horizontal(classes="form-row"):
                 yield Label(_("Template"), classes="form-label")
-                yield Select([(t, t) for t in self.templates], value=self.templates[0], allow_blank=False,
+                yield FormSelect([(t, t) for t in self.templates], value=self.templates[0], allow_blank=False,
                              id="tp-template", compact=True)
             with Horizontal(classes="form-row"):
                 yield Label(_("Client"), classes="form-label")
-                yield Select([(c, c) for c in self.clients], value=self.client or self.clients[0], allow_blank=False,
+                yield FormSelect([(c, c) for c in self.clients], value=self.client or self.clients[0], allow_blank=False,
                              id="tp-client", compact=True)
             with Horizontal(classes="form-row"):
                 yield Label(_("Start day"), classes="form-label")

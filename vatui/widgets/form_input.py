@@ -20,6 +20,7 @@ from __future__ import annotations
 from textual import events
 from textual.message import Message
 from textual.widgets import Input
+from textual.widgets.input import Selection
 
 
 class FormKey(Message, bubble=False):
@@ -32,7 +33,7 @@ class FormKey(Message, bubble=False):
 
 
 class KeysInOrder:
-    """Mixin for a Screen: keys for its FormInputs are applied from one queue, in order."""
+    """Mixin for a Screen: keys for its form widgets are applied from one queue, in order."""
 
     async def on_form_key(self, message: FormKey) -> None:
         message.stop()
@@ -42,15 +43,16 @@ class KeysInOrder:
             app.post_message(events.Key(message.key, message.character))
             return
         focused = app.focused
-        if isinstance(focused, FormInput):
+        if isinstance(focused, RoutesKeys):
             await focused.apply_key(message.key, message.character)
         elif focused is not None:
-            focused.post_message(events.Key(message.key, message.character))
+            if not await run_binding(focused, message.key):
+                focused.post_message(events.Key(message.key, message.character))
         else:
-            await _run_binding(self, message.key)  # type: ignore[arg-type]
+            await run_binding(self, message.key)
 
 
-async def _run_binding(node, key: str) -> bool:  # noqa: ANN001
+async def run_binding(node, key: str) -> bool:  # noqa: ANN001
     """Run the action the binding chain gives `key` (the focused widget's first), as Textual would."""
     try:
         active = node.screen.active_bindings
@@ -62,22 +64,54 @@ async def _run_binding(node, key: str) -> bool:  # noqa: ANN001
     return bool(await node.app.run_action(found.binding.action, found.node))
 
 
-class FormInput(Input):
-    """An Input that applies every key when it arrives (see the module docstring)."""
-
-    def _form_screen(self) -> KeysInOrder | None:
-        try:
-            screen = self.screen
-        except Exception:  # noqa: BLE001 - not on a screen yet
-            return None
-        return screen if isinstance(screen, KeysInOrder) else None
+class RoutesKeys:
+    """Mixin for a widget in a form: the keys the app forwards to it are queued at its screen
+    (when that screen has KeysInOrder), which applies each in order with `apply_key`."""
 
     def post_message(self, message: Message) -> bool:
         if isinstance(message, events.Key) and message.is_forwarded:
-            screen = self._form_screen()
-            if screen is not None:
+            try:
+                screen = self.screen  # type: ignore[attr-defined]
+            except Exception:  # noqa: BLE001 - not on a screen yet
+                screen = None
+            if isinstance(screen, KeysInOrder):
                 return screen.post_message(FormKey(message.key, message.character))  # type: ignore[attr-defined]
-        return super().post_message(message)
+        return super().post_message(message)  # type: ignore[misc]
+
+    async def apply_key(self, key: str, character: str | None) -> None:
+        """Apply one key now: its binding runs at once; a key bound to nothing is handled by the
+        widget as it would be without a form around it."""
+        if not await run_binding(self, key):
+            super().post_message(events.Key(key, character))  # type: ignore[misc]
+
+
+class FormInput(RoutesKeys, Input):
+    """An Input that applies every key when it arrives (see the module docstring)."""
+
+    _focus_seen = False  # its Focus event has been handled since it last lost focus
+    _select_on_focus_later = False  # select_on_focus was applied early, to be restored
+
+    def on_focus(self) -> None:
+        self._focus_seen = True
+        if self._select_on_focus_later:
+            self.call_later(self._restore_select_on_focus)
+
+    def on_blur(self) -> None:
+        self._focus_seen = False
+
+    def _restore_select_on_focus(self) -> None:
+        self._select_on_focus_later = False
+        self.select_on_focus = True
+
+    def _focus_first(self) -> None:
+        """A Tab earlier in the burst focused this field, but its Focus event (which selects the
+        text when select_on_focus is set) comes after the keys: do it now, as slow typing would
+        have seen it, and not again when the event comes."""
+        if self._focus_seen or not self.select_on_focus:
+            return
+        self.selection = Selection(0, len(self.value))
+        self.select_on_focus = False
+        self._select_on_focus_later = True
 
     async def _on_key(self, event: events.Key) -> None:
         # Reached only where no KeysInOrder screen queues the keys (e.g. the queue's filter line).
@@ -86,7 +120,7 @@ class FormInput(Input):
         if not self.has_focus and self.app.focused is not None and self.app.focused is not self:
             # A Tab earlier in the burst moved on: this key belongs to the field focused now.
             target = self.app.focused
-            if isinstance(target, FormInput):
+            if isinstance(target, RoutesKeys):
                 await target.apply_key(event.key, event.character)
             else:
                 target.post_message(events.Key(event.key, event.character))
@@ -96,6 +130,7 @@ class FormInput(Input):
     async def apply_key(self, key: str, character: str | None) -> None:
         """Apply one key now: insert a printable one, else run its binding."""
         self._restart_blink()
+        self._focus_first()
         if events.Key(key, character).is_printable:
             selection = self.selection
             if selection.is_empty:
@@ -103,4 +138,4 @@ class FormInput(Input):
             else:
                 self.replace(character, *selection)
             return
-        await _run_binding(self, key)  # a key bound to nothing does nothing, as in Input
+        await run_binding(self, key)  # a key bound to nothing does nothing, as in Input
