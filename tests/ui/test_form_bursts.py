@@ -138,3 +138,14 @@ async def test_task_form_burst_moves_through_a_list_tick_boxes_and_fields(make_a
         saved = demo_store.tasks.get(task.id)
         assert (saved.title, saved.batch, saved.urgent, saved.estimate) == (
             "Call supplier", "calls", not task.urgent, timedelta(minutes=25))
+
+
+async def test_keys_after_an_enter_that_submits_act_after_the_submit(make_app, demo_store):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        before = {t.id for t in demo_store.tasks.all()}
+        await pilot.press("a")
+        burst(app, "\x15First task\r2")  # then 2: the blocks pane, in the cockpit
+        await settle(pilot, app)
+        assert [t.title for t in demo_store.tasks.all() if t.id not in before] == ["First task"]
+        assert "blocks-pane" in [w.id for w in app.focused.ancestors_with_self]

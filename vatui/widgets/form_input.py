@@ -33,10 +33,19 @@ class FormKey(Message, bubble=False):
 
 
 class KeysInOrder:
-    """Mixin for a Screen: keys for its form widgets are applied from one queue, in order."""
+    """Mixin for a Screen: keys for its form widgets are applied from one queue, in order.
+
+    Enter in a field submits through a message (Input.Submitted) that reaches the screen after
+    the keys already queued behind it; those keys wait until it has been handled, so that what
+    comes after a submit happens after it (in the next form, or in the cockpit once this closes)."""
+
+    _held: list[FormKey] | None = None  # keys waiting for a submit to be handled
 
     async def on_form_key(self, message: FormKey) -> None:
         message.stop()
+        if self._held is not None:
+            self._held.append(message)
+            return
         app = self.app  # type: ignore[attr-defined]
         if app.screen is not self:
             # The form closed earlier in the burst: the key goes on to what is shown now.
@@ -45,11 +54,26 @@ class KeysInOrder:
         focused = app.focused
         if isinstance(focused, RoutesKeys):
             await focused.apply_key(message.key, message.character)
+            if message.key == "enter" and isinstance(focused, Input):
+                self._held = []
+                self.set_timer(1.0, self._release_held)  # in case no submit comes through
         elif focused is not None:
             if not await run_binding(focused, message.key):
                 focused.post_message(events.Key(message.key, message.character))
         else:
             await run_binding(self, message.key)
+
+    def on_input_submitted(self) -> None:
+        if self._held is not None:
+            self.call_later(self._release_held)  # after every handler of the submit has run
+
+    async def _release_held(self) -> None:
+        held, self._held = self._held or [], None
+        for index, key in enumerate(held):
+            if self._held is not None:  # another Enter in the burst: the rest waits again
+                self._held.extend(held[index:])
+                return
+            await self.on_form_key(key)
 
 
 async def run_binding(node, key: str) -> bool:  # noqa: ANN001
