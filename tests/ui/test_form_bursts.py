@@ -149,3 +149,19 @@ async def test_keys_after_an_enter_that_submits_act_after_the_submit(make_app, d
         await settle(pilot, app)
         assert [t.title for t in demo_store.tasks.all() if t.id not in before] == ["First task"]
         assert "blocks-pane" in [w.id for w in app.focused.ancestors_with_self]
+
+
+async def test_task_form_points_out_a_due_time_outside_the_clients_hours(make_app, demo_store):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        task = task_list(app).selected_task
+        client = demo_store.clients.get(task.client_id)
+        await pilot.press("e")
+        note = app.screen.query_one("#due-note", Static)
+        due = app.screen.query_one("#f-due", Input)
+        due.value = "tue 04:00 client"
+        await settle(pilot, app)
+        assert note.has_class("-shown") and f"outside {client.name}'s business hours" in str(note.render())
+        due.value = "tue 11:00 client"
+        await settle(pilot, app)
+        assert not note.has_class("-shown")

@@ -148,8 +148,10 @@ class TaskModal(ModalScreen["Task | None"], KeysInOrder):
     ]
 
     def __init__(self, *, title: str, values: Mapping[str, str | bool], clients: Sequence[str],
-                 batches: Sequence[str], validate: Callable[[dict[str, str | bool]], Task]) -> None:
+                 batches: Sequence[str], validate: Callable[[dict[str, str | bool]], Task],
+                 client_records: Sequence[Any] = ()) -> None:
         super().__init__()
+        self.client_records = {c.id: c for c in client_records}  # for the note on the due time
         self.form_title = title
         self.values = dict(values)
         self.clients = list(clients)
@@ -190,6 +192,7 @@ class TaskModal(ModalScreen["Task | None"], KeysInOrder):
                     yield Label(_("Due"), classes="form-label")
                     yield FormInput(str(v["due"]), id="f-due", compact=True, placeholder="fri 17:00 client")
                 yield self._error("due")
+                yield Static("", id="due-note", classes="field-error")
                 with Horizontal(classes="form-row"):
                     yield Label(_("Reply by"), classes="form-label")
                     yield FormInput(str(v["reply"]), id="f-reply", compact=True,
@@ -259,11 +262,35 @@ class TaskModal(ModalScreen["Task | None"], KeysInOrder):
         widget = event.input if isinstance(event, Input.Changed) else event.text_area
         text = event.value if isinstance(event, Input.Changed) else event.text_area.text
         name = (widget.id or "").removeprefix("f-")
+        if name == "due":
+            self._note_due()
         if text == self.checked.get(name):
             return
         for error in self.query(f"#err-{name}"):
             error.remove_class("-shown")
             widget.remove_class("-invalid")
+
+    @on(Select.Changed, "#f-client")
+    def _client_changed(self) -> None:
+        self._note_due()
+
+    def _note_due(self) -> None:
+        """Under the due field: a due time outside the client's business hours is pointed out."""
+        note = self.query_one("#due-note", Static)
+        message = ""
+        try:
+            task = self.validate(self.read())
+        except ValidationError:
+            task = None
+        client = self.client_records.get(task.client_id) if task is not None else None
+        if task is not None and task.due is not None and client is not None:
+            from vatui.core.due_hours import due_outside_hours
+
+            if due_outside_hours(client, task.due):
+                message = _("Note: it falls outside {client}'s business hours ({hours}, {zone}).").format(
+                    client=client.name, hours=client.hours.format(), zone=client.tz)
+        note.update(message)
+        note.set_class(bool(message), "-shown")
 
     def action_save(self) -> None:
         self.checked = self.read()
