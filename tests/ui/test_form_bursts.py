@@ -8,7 +8,7 @@ from datetime import timedelta
 from textual import events
 from textual.widgets import Input, Static
 
-from vatui.screens.block_modal import PromptModal
+from vatui.screens.block_modal import BlockModal, PromptModal
 from vatui.screens.client_modal import ClientModal
 from vatui.screens.queue_modals import QuickAddModal, TaskModal
 from vatui.widgets.task_list import TaskList
@@ -165,3 +165,26 @@ async def test_task_form_points_out_a_due_time_outside_the_clients_hours(make_ap
         due.value = "tue 11:00 client"
         await settle(pilot, app)
         assert not note.has_class("-shown")
+
+
+async def test_block_form_burst_with_backspace(make_app, demo_store):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        before = {b.id for b in demo_store.blocks.all()}
+        await pilot.press("2", "a")
+        assert isinstance(app.screen, BlockModal)
+        burst(app, "\x15" + "18:00 30m @bondi tastx\x7fing notes\r")
+        await settle(pilot, app)
+        assert not isinstance(app.screen, BlockModal)
+        [new] = [b for b in demo_store.blocks.all() if b.id not in before]
+        assert new.note == "tasting notes"
+
+
+async def test_queue_filter_burst_with_backspace_and_ctrl_u(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        filter_line = app.screen.query_one("#queue-filter", Input)
+        await pilot.press("slash")
+        burst(app, "zzzz\x15@hux\x7fd")
+        await settle(pilot, app)
+        assert filter_line.value == "@hud"
