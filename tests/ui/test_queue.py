@@ -578,3 +578,35 @@ async def test_esc_in_the_list_clears_an_active_filter_then_leaves_esc_to_the_sc
         assert app.screen.maximized is not None
         await pilot.press("escape")  # no filter now: Esc un-zooms, as elsewhere
         assert app.screen.maximized is None
+
+
+async def test_the_task_form_makes_a_task_repeat_changes_its_rule_and_stops_it(make_app, store, clock):
+    store.tasks.add(Task(title="Weekly report", created=clock.now(), due=clock.now() + timedelta(hours=2)))
+    app = make_app(store=store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        for text, rule in (("mon", "FREQ=WEEKLY;BYDAY=MO"), ("every:mon,thu", "FREQ=WEEKLY;BYDAY=MO,TH"), ("", None)):
+            await pilot.press("3", "e")
+            assert isinstance(app.screen, TaskModal)
+            app.screen.query_one("#f-repeat", Input).value = text
+            await pilot.press("ctrl+s")
+            await settle(app, pilot)
+            assert isinstance(app.screen, CockpitScreen)
+            assert Store(store.path).tasks.all()[0].repeat == rule
+        await pilot.press("e")
+        app.screen.query_one("#f-repeat", Input).value = "every:fortnight-ish"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        err = app.screen.query_one("#err-repeat", Static)
+        assert isinstance(app.screen, TaskModal) and err.has_class("-shown")
+
+
+async def test_the_task_form_points_out_a_due_date_on_the_clients_holiday(make_app, store, clock):
+    store.clients.add(Client(name="Acme", tz="America/New_York", holidays="US-NY"))
+    store.tasks.add(Task(title="Thanksgiving deck", created=clock.now(), client_id=1))
+    app = make_app(store=store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("3", "e")
+        app.screen.query_one("#f-due", Input).value = "2026-11-26 10:00 client"
+        await pilot.pause()
+        note = str(app.screen.query_one("#due-note", Static).render())
+        assert "Thu 26 Nov is closed for Acme" in note and "Thanksgiving" in note

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from vatui.core.hours import WeekHours
 from vatui.core.models import Client
-from vatui.core.quickadd import format_template_item, parse_quick_add, parse_template_item
+from vatui.core.quickadd import format_template_item, parse_quick_add, parse_template_item, without_replaced_suggestion
 from vatui.core.when_words import QuickAddError, parse_day, parse_day_field, parse_time_word, promise_deadline
 
 UTC = timezone.utc
@@ -319,3 +319,31 @@ def test_bad_template_items(line, field):
     with pytest.raises(QuickAddError) as info:
         parse_template_item(line)
     assert info.value.field == field
+
+
+# --- the @client #batch quick add opens with is a suggestion ------------------------------------
+@pytest.mark.parametrize(("line", "suggested", "read"), [
+    ("@bondi-bakes #email Call supplier @acme", "@bondi-bakes #email ", "#email Call supplier @acme"),
+    ("@bondi-bakes #email Call supplier #calls", "@bondi-bakes #email ", "@bondi-bakes Call supplier #calls"),
+    ("@bondi-bakes #email x @acme #calls", "@bondi-bakes #email ", "x @acme #calls"),
+    ("@bondi-bakes Call supplier", "@bondi-bakes ", "@bondi-bakes Call supplier"),  # kept: nothing replaces it
+    ("Call @acme", "@bondi-bakes ", "Call @acme"),  # the suggestion was deleted by hand
+    ("@acme x @hud", "", "@acme x @hud"),  # no suggestion: two clients stay two (and are refused)
+    ("@bondi-bakes \\@acme costs", "@bondi-bakes ", "@bondi-bakes \\@acme costs"),  # an escaped word is title
+])
+def test_a_typed_client_or_batch_replaces_the_suggested_one(line, suggested, read):
+    assert without_replaced_suggestion(line, suggested) == read
+
+
+def test_the_replaced_suggestion_parses_to_the_typed_client():
+    q = qa(without_replaced_suggestion("@bondi-bakes #email Call supplier ~10m @acme", "@bondi-bakes #email "))
+    assert (q.title, q.client, q.batch, q.estimate) == ("Call supplier", ACME, "email", timedelta(minutes=10))
+    assert bad("@bondi-bakes Call @acme").field == "client"  # typed twice by hand: still refused
+
+
+def test_the_preview_shows_what_goes_into_the_notes():
+    from vatui.text.queue_text import describe_quick_add
+
+    q = qa("Call supplier @acme // ask about the March invoice")
+    assert q.notes == "ask about the March invoice"
+    assert describe_quick_add(q, my_zone=ME).endswith("notes: ask about the March invoice")

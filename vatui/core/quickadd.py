@@ -310,6 +310,36 @@ def _repeat(tok: Token, due: datetime | None, due_zone: str | None, *, now: date
     return rule, due, zone_name
 
 
+def without_replaced_suggestion(text: str, suggested: str) -> str:
+    """The line with the suggested `@client` / `#batch` dropped where the line names its own.
+
+    Quick add opens with `@client #batch` from the cursor's group as a suggestion: typing another
+    `@client` (or `#batch`) replaces it, as typing over a suggestion does, instead of being refused
+    as a second client. A suggested token counts only while it is still in the line as it was put
+    there (its first occurrence); every other token is left alone."""
+    out = text
+    for sug in tokenize(suggested):
+        kind = _token_kind(sug.text)
+        if kind is None:
+            continue
+        toks = tokenize(out)
+        mine = next((t for t in toks if t.text == sug.text), None)
+        if mine is None:
+            continue
+        if any(t is not mine and _token_kind(t.text) == kind for t in toks):
+            rest = out[mine.end:]
+            out = out[:mine.start] + (rest[1:] if rest.startswith(" ") else rest)
+    return out
+
+
+def _token_kind(word: str) -> str | None:
+    if word.startswith("@") and len(word) > 1:
+        return "client"
+    if word.startswith("#") and len(word) > 1 and word[1].isalpha():
+        return "batch"
+    return None
+
+
 # --- checklist template items ------------------------------------------------------------------
 
 

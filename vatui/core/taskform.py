@@ -75,11 +75,20 @@ def form_values(task: Task, clients: Mapping[int, Client], my_zone: str) -> dict
         "estimate": format_duration_config(task.estimate) if task.estimate else "",
         "due": due,
         "reply": reply,
+        "repeat": _repeat_words(task),
         "status": task.status.value,
         "defer": task.defer_until.isoformat() if task.defer_until else "",
         "notes": task.notes,
         "checklist": format_checklist(task.checklist),
     }
+
+
+def _repeat_words(task: Task) -> str:
+    if task.repeat is None:
+        return ""
+    from vatui.core.series import repeat_field  # the rule modules load only for a task that repeats
+
+    return repeat_field(task)
 
 
 def _text(values: FormValues, name: str) -> str:
@@ -136,7 +145,7 @@ def apply_form(original: Task, values: FormValues, *, clients: Sequence[Client],
 
     urgent, important = bool(values.get("urgent")), bool(values.get("important"))
     rank = original.rank if (urgent, important) == (original.urgent, original.important) else None
-    return replace(
+    changed = replace(
         original,
         title=_text(values, "title"),
         client_id=client.id if client else None,
@@ -154,6 +163,13 @@ def apply_form(original: Task, values: FormValues, *, clients: Sequence[Client],
         defer_until=defer_until,
         rank=rank,
     )
+    repeat_text = _text(values, "repeat")
+    if not repeat_text and original.repeat is None:
+        return changed
+    from vatui.core.series import apply_repeat_field
+
+    business = [d for d in range(7) if client.hours.is_open_on(d)] if client is not None else list(range(5))
+    return apply_repeat_field(changed, repeat_text, business_days=business, zone=due_zone or my_zone, now=now)
 
 
 def _reraise(fn):  # noqa: ANN001, ANN202 - QuickAddError's token means nothing in a form field

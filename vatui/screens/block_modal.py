@@ -17,12 +17,14 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
+from textual.widgets.input import Selection
 from textual.widgets.option_list import Option
 
 from vatui.core.errors import ValidationError
 from vatui.core.models import TimeBlock
 from vatui.i18n import N_, _
 from vatui.screens.client_modal import field_message
+from vatui.widgets.form_input import FormInput, KeysInOrder
 
 T = TypeVar("T")
 
@@ -44,15 +46,19 @@ FORM_CSS = """
 """
 
 
-class PromptModal(ModalScreen[T | None], Generic[T]):
+class PromptModal(ModalScreen[T | None], Generic[T], KeysInOrder):
     """One text field whose value `read` turns into a T or refuses with a ValidationError."""
 
     BINDINGS = [Binding("escape", "cancel", N_("Cancel"), id="cancel-block-form", tooltip=N_("Close without saving"))]
     DEFAULT_CSS = FORM_CSS.format(name="PromptModal")
 
     def __init__(self, *, title: str, label: str, read: Callable[[str], T], initial: str = "",
-                 hint: str = "", preview: Callable[[T], str] | None = None, id: str | None = None) -> None:
+                 hint: str = "", preview: Callable[[T], str] | None = None, id: str | None = None,
+                 select_initial: bool = True) -> None:
         super().__init__(id=id)
+        # The initial text is a suggestion (a default amount, a name): it opens selected, so typing
+        # replaces it ("15m" typed over the default 15m gives 15m) and Enter keeps it.
+        self.select_initial = select_initial
         self.form_title = title
         self.label = label
         self.read = read
@@ -65,7 +71,7 @@ class PromptModal(ModalScreen[T | None], Generic[T]):
             box.border_title = self.form_title
             box.border_subtitle = _("Enter saves · Esc cancels")
             yield Static(self.label, classes="form-label")
-            yield Input(value=self.initial, id="form-input", select_on_focus=False)
+            yield FormInput(value=self.initial, id="form-input", select_on_focus=False)
             yield Static("", id="form-error", classes="form-error -empty")
             if self.preview is not None:
                 yield Static("", id="form-preview", classes="form-preview")
@@ -76,6 +82,8 @@ class PromptModal(ModalScreen[T | None], Generic[T]):
         field = self.query_one("#form-input", Input)
         field.focus()
         field.cursor_position = len(field.value)
+        if self.select_initial and field.value:
+            field.selection = Selection(0, len(field.value))
         self._show_preview(field.value)
 
     def _show_preview(self, text: str) -> None:
@@ -132,7 +140,7 @@ class BlockModal(PromptModal[TimeBlock]):
         super().__init__(
             title=title,
             label=_("Start-end or start and length, then @client or #batch, then a note:"),
-            read=read, initial=initial, preview=preview,
+            read=read, initial=initial, preview=preview, select_initial=False,  # an edit goes on from the end
             hint=_("e.g. 9:30-11 @acme weekly report · 14:00 90m #email · now 45m · 23:00 2h (past midnight)"),
             id="block-modal",
         )

@@ -21,6 +21,8 @@ from vatui.core.models import CLIENT_COLOURS, Client, validate_colour, validate_
 from vatui.core.money import parse_currency, parse_rate
 from vatui.core.tzdb import CITY_ALIASES, city_of, find_zones, validate_zone
 from vatui.i18n import N_, _
+from vatui.widgets.form_input import FormInput, KeysInOrder
+from vatui.widgets.form_widgets import FormButton, FormOptionList
 
 FIELDS = (
     ("name", N_("Name")),
@@ -56,16 +58,18 @@ def resolve_zone(text: str) -> str:
         raise
 
 
-class ZoneInput(Input):
-    """The time-zone field: Down moves into the list of matching zones."""
+class ZoneInput(FormInput):
+    """The time-zone field: Down moves into the list of matching zones; Tab takes the only match."""
 
     BINDINGS = [
+        Binding("tab", "screen.complete_zone", N_("Take the match"), id="client-form-zone-complete", show=False,
+                tooltip=N_("Take the only matching time zone and go to the next field")),
         Binding("down", "screen.focus_matches", N_("Matches"), id="client-form-matches", show=False,
                 tooltip=N_("Move into the list of matching time zones")),
     ]
 
 
-class ClientModal(ModalScreen[Client | None]):
+class ClientModal(ModalScreen[Client | None], KeysInOrder):
     BINDINGS = [
         Binding("escape", "cancel", N_("Cancel"), id="client-form-cancel", tooltip=N_("Close without saving")),
         Binding("ctrl+s", "save", N_("Save"), id="client-form-save", tooltip=N_("Check the form and save it")),
@@ -124,17 +128,17 @@ class ClientModal(ModalScreen[Client | None]):
             for field, label in FIELDS:
                 with Horizontal(classes="field"):
                     yield Label(_(label), classes="field-label")
-                    kind = ZoneInput if field == "tz" else Input
+                    kind = ZoneInput if field == "tz" else FormInput
                     yield kind(self._value(field), placeholder=placeholders[field], id=f"field-{field}", compact=True,
                                select_on_focus=False)
                 if field == "tz":
-                    yield OptionList(id="zone-matches")
+                    yield FormOptionList(id="zone-matches")
                 yield Static("", id=f"error-{field}", classes="field-error")
             yield Static(_("Hours: \"09:00-17:00\" means Monday to Friday; or e.g. \"mon-thu 9-17; fri 9-13\". "
                            "Down in the zone field picks from the matches."), id="form-hint")
             with Horizontal(id="form-buttons"):
-                yield Button(_("Save"), id="save", variant="primary", compact=True)
-                yield Button(_("Cancel"), id="cancel", compact=True)
+                yield FormButton(_("Save"), id="save", variant="primary", compact=True)
+                yield FormButton(_("Cancel"), id="cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#field-name", Input).focus()
@@ -173,6 +177,28 @@ class ClientModal(ModalScreen[Client | None]):
         except ValidationError:
             pass
 
+    def _only_match(self, text: str) -> str | None:
+        """The zone `text` stands for when it names one, or has exactly one match; else None.
+        Worked out from the text itself (not the list), so a burst of keys sees what was typed."""
+        text = text.strip()
+        if not text:
+            return None
+        try:
+            return resolve_zone(text)
+        except ValidationError:
+            found = find_zones(text, limit=2)
+            return found[0].zone if len(found) == 1 else None
+
+    def action_complete_zone(self) -> None:
+        """Tab in the zone field: its only match is taken; with several the text stays, the list
+        shows them, and the focus moves on as Tab does."""
+        tz = self.query_one("#field-tz", Input)
+        zone = self._only_match(tz.value)
+        if zone is not None and zone != tz.value:
+            self._pick_zone(zone)
+        else:
+            self.focus_next()
+
     def action_focus_matches(self) -> None:
         matches = self.query_one("#zone-matches", OptionList)
         if matches.has_class("-shown"):
@@ -194,13 +220,14 @@ class ClientModal(ModalScreen[Client | None]):
     @on(Input.Submitted)
     def submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "field-tz":
-            matches = self.query_one("#zone-matches", OptionList)
-            if matches.has_class("-shown") and matches.option_count:
-                try:
-                    resolve_zone(event.value)
-                except ValidationError:
-                    option = matches.get_option_at_index(matches.highlighted or 0)
-                    self._pick_zone(option.id or "")
+            zone = self._only_match(event.value)
+            if zone is not None and zone != event.value.strip():
+                self._pick_zone(zone)  # Enter takes the only match
+                return
+            if zone is None and event.value.strip():
+                found = find_zones(event.value.strip(), limit=1)
+                if found:
+                    self._pick_zone(found[0].zone)  # several: the first, as highlighted in the list
                     return
         self.action_save()
 

@@ -19,6 +19,8 @@ from vatui.core.errors import ValidationError
 from vatui.core.models import Client
 from vatui.exports.output_file import check_output_file
 from vatui.i18n import N_, _
+from vatui.widgets.form_input import FormInput, KeysInOrder
+from vatui.widgets.form_widgets import FormButton, FormSelect
 
 
 @dataclass(frozen=True)
@@ -52,7 +54,7 @@ def check_target(text: str, base: Path | None = None) -> tuple[Path | None, str 
         return None, exc.message
 
 
-class DigestModal(ModalScreen[DigestRequest | None]):
+class DigestModal(ModalScreen[DigestRequest | None], KeysInOrder):
     BINDINGS = [Binding("escape", "cancel", N_("Cancel"), id="cancel-digest", tooltip=N_("Close without writing"))]
 
     DEFAULT_CSS = """
@@ -87,14 +89,14 @@ class DigestModal(ModalScreen[DigestRequest | None]):
             form.border_title = _("Write the weekly digest")
             yield Static(self.week_words, id="digest-week")
             yield Label(_("Client"))
-            yield Select([(c.name, c.id) for c in self.clients], value=self.chosen, allow_blank=False, id="digest-client",
+            yield FormSelect([(c.name, c.id) for c in self.clients], value=self.chosen, allow_blank=False, id="digest-client",
                          compact=True)
             yield Label(_("File (Markdown)"))
-            yield Input(self._default, id="digest-path", compact=True)
+            yield FormInput(self._default, id="digest-path", compact=True)
             yield Static("", id="digest-path-error", classes="field-error")
             with Horizontal(id="digest-buttons"):
-                yield Button(_("Write"), id="digest-write", variant="primary", compact=True)
-                yield Button(_("Cancel"), id="digest-cancel", compact=True)
+                yield FormButton(_("Write"), id="digest-write", variant="primary", compact=True)
+                yield FormButton(_("Cancel"), id="digest-cancel", compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#digest-path", Input).focus()

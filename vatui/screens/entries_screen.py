@@ -31,6 +31,8 @@ from vatui.screens.base import CockpitBase, FollowsCockpit, UndoStep
 from vatui.text.formats import hm, long_day
 from vatui.text.textfit import fit_words
 from vatui.text.timer_words import source_name
+from vatui.widgets.form_input import FormInput, KeysInOrder
+from vatui.widgets.form_widgets import FormButton, FormSelect, FormTickBox
 from vatui.widgets.ticks import TickBox
 
 
@@ -178,7 +180,7 @@ class EntriesScreen(FollowsCockpit, ModalScreen[None]):
         )
 
 
-class EntryModal(ModalScreen[TimeEntry | None]):
+class EntryModal(ModalScreen[TimeEntry | None], KeysInOrder):
     """Add or edit one entry. Nothing is saved until every field is valid; errors show by the field."""
 
     BINDINGS = [
@@ -226,34 +228,34 @@ class EntryModal(ModalScreen[TimeEntry | None]):
             with Horizontal():
                 with Vertical(classes="field"):
                     yield Label(_("Date"))
-                    yield Input(day.isoformat(), id="date", placeholder=_("YYYY-MM-DD"))
+                    yield FormInput(day.isoformat(), id="date", placeholder=_("YYYY-MM-DD"))
                     yield Static("", id="date-error", classes="error")
                 with Vertical(classes="field"):
                     yield Label(_("From"))
-                    yield Input(start, id="from", placeholder=_("HH:MM"))
+                    yield FormInput(start, id="from", placeholder=_("HH:MM"))
                     yield Static("", id="from-error", classes="error")
                 with Vertical(classes="field"):
                     yield Label(_("To"))
-                    yield Input(end, id="to", placeholder=_("HH:MM"))
+                    yield FormInput(end, id="to", placeholder=_("HH:MM"))
                     yield Static("", id="to-error", classes="error")
             yield Label(_("Client"))
-            yield Select(options, id="client", value=e.client_id if e and e.client_id is not None else Select.NULL,
+            yield FormSelect(options, id="client", value=e.client_id if e and e.client_id is not None else Select.NULL,
                          prompt=_("Choose a client"))
             yield Static("", id="client-error", classes="error")
             with Horizontal():
                 with Vertical(classes="field"):
                     yield Label(_("Task ID (optional)"))
-                    yield Input(str(e.task_id) if e and e.task_id else "", id="task", type="integer")
+                    yield FormInput(str(e.task_id) if e and e.task_id else "", id="task", type="integer")
                     yield Static("", id="task-error", classes="error")
                 with Vertical(classes="field"):
                     yield Label(" ")
-                    yield TickBox(_("Billable"), e.billable if e else True, id="billable")
+                    yield FormTickBox(_("Billable"), e.billable if e else True, id="billable")
             yield Label(_("Note"))
-            yield Input(e.note if e else "", id="note")
+            yield FormInput(e.note if e else "", id="note")
             yield Static("", id="note-error", classes="error")
             with Horizontal(id="entry-buttons"):
-                yield Button(_("Save"), id="save", variant="primary")
-                yield Button(_("Cancel"), id="cancel")
+                yield FormButton(_("Save"), id="save", variant="primary")
+                yield FormButton(_("Cancel"), id="cancel")
 
     def on_mount(self) -> None:
         self.query_one("#from" if self.entry is None else "#to", Input).focus()

@@ -112,7 +112,8 @@ class QueueFormsController(CockpitBase):
                                               (lambda: store.tasks.delete(r[1].id))))
 
         self.app.push_screen(TaskModal(title=_("Task {id}").format(id=task.id), values=form_values(task, by_id, my_zone),
-                                       clients=sorted(c.name for c in clients), batches=batches, validate=validate),
+                                       clients=sorted(c.name for c in clients), batches=batches, validate=validate,
+                                       client_records=clients),
                              edited)
 
     def _queue_verb_template(self, task: Task | None) -> None:

@@ -20,11 +20,13 @@ from textual.widgets.input import Selection
 from vatui.core.daywords import english_day, local_today, local_tomorrow
 from vatui.core.errors import ValidationError
 from vatui.core.models import Status, Task
-from vatui.core.quickadd import QuickAdd
+from vatui.core.quickadd import QuickAdd, without_replaced_suggestion
 from vatui.core.when_words import QuickAddError
 from vatui.i18n import N_, _
 from vatui.text.queue_text import STATUS_WORDS
 from vatui.widgets.fit import TextCell
+from vatui.widgets.form_input import FormInput, KeysInOrder
+from vatui.widgets.form_widgets import FormButton, FormSelect, FormTextArea, FormTickBox
 from vatui.widgets.ticks import TickBox
 
 MODAL_CSS = """
@@ -40,7 +42,7 @@ MODAL_CSS = """
 """
 
 
-class QuickAddModal(ModalScreen["str | None"]):
+class QuickAddModal(ModalScreen["str | None"], KeysInOrder):
     """A quick-add line that parses (`parse` raises QuickAddError), or None. `describe` is the preview."""
 
     DEFAULT_CSS = MODAL_CSS.format(name="QuickAddModal") + """
@@ -62,7 +64,7 @@ class QuickAddModal(ModalScreen["str | None"]):
             box.border_title = _("Quick add")
             # TRANSLATORS: an example task line: translate the title words, keep the tokens (@acme #email !u !i
             # ~15m due:fri reply:24h) as they are: they are the syntax vatui reads.
-            yield Input(self.text, id="qa-line", compact=True,
+            yield FormInput(self.text, id="qa-line", compact=True,
                         placeholder=_("Reply to invoice question @acme #email !u !i ~15m due:fri reply:24h"))
             yield Static("", id="qa-preview")
             yield Static(_("@client  #batch  !u urgent  !i important  ~15m estimate  due:fri 17:00 [client]  "
@@ -74,18 +76,26 @@ class QuickAddModal(ModalScreen["str | None"]):
         line.cursor_position = len(line.value)
         self._preview(line.value)
 
+    def line(self, text: str) -> str:
+        """The line as it will be read: the `@client #batch` it opened with is a suggestion, which
+        an `@client` or `#batch` typed into the line replaces."""
+        return without_replaced_suggestion(text, self.text) if self.text else text
+
     def _preview(self, text: str) -> QuickAdd | None:
         preview = self.query_one("#qa-preview", Static)
-        if not text.strip():
-            preview.update(_("Type the task; the words that are not tokens are its title."))
-            preview.remove_class("-error")
-            return None
+        untouched = text.strip() == self.text.strip()  # nothing typed yet: no error to show
         try:
-            parsed = self.parse(text)
+            parsed = self.parse(self.line(text)) if text.strip() else None
         except QuickAddError as exc:
             self.error = exc
-            preview.update(exc.message)
-            preview.add_class("-error")
+            parsed = None
+            if not untouched:
+                preview.update(exc.message)
+                preview.add_class("-error")
+                return None
+        if parsed is None:
+            preview.update(_("Type the task; the words that are not tokens are its title."))
+            preview.remove_class("-error")
             return None
         self.error = None
         preview.update("→ " + self.describe(parsed))
@@ -100,10 +110,14 @@ class QuickAddModal(ModalScreen["str | None"]):
     def _submitted(self, event: Input.Submitted) -> None:
         parsed = self._preview(event.value)
         if parsed is not None:
-            self.dismiss(event.value)
+            self.dismiss(self.line(event.value))
             return
+        if self.error is not None:  # Enter on an untouched line says what is missing
+            preview = self.query_one("#qa-preview", Static)
+            preview.update(self.error.message)
+            preview.add_class("-error")
         line = self.query_one("#qa-line", Input)
-        if self.error is not None and self.error.token is not None:
+        if self.error is not None and self.error.token is not None and self.line(event.value) == event.value:
             line.selection = Selection(self.error.token.start, self.error.token.end)  # point at the bad token
         self.app.bell()
 
@@ -111,7 +125,7 @@ class QuickAddModal(ModalScreen["str | None"]):
         self.dismiss(None)
 
 
-class TaskModal(ModalScreen["Task | None"]):
+class TaskModal(ModalScreen["Task | None"], KeysInOrder):
     """Every field of a task. `validate(values)` returns the Task or raises ValidationError(field)."""
 
     DEFAULT_CSS = MODAL_CSS.format(name="TaskModal") + """
@@ -134,8 +148,10 @@ class TaskModal(ModalScreen["Task | None"]):
     ]
 
     def __init__(self, *, title: str, values: Mapping[str, str | bool], clients: Sequence[str],
-                 batches: Sequence[str], validate: Callable[[dict[str, str | bool]], Task]) -> None:
+                 batches: Sequence[str], validate: Callable[[dict[str, str | bool]], Task],
+                 client_records: Sequence[Any] = ()) -> None:
         super().__init__()
+        self.client_records = {c.id: c for c in client_records}  # for the note on the due time
         self.form_title = title
         self.values = dict(values)
         self.clients = list(clients)
@@ -154,52 +170,58 @@ class TaskModal(ModalScreen["Task | None"]):
             with VerticalScroll():
                 with Horizontal(classes="form-row"):
                     yield Label(_("Title"), classes="form-label")
-                    yield Input(str(v["title"]), id="f-title", compact=True)
+                    yield FormInput(str(v["title"]), id="f-title", compact=True)
                 yield self._error("title")
                 with Horizontal(classes="form-row"):
                     yield Label(_("Client"), classes="form-label")
-                    yield Select([(c, c) for c in self.clients], value=str(v["client"]) or Select.NULL,
+                    yield FormSelect([(c, c) for c in self.clients], value=str(v["client"]) or Select.NULL,
                                  prompt=_("(no client)"), id="f-client", compact=True)
                     yield Label(_("Batch"), classes="form-label-2")
-                    yield Input(str(v["batch"]), id="f-batch", compact=True,
+                    yield FormInput(str(v["batch"]), id="f-batch", compact=True,
                                 suggester=SuggestFromList(self.batches, case_sensitive=False))
                 yield self._error("client")
                 yield self._error("batch")
                 with Horizontal(classes="form-row"):
                     yield Label(_("Flags"), classes="form-label")
-                    yield TickBox(_("Urgent"), bool(v["urgent"]), id="f-urgent", compact=True)
-                    yield TickBox(_("Important"), bool(v["important"]), id="f-important", compact=True)
+                    yield FormTickBox(_("Urgent"), bool(v["urgent"]), id="f-urgent", compact=True)
+                    yield FormTickBox(_("Important"), bool(v["important"]), id="f-important", compact=True)
                     yield Label(_("Estimate"), classes="form-label-2")
-                    yield Input(str(v["estimate"]), id="f-estimate", compact=True, placeholder="15m")
+                    yield FormInput(str(v["estimate"]), id="f-estimate", compact=True, placeholder="15m")
                 yield self._error("estimate")
                 with Horizontal(classes="form-row"):
                     yield Label(_("Due"), classes="form-label")
-                    yield Input(str(v["due"]), id="f-due", compact=True, placeholder="fri 17:00 client")
+                    yield FormInput(str(v["due"]), id="f-due", compact=True, placeholder="fri 17:00 client")
                 yield self._error("due")
+                yield Static("", id="due-note", classes="field-error")
                 with Horizontal(classes="form-row"):
                     yield Label(_("Reply by"), classes="form-label")
-                    yield Input(str(v["reply"]), id="f-reply", compact=True,
+                    yield FormInput(str(v["reply"]), id="f-reply", compact=True,
                                 placeholder=_("24h (business hours from now) or wed 10:00 client"))
                 yield self._error("reply")
                 with Horizontal(classes="form-row"):
+                    yield Label(_("Repeat"), classes="form-label")
+                    yield FormInput(str(v.get("repeat", "")), id="f-repeat", compact=True,
+                                    placeholder=_("mon, weekday, month:last, after:3d (empty: no repeat)"))
+                yield self._error("repeat")
+                with Horizontal(classes="form-row"):
                     yield Label(_("Status"), classes="form-label")
-                    yield Select(statuses, value=str(v["status"]), allow_blank=False, id="f-status", compact=True)
+                    yield FormSelect(statuses, value=str(v["status"]), allow_blank=False, id="f-status", compact=True)
                     yield Label(_("Defer to"), classes="form-label-2")
                     # The field reads "tomorrow" in the user's language as well as in English.
-                    yield Input(str(v["defer"]), id="f-defer", compact=True, placeholder=local_tomorrow())
+                    yield FormInput(str(v["defer"]), id="f-defer", compact=True, placeholder=local_tomorrow())
                 yield self._error("status")
                 yield self._error("defer")
                 with Horizontal(classes="form-row"):
                     yield Label(_("Notes"), classes="form-label")
-                    yield TextArea(str(v["notes"]), id="f-notes", compact=True, soft_wrap=True)
+                    yield FormTextArea(str(v["notes"]), id="f-notes", compact=True, soft_wrap=True)
                 with Horizontal(classes="form-row"):
                     # How to tick a line, beside the field it is about (the row is three lines tall).
                     yield Label(_("Checklist") + "\n" + _("[x] = done"), classes="form-label", markup=False)
-                    yield TextArea(str(v["checklist"]), id="f-checklist", compact=True, soft_wrap=True)
+                    yield FormTextArea(str(v["checklist"]), id="f-checklist", compact=True, soft_wrap=True)
                 yield self._error("checklist")
             with Horizontal(id="tf-buttons"):
-                yield Button(_("Save"), id="tf-save", variant="primary", compact=True)
-                yield Button(_("Cancel"), id="tf-cancel", compact=True)
+                yield FormButton(_("Save"), id="tf-save", variant="primary", compact=True)
+                yield FormButton(_("Cancel"), id="tf-cancel", compact=True)
                 # Shortened by whole words when the row is narrow, never cut mid-word.
                 yield TextCell(_("Ctrl+S saves · Esc cancels"), fit=True, classes="modal-help")
 
@@ -217,6 +239,7 @@ class TaskModal(ModalScreen["Task | None"]):
             "estimate": self.query_one("#f-estimate", Input).value,
             "due": self.query_one("#f-due", Input).value,
             "reply": self.query_one("#f-reply", Input).value,
+            "repeat": self.query_one("#f-repeat", Input).value,
             "status": str(self.query_one("#f-status", Select).value),
             "defer": self.query_one("#f-defer", Input).value,
             "notes": self.query_one("#f-notes", TextArea).text,
@@ -228,7 +251,7 @@ class TaskModal(ModalScreen["Task | None"]):
             err.remove_class("-shown")
         for widget in self.query(".-invalid"):
             widget.remove_class("-invalid")
-        name = field if field in ("title", "client", "batch", "estimate", "due", "reply", "status", "defer",
+        name = field if field in ("title", "client", "batch", "estimate", "due", "reply", "repeat", "status", "defer",
                                   "checklist") else "title"
         err = self.query_one(f"#err-{name}", Static)
         err.update(message)
@@ -245,11 +268,44 @@ class TaskModal(ModalScreen["Task | None"]):
         widget = event.input if isinstance(event, Input.Changed) else event.text_area
         text = event.value if isinstance(event, Input.Changed) else event.text_area.text
         name = (widget.id or "").removeprefix("f-")
+        if name == "due":
+            self._note_due()
         if text == self.checked.get(name):
             return
         for error in self.query(f"#err-{name}"):
             error.remove_class("-shown")
             widget.remove_class("-invalid")
+
+    @on(Select.Changed, "#f-client")
+    def _client_changed(self) -> None:
+        self._note_due()
+
+    def _note_due(self) -> None:
+        """Under the due field: a due time outside the client's business hours is pointed out."""
+        note = self.query_one("#due-note", Static)
+        message = ""
+        try:
+            task = self.validate(self.read())
+        except ValidationError:
+            task = None
+        client = self.client_records.get(task.client_id) if task is not None else None
+        if task is not None and task.due is not None and client is not None:
+            from vatui.core.due_hours import due_outside_hours
+
+            holiday = None
+            if client.holidays or client.closed:  # the holiday module loads only for such a client
+                from vatui.core.client_holidays import due_on_holiday
+
+                holiday = due_on_holiday(task.due, client)
+            if holiday is not None:
+                from vatui.text.holiday_text import due_on_holiday_words
+
+                message = due_on_holiday_words(client.name, *holiday)
+            elif due_outside_hours(client, task.due):
+                message = _("Note: it falls outside {client}'s business hours ({hours}, {zone}).").format(
+                    client=client.name, hours=client.hours.format(), zone=client.tz)
+        note.update(message)
+        note.set_class(bool(message), "-shown")
 
     def action_save(self) -> None:
         self.checked = self.read()
@@ -276,7 +332,7 @@ class TaskModal(ModalScreen["Task | None"]):
         self.dismiss(None)
 
 
-class ApplyTemplateModal(ModalScreen[Any]):
+class ApplyTemplateModal(ModalScreen[Any], KeysInOrder):
     """Pick a checklist template, a client and a start day. `preview(template, client, start)`
     returns the lines to show (raising ValidationError(field) when the input is bad); the modal
     returns (template name, client name, start text)."""
@@ -306,15 +362,15 @@ class ApplyTemplateModal(ModalScreen[Any]):
             box.border_title = _("Apply a checklist template")
             with Horizontal(classes="form-row"):
                 yield Label(_("Template"), classes="form-label")
-                yield Select([(t, t) for t in self.templates], value=self.templates[0], allow_blank=False,
+                yield FormSelect([(t, t) for t in self.templates], value=self.templates[0], allow_blank=False,
                              id="tp-template", compact=True)
             with Horizontal(classes="form-row"):
                 yield Label(_("Client"), classes="form-label")
-                yield Select([(c, c) for c in self.clients], value=self.client or self.clients[0], allow_blank=False,
+                yield FormSelect([(c, c) for c in self.clients], value=self.client or self.clients[0], allow_blank=False,
                              id="tp-client", compact=True)
             with Horizontal(classes="form-row"):
                 yield Label(_("Start day"), classes="form-label")
-                yield Input(local_today(), id="tp-start", compact=True,
+                yield FormInput(local_today(), id="tp-start", compact=True,
                             placeholder=_("{today}, {tomorrow}, mon, +3d, 2026-12-01").format(
                                 today=local_today(), tomorrow=local_tomorrow()))
             yield Static("", id="err-start", classes="field-error")

@@ -31,6 +31,7 @@ BINDING_DEFAULTS: dict[str, str] = {
     "check-item": "c",
     "client-form-cancel": "escape",
     "client-form-matches": "down",
+    "client-form-zone-complete": "tab",
     "client-form-save": "ctrl+s",
     "clock-day-back": "H",
     "clock-day-on": "L",

@@ -105,11 +105,17 @@ def describe_quick_add(q: QuickAdd, *, my_zone: str, default_batch: str = "admin
         zone = q.due_zone or my_zone
         where = _("mine") if zone == my_zone else (q.client.city if q.client and q.client.tz == zone else zone)
         parts.append(_("due {when} ({where})").format(when=format_moment(q.due, zone), where=where))
+        if q.client is not None:
+            from vatui.core.due_hours import due_outside_hours
+
+            if due_outside_hours(q.client, q.due):
+                parts.append(_("outside {client}'s business hours").format(client=q.client.name))
     if q.reply_by and q.client:
         parts.append(_("reply by {when} {city}").format(when=format_moment(q.reply_by, q.client.tz), city=q.client.city))
     text = " · ".join(parts)
     if q.notes:
-        text += " · " + _("notes")
+        # What goes into the notes is shown, so nothing typed after "//" lands there unseen.
+        text += " · " + _("notes: {notes}").format(notes=q.notes)
     return f"{q.title} — {text}"
 
 

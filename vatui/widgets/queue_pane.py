@@ -18,6 +18,7 @@ from vatui.core.deadlines import DeadlineReader
 from vatui.core.models import Quadrant, Task
 from vatui.core.queues import QueueCount, QueueView, View
 from vatui.i18n import N_, _, ngettext
+from vatui.widgets.form_input import FormInput
 from vatui.widgets.pane import Pane
 from vatui.widgets.queue_rows import truncate_words
 from vatui.widgets.task_list import TaskList
@@ -32,7 +33,7 @@ QUADRANT_SHORT = {Quadrant.DO: N_("do"), Quadrant.SCHEDULE: N_("schedule"), Quad
                   Quadrant.DROP: N_("drop")}
 
 
-class FilterInput(Input):
+class FilterInput(FormInput):
     BINDINGS = [
         Binding("escape", "clear", N_("Clear filter"), id="queue-filter-clear", show=False,
                 tooltip=N_("Clear the filter and go back to the list")),
