@@ -7,7 +7,6 @@ full screen is actually started.
 from __future__ import annotations
 
 import argparse
-import gc
 import gettext
 import importlib
 import os
@@ -148,8 +147,6 @@ def main(argv: Sequence[str] | None = None, *, ctx: Context | None = None) -> in
     if note:
         print(note, file=ctx.err if ctx else sys.stderr)
     args = cockpit_only(argv) or build_parser().parse_args(argv)
-    if args.func is not cockpit.cmd_cockpit:
-        gc.enable()  # vatui/__main__.py held it off for the cockpit's start-up only
     context = ctx or Context(args)
     context.args = args
     try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import shutil
 
 from vatui.cli.common import Context
@@ -23,6 +24,11 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def cmd_cockpit(ctx: Context) -> int:
+    # Start-up allocates hundreds of thousands of objects (Textual's modules, the data file's
+    # records, the widgets) and none of them is garbage: the collector would only walk them again
+    # and again (with it on, a heavy year starts ~40% slower in benchmarks/run.py). The cockpit freezes what
+    # start-up made and resumes collection once it is on screen (CockpitBase.first_paint_done).
+    gc.disable()
     settings = ctx.config.settings
     folder = None
     if getattr(ctx.args, "demo", False):
@@ -47,6 +53,7 @@ def cmd_cockpit(ctx: Context) -> int:
         app.run()
         return app.return_code or 0
     finally:
+        gc.enable()  # a start that failed before the first paint
         close_store(ctx, store)
         if folder is not None:
             shutil.rmtree(folder, ignore_errors=True)

@@ -112,7 +112,7 @@ class CockpitBase(TranslatedBindings, Screen[None]):
         # objects) out of the garbage collector's reach. With a heavy year a full collection took
         # 50 ms, enough to stall a key press; frozen, it costs nothing. Acyclic records that are
         # later replaced are still freed by reference counting. Then collection resumes (the
-        # `vatui` command holds it off during start-up: see vatui/__main__.py).
+        # `vatui` command holds it off during start-up: see vatui/cli/cockpit.py).
         gc.freeze()
         gc.enable()
         self.housekeeping()
