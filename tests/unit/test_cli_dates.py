@@ -25,3 +25,13 @@ def test_client_add_refuses_a_rate_out_of_range(cli, rate):
     code, _, err = cli("client", "add", "Big", "--tz", "UTC", f"--rate={rate}")
     assert code == 2 and "rate" in err
     assert cli("client", "list")[1].count("Big") == 0
+
+
+@pytest.mark.parametrize("args", [("report", "--from", "today", "--to", "fri"), ("report", "--from=-7d"),
+                                  ("export", "--csv", "entries", "--from", "yesterday", "--to", "today"),
+                                  ("invoice", "create", "--client", "acme", "--from=-7d", "--item", "Setup=1")])
+def test_from_and_to_take_the_day_words_due_takes(make_cli, args):
+    cli = make_cli()
+    cli("client", "add", "Acme", "--tz", "UTC")
+    code, _out, err = cli(*args)
+    assert code == 0, err

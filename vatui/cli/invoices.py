@@ -86,10 +86,11 @@ def _today(ctx: Context) -> date:
     return local_today(ctx.clock.now(), ctx.config.settings.me_zone)
 
 
-def _day(text: str, option: str) -> date:
-    from vatui.core.periods import parse_day
+def _day(text: str, option: str, today: date) -> date:
+    """A day as every command's --from/--to/--date reads it: ISO, today, yesterday, and due:'s words."""
+    from vatui.core.tracking import parse_day
 
-    return parse_day(text, field=option)
+    return parse_day(text, today, field=option)
 
 
 # --- create ------------------------------------------------------------------------------------
@@ -103,12 +104,12 @@ def cmd_create(ctx: Context) -> int:
     args, settings = ctx.args, ctx.config.settings
     template, business = invoice_config(ctx)
     today = _today(ctx)
-    issued = _day(args.issued, "--date") if args.issued else today
-    last = _day(args.to_day, "--to") if args.to_day else today
-    first = _day(args.from_day, "--from") if args.from_day else None
+    issued = _day(args.issued, "--date", today) if args.issued else today
+    last = _day(args.to_day, "--to", today) if args.to_day else today
+    first = _day(args.from_day, "--from", today) if args.from_day else None
     if first and first > last:
         raise CliError(_("--from {first} is after --to {last}").format(first=first, last=last))
-    due = _day(args.due, "--due") if args.due else issued + timedelta(days=parse_terms(args.terms or "15d"))
+    due = _day(args.due, "--due", today) if args.due else issued + timedelta(days=parse_terms(args.terms or "15d"))
     if due < issued:
         raise CliError(_("--due {due} is before the invoice's date {issued}").format(due=due, issued=issued))
     items = [parse_item(text) for text in args.item]
@@ -252,7 +253,8 @@ def cmd_paid(ctx: Context) -> int:
     from vatui.core.invoicing import parse_amount
     from vatui.store.invoices import record_payment
 
-    day = _day(ctx.args.day, "--date") if ctx.args.day else _today(ctx)
+    today = _today(ctx)
+    day = _day(ctx.args.day, "--date", today) if ctx.args.day else today
     amount = parse_amount(ctx.args.amount) if ctx.args.amount else None
     inv = record_payment(ctx.store, ctx.args.number, day, amount)
     today = _today(ctx)

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 from vatui.cli.clients import find_client
 from vatui.cli.common import CliError, Context, log_ended_phases
-from vatui.core.periods import Period, PeriodKind, local_today, parse_day, period_for, range_period, week_period
+from vatui.core.periods import Period, PeriodKind, local_today, period_for, range_period, week_period
 from vatui.core.reports import GroupBy, build_digest, build_report
 from vatui.core.settings import ROUNDING_CHOICES, Settings
 from vatui.i18n import LANGUAGES, N_, _, match, using
@@ -65,10 +65,11 @@ def add_period_options(p: argparse.ArgumentParser, *, with_named: bool) -> None:
 
 def day_range(ctx: Context) -> tuple[date | None, date | None]:
     """--from and --to as days; either may be missing."""
-    from vatui.core.models import supported_day
+    from vatui.core.tracking import parse_day as day_words  # ISO, today, yesterday, -7, and due:'s words (mon, -7d)
 
-    first = supported_day(parse_day(ctx.args.from_day, field="--from"), "--from") if ctx.args.from_day else None
-    last = supported_day(parse_day(ctx.args.to_day, field="--to"), "--to") if ctx.args.to_day else None
+    today = local_today(ctx.clock.now(), ctx.config.settings.me_zone)
+    first = day_words(ctx.args.from_day, today, field="--from") if ctx.args.from_day else None
+    last = day_words(ctx.args.to_day, today, field="--to") if ctx.args.to_day else None
     if first and last and last < first:
         raise CliError(_("--to {last} is before --from {first}").format(last=last, first=first))
     return first, last
