@@ -588,3 +588,14 @@ async def test_a_repeating_block_is_marked_in_the_timeline(make_app, store, cloc
         await pilot.press("2")
         assert any("16:00-16:30 ↻" in row for row in rows(app))
         assert "↻ repeats" in str(pane(app).query_one("#block-detail").content)
+
+
+async def test_a_repeating_block_shows_on_a_day_beyond_the_two_weeks_laid_out(make_app, store, clock, make_cli):
+    make_cli()("block", "add", "9:00-9:30 standup", "--every", "weekday", db_path=store.path)
+    store = Store(store.path, clock=clock, journal=True)
+    app = make_app(store=store)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("2", *["right_square_bracket"] * 24)  # Thu 17 Dec, past the two weeks laid out
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert any("09:00-09:30 ↻" in row for row in rows(app)), rows(app)

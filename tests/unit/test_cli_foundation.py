@@ -242,6 +242,7 @@ def test_client_names_are_read_as_quick_add_reads_them_and_an_unknown_one_offers
     (("add", "x ~99999999999999h"), "not an estimate"),
     (("add", "x due:9999-12-31 23:59"), "outside the years vatui works with (1970-2199)"),
     (("add", "x @acme reply:721h"), "a promise is between 1 and 720 business hours"),
+    (("add", "x @acme reply:99999h"), "a promise is between 1 and 720 business hours"),
     (("log", "--client", "acme", "--from", "09:00", "--for", "9" * 400 + "h"), "for:"),
     (("log", "--client", "acme", "--from", "09:00", "--to", "10:00", "--date", "9999-12-31"), "outside the years"),
     (("log", "--client", "acme", "--from", "09:00", "--to", "10:00", "--date", "0001-01-01"), "outside the years"),

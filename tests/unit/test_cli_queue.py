@@ -79,7 +79,7 @@ def test_tasks_lists_open_tasks_next_first_with_filters_and_json(clients):
     lines = out.splitlines()
     assert code == 0 and lines[0].split()[:3] == ["ID", "Client", "Batch"]
     assert [line.split()[0] for line in lines[1:]] == ["2", "3", "1"]
-    assert "reply in 3h" in lines[1]
+    assert "reply by today 12:00 NY" in lines[1]  # the moment, on the client's clock, labelled
     code, out, _ = clients("tasks", "--client", "acme", "--batch", "social")
     assert [line.split()[0] for line in out.splitlines()[1:]] == ["3"]
     code, out, _ = clients("tasks", "--json", "--all")

@@ -42,7 +42,7 @@ def test_the_day_in_eighty_columns(today, demo_store, clock):
     text = "\n".join(lines)
     assert "⌂ Me" in text and "Sydney" in text and "▲ opens in 9h" in text  # Bondi, 00:00 Tue in Sydney
     assert "▶ 14:00-15:30  Hudson Realty" in text and "30m left" in text  # the current block
-    assert "!ui Triage partner inbox" in text  # Regent Law's next task by the rule
+    assert "!ui Triage partner" in text and "reply by today 17:00 LON" in text  # Regent Law's next, its zone named
     assert "Idle. Next: focus (25m)." in text
     assert "Hudson Realty" in text.split("Tracked today")[1] and "2.25 h  90.00 USD" in text  # with the demo's 14:05-14:50
 

@@ -57,7 +57,7 @@ def dl(kind, state, left_min, at=NOW):
 @pytest.mark.parametrize(
     ("deadline", "short", "long"),
     [
-        (dl(DeadlineKind.REPLY, DeadlineState.OK, 300), "↩ 5h", "reply in 5h"),
+        (dl(DeadlineKind.REPLY, DeadlineState.OK, 300, NOW + timedelta(days=2)), "↩ Thu", "reply by Thu 00:00"),
         (dl(DeadlineKind.REPLY, DeadlineState.SOON, 42), "↩ soon 45m", "reply soon 45m"),
         (dl(DeadlineKind.REPLY, DeadlineState.SOON, 0), "↩ now", "reply now"),
         (dl(DeadlineKind.REPLY, DeadlineState.OVERDUE, -130), "↩ late 2h", "reply late 2h"),
@@ -70,6 +70,10 @@ def dl(kind, state, left_min, at=NOW):
 def test_states_are_in_words(deadline, short, long):
     assert deadline_words(deadline, NOW, short=True)[0] == short
     assert deadline_words(deadline, NOW, short=False)[0] == long
+    # A moment on another zone's clock says whose: the client's zone, labelled, unless it is mine.
+    labelled = deadline_words(deadline, NOW, short=True, mine="Europe/Bucharest")[0]
+    assert labelled == (short + " SYD" if deadline.state is DeadlineState.OK else short)
+    assert deadline_words(deadline, NOW, short=True, mine="Australia/Sydney")[0] == short
 
 
 CLIENTS = {1: Client(name="Bondi Bakes with a very long name indeed", tz="Australia/Sydney", id=1),
@@ -100,7 +104,7 @@ def test_wide_rows_show_estimate_checklist_due_in_client_time_and_reply_left():
     qv = build_view(View.EISENHOWER, TASKS, CLIENTS, TODAY)
     row = next(r for r in qv.rows if r.task and r.task.id == 1)
     text = "".join(c.text for c in task_cells(row, reader, 200, View.EISENHOWER, TODAY))
-    for part in ("15m", "1/2", "soon today 02:00 Sydney", "reply in 8h", "email", "Bondi Bakes"):
+    for part in ("15m", "1/2", "soon today 02:00 Sydney", "reply by tmrw 06:00 SYD", "email", "Bondi Bakes"):
         assert part in text
     narrow = "".join(c.text for c in task_cells(row, reader, 50, View.EISENHOWER, TODAY))
     assert "soon 2h" in narrow and narrow.rstrip().endswith("soon 2h")

@@ -387,3 +387,16 @@ def test_digest_collects_the_week_for_one_client():
     assert [(r.batch, r.tracked) for r in d.by_batch] == [("email", timedelta(minutes=50)), (None, timedelta(hours=1))]
     assert d.tracked == timedelta(minutes=110) and d.billed == timedelta(hours=2)
     assert d.amount == Decimal("80.00")
+
+
+def test_the_digest_lists_next_tasks_by_date_undated_last():
+    from datetime import datetime, timedelta, timezone
+
+    from vatui.core.models import Task
+    from vatui.core.reports import by_date
+
+    t0 = datetime(2026, 11, 23, 9, tzinfo=timezone.utc)
+    undated = Task(title="someday", created=t0)
+    later = Task(title="due Fri", created=t0, due=t0 + timedelta(days=4))
+    sooner = Task(title="reply Tue", created=t0, reply_by=t0 + timedelta(days=1), due=t0 + timedelta(days=9))
+    assert [t.title for t in by_date([undated, later, sooner])] == ["reply Tue", "due Fri", "someday"]

@@ -204,7 +204,7 @@ def _row(t: Task, clients: dict[int, Client], reader: DeadlineReader, today: dat
         format_duration(t.estimate) if t.estimate else "", checklist,
         (format_moment(due.at, due.zone) + ("" if due.state is DeadlineState.OK else " " + _("({state})").format(
             state=_("overdue") if due.state is DeadlineState.OVERDUE else _("soon")))) if due else "",
-        deadline_words(reply, reader.now, short=False)[0] if reply else "",
+        deadline_words(reply, reader.now, short=False, mine=reader.my_zone)[0] if reply else "",
         status,
     ]
 

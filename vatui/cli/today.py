@@ -191,7 +191,7 @@ def cmd_today(ctx: Context) -> int:
     for c, t in top:
         if t is None:
             continue
-        words = "  ".join(deadline_words(d, now, short=False)[0] for d in reader.both(t))
+        words = "  ".join(deadline_words(d, now, short=False, mine=zone)[0] for d in reader.both(t))
         head = f"  {fit_words(c.name, 18):<18} {FLAGS[t.quadrant]} "
         room = max(0, WIDTH - len(head) - len(words) - 2)
         out.append(head + fit_words(t.title, room).ljust(room) + ("  " + words if words else ""))

@@ -8,6 +8,11 @@ from datetime import timedelta
 from vatui.core.errors import ValidationError
 from vatui.i18n import _
 
+
+class DurationTooLong(ValidationError):
+    """A duration past MAX_DURATION (its message says the limit)."""
+
+
 # The longest duration anything in vatui takes (an estimate, a log, a shift, a promise): a year
 # and a day. Larger numbers are typing slips, and would overflow the dates they are added to.
 MAX_DURATION = timedelta(days=366)
@@ -36,7 +41,7 @@ def parse_duration(text: str, *, field: str = "duration", allow_zero: bool = Fal
     if seconds <= 0 and not allow_zero:
         raise ValidationError(_("{field}: a duration must be longer than zero").format(field=field), field=field)
     if seconds > MAX_DURATION.total_seconds():
-        raise ValidationError(_("{field}: {text!r} is longer than vatui takes (at most {limit})").format(
+        raise DurationTooLong(_("{field}: {text!r} is longer than vatui takes (at most {limit})").format(
             field=field, text=text.strip(), limit="366d"), field=field)
     return timedelta(seconds=round(seconds))
 

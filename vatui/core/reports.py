@@ -31,14 +31,14 @@ import enum
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 from decimal import ROUND_HALF_UP, Decimal
 
 from vatui.core.business import zone
 from vatui.core.models import Client, Status, Task, TimeEntry
 from vatui.core.money import round_money, spread_rounding
 from vatui.core.periods import Period, local_midnight, local_today
-from vatui.core.queues import order_tasks
+from vatui.core.queues import deadline_of, order_tasks
 
 _US_PER_HOUR = Decimal(3_600_000_000)
 Amounts = tuple[tuple[str, Decimal], ...]  # (currency, amount), sorted by currency code
@@ -354,7 +354,14 @@ def build_digest(client: Client, period: Period, *, now: datetime, tasks: Iterab
         tracked=report.tracked,
         billed=report.billed,
         amount=report.totals[0][1] if report.totals else None,
-        next_up=tuple(order_tasks(own, today)[:next_count]),
+        next_up=tuple(by_date(order_tasks(own, today)[:next_count])),
         waiting=tuple(waiting),
         closed_ahead=tuple(closed_ahead),
     )
+
+
+def by_date(tasks: list[Task]) -> list[Task]:
+    """The next tasks as a client reads them: by date (the sooner of reply-by and due), the
+    undated ones after, in the order given."""
+    undated = datetime.max.replace(tzinfo=timezone.utc)
+    return sorted(tasks, key=lambda t: deadline_of(t) or undated)

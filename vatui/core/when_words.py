@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from vatui.core.business import add_business_time, client_closed, wall_instant, zone
-from vatui.core.durations import parse_duration
+from vatui.core.durations import DurationTooLong, parse_duration
 from vatui.core.errors import ValidationError
 from vatui.core.models import Client
 from vatui.core.tzdb import validate_zone
@@ -319,6 +319,9 @@ def parse_reply(value: str, *, now: datetime, my_zone: str, client: Client | Non
     if DURATION_LIKE.match(v) and not extra:
         try:
             amount = parse_duration(v, field=field)
+        except DurationTooLong:  # far past any promise that counts: say which limit
+            raise QuickAddError(_("{token}: a promise is between 1 and 720 business hours").format(token=shown),
+                                field=field, token=token) from None
         except ValidationError:
             amount = None
         if amount is not None:

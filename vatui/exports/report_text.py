@@ -193,10 +193,13 @@ def render(report: Report, fmt: str) -> str:
 
 
 def _due_words(digest: Digest, task: Task) -> str:
-    if task.due is None:
-        return ""
-    local = task.due.astimezone(zone(digest.client.tz))
-    return " " + _("(due {when})").format(when=moment(local, pad=True))
+    """The task's deadlines on the client's clock (the digest is theirs to read)."""
+    words = []
+    if task.reply_by is not None:
+        words.append(_("(reply by {when})").format(when=moment(task.reply_by.astimezone(zone(digest.client.tz)), pad=True)))
+    if task.due is not None:
+        words.append(_("(due {when})").format(when=moment(task.due.astimezone(zone(digest.client.tz)), pad=True)))
+    return "".join(" " + w for w in words)
 
 
 def render_digest(digest: Digest, *, me_name: str = "") -> str:

@@ -56,6 +56,9 @@ def parse_shift(text: str) -> timedelta:
     return sign * delta
 
 
+SERIES_AHEAD = timedelta(days=13)  # how far the daily pass lays repeating blocks out (store/block_series.py)
+
+
 class BlocksController(BlockTemplatesController):
     _blocks_day: date | None = None  # the day shown; None: today, following midnight
     _blocks_shown_day: date | None = None
@@ -95,6 +98,15 @@ class BlocksController(BlockTemplatesController):
         key = (self.store.revision, day, self.settings.block_buffer, self.my_zone_name)
         if key != self._blocks_plan_key or self._blocks_plan is None:
             store = self.store
+            if day > self.blocks_today(now) + SERIES_AHEAD:
+                # Repeating blocks are laid out two weeks ahead; a day further on gets its own now
+                # (on the writer thread: the plan is redrawn when the blocks are in).
+                from vatui.store.block_series import extend, has_series
+
+                if has_series(store):
+                    zone = self.my_zone_name
+                    self.app.writer.submit(lambda: extend(store, day, zone),
+                                           done=lambda added: added and self.refresh_all())
             self._blocks_clients = {c.id: c for c in store.clients.all() if c.id is not None}
             lo, hi = core.day_bounds(day, self.my_zone_name)
             if hi < now - ARCHIVE_AFTER:

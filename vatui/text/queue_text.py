@@ -16,6 +16,7 @@ from vatui.core.deadlines import Deadline, DeadlineKind, DeadlineState
 from vatui.core.durations import format_duration
 from vatui.core.models import Quadrant, Status
 from vatui.core.queues import Group, GroupKind
+from vatui.core.tzdb import city_of
 from vatui.i18n import N_, _, ngettext
 from vatui.text.formats import day_month, hm, moment, weekday, weekday_day_month
 
@@ -58,10 +59,19 @@ def format_when(at: datetime, zone: str, now: datetime) -> str:
     return f"{format_day(local.date(), now.astimezone(tz).date())} {hm(local)}"
 
 
-def deadline_words(d: Deadline, now: datetime, *, short: bool) -> tuple[str, str]:
-    """(text, style) for one deadline, with the state always in words."""
+def zone_label(zone: str) -> str:
+    """A zone in two or three letters, for a narrow column: Sydney SYD, New York NY, Kolkata KOL."""
+    words = city_of(zone).split()
+    return "".join(w[0] for w in words).upper() if len(words) > 1 else words[0][:3].upper() if words else ""
+
+
+def deadline_words(d: Deadline, now: datetime, *, short: bool, mine: str | None = None) -> tuple[str, str]:
+    """(text, style) for one deadline, with the state always in words. A deadline not yet near is
+    its moment, "reply by Wed 16:00", on the clock of its zone, labelled ("SYD") when that is not
+    `mine`: a day or a time with no zone reads as mine."""
     style = {DeadlineState.OVERDUE: "overdue", DeadlineState.SOON: "soon", DeadlineState.OK: ""}[d.state]
     left = format_left(d.left)
+    label = "" if mine is None or d.zone == mine else " " + zone_label(d.zone)
     if d.kind is DeadlineKind.REPLY:
         if d.state is DeadlineState.OVERDUE:
             text = _("↩ late {left}") if short else _("reply late {left}")
@@ -70,7 +80,11 @@ def deadline_words(d: Deadline, now: datetime, *, short: bool) -> tuple[str, str
             if d.left <= timedelta(0):  # due while the client is closed: no business time left
                 return (_("↩ now") if short else _("reply now")), style
             return (_("↩ soon {left}") if short else _("reply soon {left}")).format(left=left), style
-        return (_("↩ {left}") if short else _("reply in {left}")).format(left=left), style
+        when = format_when(d.at, d.zone, now)
+        if short:
+            day, _sep, clock = when.partition(" ")
+            return "↩ " + (clock if day == _("today") else day) + label, style
+        return _("reply by {when}").format(when=when) + label, style
     if d.state is DeadlineState.OVERDUE:
         return (_("late {left}") if short else _("overdue {left}")).format(left=left), style
     if d.state is DeadlineState.SOON:
@@ -78,8 +92,8 @@ def deadline_words(d: Deadline, now: datetime, *, short: bool) -> tuple[str, str
     when = format_when(d.at, d.zone, now)
     if short:
         day, _sep, clock = when.partition(" ")
-        return (clock if day == _("today") else day), style
-    return _("due {when}").format(when=when), style
+        return (clock if day == _("today") else day) + label, style
+    return _("due {when}").format(when=when) + label, style
 
 
 def due_with_place(d: Deadline, now: datetime, place: str) -> tuple[str, str]:

@@ -80,7 +80,7 @@ class Widths:
     10, 16 and 10), within limits, so a longer language keeps its words and the title gives way."""
 
     short_deadline: int  # "↩ late 45m", narrow layout
-    deadline: int  # "reply soon 45m", "due Fri 17:00"
+    deadline: int  # "reply soon 45m", "due Fri 17:00 SYD", "reply by Fri 17:00 SYD"
     status: int  # "waiting", "until Fri", huge layout
 
 
@@ -99,9 +99,11 @@ def widths() -> Widths:
             short_deadline=need(_("↩ late {left}").format(left=left), _("↩ soon {left}").format(left=left),
                                 _("late {left}").format(left=left), _("soon {left}").format(left=left),
                                 _("↩ late"), _("↩ now"), least=10, most=13),
-            deadline=need(*(_(t).format(left=left) for t in ("reply soon {left}", "reply in {left}", "overdue {left}",
+            deadline=need(*(_(t).format(left=left) for t in ("reply soon {left}", "overdue {left}",
                                                               "due soon {left}")),
-                          _("due {when}").format(when=f"{day} 17:00"), _("reply now"), least=16, most=20),
+                          *(_(t).format(when=f"{d} 17:00") + " SYD" for t in ("due {when}", "reply by {when}")
+                            for d in (day, _("today"))),
+                          _("reply now"), least=16, most=26),
             status=need(_("doing"), _("waiting"), _("back"), _("until {day}").format(day=day), least=10, most=14),
         )
     return _WIDTHS[language]
@@ -200,7 +202,7 @@ def task_cells(row: Row, reader: DeadlineReader, width: int, view: View, today: 
         cells.append((FLAGS[task.quadrant], 3, "dim", False))
     if layout == "narrow":
         d = reader.pressing(task)
-        words, style = deadline_words(d, now, short=True) if d else ("", "")
+        words, style = deadline_words(d, now, short=True, mine=reader.my_zone) if d else ("", "")
         cells.append(("", None, base, False))
         cells.append((words, widths().short_deadline, style or "dim", True))
     elif layout == "normal":
@@ -213,7 +215,7 @@ def task_cells(row: Row, reader: DeadlineReader, width: int, view: View, today: 
             cells.append((format_duration(task.estimate) if task.estimate else "", columns.estimate, "dim", True))
         cells.append((_checklist(row), columns.checklist, "dim", True))
         d = reader.pressing(task)
-        words, style = deadline_words(d, now, short=False) if d else ("", "")
+        words, style = deadline_words(d, now, short=False, mine=reader.my_zone) if d else ("", "")
         cells.append((words, widths().deadline, style or "dim", False))
     else:
         cells.append(("", None, base, False))
@@ -238,9 +240,9 @@ def task_cells(row: Row, reader: DeadlineReader, width: int, view: View, today: 
         if columns.reply:
             column = _reply_column(columns, _title_room(cells, width, 1))
             reply = reader.reply(task)
-            words, style = deadline_words(reply, now, short=False) if reply else ("", "")
+            words, style = deadline_words(reply, now, short=False, mine=reader.my_zone) if reply else ("", "")
             if cell_len(words) > column:  # this row's words do not fit: "↩ late 2h"
-                words, style = deadline_words(reply, now, short=True)  # type: ignore[arg-type]
+                words, style = deadline_words(reply, now, short=True, mine=reader.my_zone)  # type: ignore[arg-type]
             cells.append((words, column, style or "dim", False))
     cells = [c for c in cells if c[1] is None or c[1] > 0]  # a column empty in every row is left out
     title_width = max(4, _title_room(cells, width))
