@@ -9,8 +9,6 @@ made (never on the cockpit's or the CLI's start-up path).
 from __future__ import annotations
 
 import html
-import os
-import tempfile
 from pathlib import Path
 
 from vatui.invoices.content import Document, build
@@ -103,13 +101,6 @@ def render(invoice: dict, business: dict, client: dict, path: Path) -> None:
         data = markdown(doc).encode("utf-8")
     else:
         data = html_document(doc).encode("utf-8")
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    from vatui.store.atomic import atomic_write_bytes  # the data file's own way: temp file, fsync, rename
+
+    atomic_write_bytes(path, data, make_folder=False)
