@@ -305,7 +305,8 @@ async def palette_finds(app, pilot, query: str) -> list[str]:
 
 
 @pytest.mark.parametrize(("query", "expected"), [("billing", "Everywhere: Report"), ("digest", "Everywhere: Report"),
-                                                 ("invoice", "Everywhere: Report"),
+                                                 ("invoice", "Everywhere: Report"), ("export", "Everywhere: Report"),
+                                                 ("client", "World clock: Add"),
                                                  ("waiting on the", "Task queues: Waiting"),
                                                  ("tnemeganam", None)])
 async def test_the_palette_finds_an_action_by_the_words_of_its_help(make_app, query, expected):

@@ -13,7 +13,7 @@ from vatui.screens.base import CockpitBase
 class ReportsController(CockpitBase):
     BINDINGS = [
         Binding("r", "open_report", N_("Report"), id="open-report", show=False,
-                tooltip=N_("Hours and billing per client and per day, invoices; write a client's weekly digest")),
+                tooltip=N_("Hours and billing per client and per day, invoices; export a client's weekly digest")),
     ]
 
     def action_open_report(self) -> None:
