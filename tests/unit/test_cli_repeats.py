@@ -146,3 +146,11 @@ def test_the_next_weekday_instance_skips_the_clients_holiday(make_cli):
     assert code == 0, err
     nxt = [t for t in Store(cli.db).tasks.all() if t.is_open]
     assert len(nxt) == 1 and nxt[0].due.astimezone(ZoneInfo("America/New_York")).strftime("%a %d %H:%M") == "Fri 27 10:00"
+
+
+def test_task_repeat_takes_the_words_the_form_takes(make_cli):
+    cli = make_cli('[me]\nzone = "Europe/Bucharest"\n')
+    cli("add", "Pay rent due:2026-12-01")
+    code, out, err = cli("task", "repeat", "1", "month:15")  # no every: prefix, a colon inside
+    assert code == 0, err
+    assert Store(cli.db).tasks.get(1).repeat == "FREQ=MONTHLY;BYMONTHDAY=15"

@@ -33,7 +33,7 @@ def add_series(ctx: Context, block: TimeBlock, every: str) -> int:
 
     zone_name = my_zone_name(ctx)
     client = ctx.store.clients.get(block.client_id) if block.client_id is not None else None
-    business = [d for d in range(7) if client.hours.is_open_on(d)] if client is not None else list(range(5))
+    business = recurrence.business_days(client)
     word = every if every.startswith("every:") else f"every:{every}"
     day = block.start.astimezone(ZoneInfo(zone_name)).date()
     try:

@@ -35,13 +35,10 @@ def register_schedule(tsub: argparse._SubParsersAction, common: argparse.Argumen
     sch.set_defaults(func=cmd_template_schedule)
 
 
-def _business_days(client) -> list[int]:  # noqa: ANN001 - a Client or None
-    return [d for d in range(7) if client.hours.is_open_on(d)] if client is not None else list(range(5))
-
-
 def cmd_task_repeat(ctx: Context) -> int:
     from vatui.core import recurrence
     from vatui.core.errors import ValidationError
+    from vatui.core.series import apply_repeat_field
 
     store = ctx.store
     task = store.tasks.get(ctx.args.id)
@@ -55,20 +52,14 @@ def cmd_task_repeat(ctx: Context) -> int:
         return 0
     client = store.clients.get(task.client_id) if task.client_id is not None else None
     zone_name = task.due_zone or (client.tz if client else ctx.config.settings.me_zone)
-    now = ctx.clock.now()
-    word = ctx.args.rule if ":" in ctx.args.rule else f"every:{ctx.args.rule}"
     try:
-        rule = recurrence.parse_repeat(word, first_due=(task.due or now).astimezone(ZoneInfo(zone_name)).date(),
-                                       business_days=_business_days(client))
+        changed = apply_repeat_field(task, ctx.args.rule, business_days=recurrence.business_days(client), zone=zone_name,
+                                     now=ctx.clock.now())
     except ValidationError as exc:
         raise CliError(exc.message) from None
-    changed = replace(task, repeat=rule, series=task.series if task.series is not None else task.id)
-    if task.due is None:
-        from vatui.core.series import first_due
-        changed = replace(changed, due=first_due(rule, now.astimezone(ZoneInfo(zone_name)).date(), zone_name),
-                          due_zone=zone_name)
     store.tasks.update(changed)
-    ctx.print(_("Task {id} repeats {rule}: {title}").format(id=task.id, rule=recurrence.describe(rule), title=task.title))
+    ctx.print(_("Task {id} repeats {rule}: {title}").format(id=task.id, rule=recurrence.describe(changed.repeat),
+                                                            title=task.title))
     return 0
 
 
@@ -85,7 +76,7 @@ def cmd_template_schedule(ctx: Context) -> int:
     today = now.astimezone(ZoneInfo(client.tz)).date()
     word = ctx.args.every if ctx.args.every.startswith(("every:", "after:")) else f"every:{ctx.args.every}"
     try:
-        rule = recurrence.parse_repeat(word, first_due=today, business_days=_business_days(client))
+        rule = recurrence.parse_repeat(word, first_due=today, business_days=recurrence.business_days(client))
         due = series.first_due(rule, today, client.tz)
     except ValidationError as exc:
         raise CliError(exc.message) from None

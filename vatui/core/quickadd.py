@@ -299,7 +299,7 @@ def _repeat(tok: Token, due: datetime | None, due_zone: str | None, *, now: date
 
     zone_name = due_zone or my_zone
     tz = zone(zone_name)
-    business = [d for d in range(7) if client.hours.is_open_on(d)] if client is not None else list(range(5))
+    business = recurrence.business_days(client)
     anchor = (due or now).astimezone(tz).date()
     try:
         rule = recurrence.parse_repeat(tok.text, first_due=anchor, business_days=business)

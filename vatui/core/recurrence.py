@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import date, datetime, timedelta, timezone
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from dateutil.rrule import rrulestr
@@ -53,6 +54,12 @@ def _bad(word: str) -> ValidationError:
         "{word}: not a repeat; use every:day, every:weekday, every:mon, every:mon,thu, every:2w, "
         "every:month, every:month:15, every:month:last, every:month:last-business, every:quarter, "
         "every:year or after:3d").format(word=word), field="repeat")
+
+
+def business_days(client: Any) -> list[int]:
+    """The weekdays (0 = Monday) a client is open on, as `every:weekday` reads them; Monday to
+    Friday for a task with no client."""
+    return [d for d in range(7) if client.hours.is_open_on(d)] if client is not None else list(_BUSINESS_WEEK)
 
 
 def parse_repeat(word: str, *, first_due: date | None = None,
@@ -199,12 +206,7 @@ def advance(rule: str, prev_due: datetime, zone: str, now: datetime, *, done_at:
     first = next_after(rule, prev_due, zone, is_closed=is_closed)
     if first is None or first > now:
         return first, 0
-    latest, missed = first, 0
-    for instant in occurrences(rule, first, zone, is_closed=is_closed):
-        if instant > now:
-            break
-        latest, missed = instant, missed + 1
-    return latest, missed
+    return _latest_by(rule, first, zone, now, is_closed)
 
 
 def catch_up(rule: str, due: datetime, zone: str, now: datetime, *,
@@ -214,8 +216,13 @@ def catch_up(rule: str, due: datetime, zone: str, now: datetime, *,
     nothing later has come due."""
     if is_after(rule) or due > now:
         return due, 0
-    latest, missed = due, 0
-    for instant in occurrences(rule, due, zone, is_closed=is_closed):
+    return _latest_by(rule, due, zone, now, is_closed)
+
+
+def _latest_by(rule: str, start: datetime, zone: str, now: datetime, is_closed: IsClosed) -> tuple[datetime, int]:
+    """The last occurrence from `start` on that has come due by `now`, and how many there were."""
+    latest, missed = start, 0
+    for instant in occurrences(rule, start, zone, is_closed=is_closed):
         if instant > now:
             break
         latest, missed = instant, missed + 1

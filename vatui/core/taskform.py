@@ -166,9 +166,10 @@ def apply_form(original: Task, values: FormValues, *, clients: Sequence[Client],
     repeat_text = _text(values, "repeat")
     if not repeat_text and original.repeat is None:
         return changed
+    from vatui.core.recurrence import business_days
     from vatui.core.series import apply_repeat_field
 
-    business = [d for d in range(7) if client.hours.is_open_on(d)] if client is not None else list(range(5))
+    business = business_days(client)
     return apply_repeat_field(changed, repeat_text, business_days=business, zone=due_zone or my_zone, now=now)
 
 

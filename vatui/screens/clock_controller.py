@@ -3,13 +3,11 @@ order (remembered), the overlap finder, and adding, editing and removing clients
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
 from vatui.core.errors import ValidationError
 from vatui.core.models import CLIENT_COLOURS, Client, TimeBlock
-from vatui.core.settings import Settings
 from vatui.core.zones import (
     HOUR,
     Place,
@@ -60,11 +58,9 @@ class ClockController(CockpitBase):
         return self._clock_sort
 
     def clock_places(self, at: datetime) -> list[Place]:
-        rows = order(places(self.settings, self.store.clients.all(), leave_ranges(self.store)), self.clock_sort(), at,
+        # (core.zones.me_place already says the default "Me" in the user's language)
+        return order(places(self.settings, self.store.clients.all(), leave_ranges(self.store)), self.clock_sort(), at,
                      self.settings.me_zone)
-        if self.settings.me_name == Settings().me_name:  # the default name, said in the user's language
-            rows = [replace(p, name=_("Me")) if p.is_me else p for p in rows]
-        return rows
 
     def refresh_clock(self, now: datetime) -> None:
         pane = self.clock_pane()
