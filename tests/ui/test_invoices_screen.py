@@ -20,10 +20,15 @@ def cells(app, table_id: str) -> list[list[str]]:
     return [[str(c) for c in table.get_row_at(n)] for n in range(table.row_count)]
 
 
-async def test_create_an_invoice_from_the_preview_then_mark_it_sent_and_paid(make_app, store, clock):
+def unbilled_acme(store, clock, worked: timedelta) -> None:
+    """Acme at 40 USD an hour, with `worked` tracked three hours ago and not yet invoiced."""
     acme = store.clients.add(Client(name="Acme", tz="America/New_York", rate=40, currency="USD"))
     start = clock.now() - timedelta(hours=3)
-    store.entries.add(TimeEntry(start=start, end=start + timedelta(hours=1, minutes=30), client_id=acme.id))
+    store.entries.add(TimeEntry(start=start, end=start + worked, client_id=acme.id))
+
+
+async def test_create_an_invoice_from_the_preview_then_mark_it_sent_and_paid(make_app, store, clock):
+    unbilled_acme(store, clock, timedelta(hours=1, minutes=30))
     app = make_app(store=store)
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("r")
@@ -53,9 +58,7 @@ async def test_create_an_invoice_from_the_preview_then_mark_it_sent_and_paid(mak
 
 
 async def test_the_document_is_written_beside_the_data_file(make_app, store, clock):
-    acme = store.clients.add(Client(name="Acme", tz="America/New_York", rate=40, currency="USD"))
-    start = clock.now() - timedelta(hours=3)
-    store.entries.add(TimeEntry(start=start, end=start + timedelta(hours=1), client_id=acme.id))
+    unbilled_acme(store, clock, timedelta(hours=1))
     app = make_app(store=store)
     async with app.run_test(size=(120, 36)) as pilot:
         await app.push_screen(InvoicesScreen())
