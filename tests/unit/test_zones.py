@@ -387,3 +387,19 @@ def test_order_by_offset_changes_with_dst():
     assert [p.name for p in order(rows, SortBy.OFFSET, utc(2026, 1, 15), ME.me_zone)] == ["Me", "Arizona", "Denver", "Boston"]
     summer = [p.name for p in order(rows, SortBy.OFFSET, utc(2026, 7, 15), ME.me_zone)]
     assert summer == ["Me", "Arizona", "Denver", "Boston"]  # Phoenix and Denver tie in summer: by name
+
+
+def test_a_block_planned_in_an_overlap_window():
+    from datetime import datetime, timedelta, timezone
+
+    from vatui.core.zones import Overlap
+
+    utc = timezone.utc
+    window = Overlap(datetime(2026, 11, 23, 14, 0, tzinfo=utc), datetime(2026, 11, 23, 15, 0, tzinfo=utc))
+    hour = timedelta(hours=1)
+    before = datetime(2026, 11, 23, 9, 0, tzinfo=utc)
+    assert window.block_in(before, hour) == (window.start, window.end)  # ahead: at its start
+    assert window.block_in(before, timedelta(minutes=20)) == (window.start, window.start + timedelta(minutes=20))
+    during = datetime(2026, 11, 23, 14, 21, 30, tzinfo=utc)  # on now: from 14:25, and only to its end
+    assert window.block_in(during, hour) == (datetime(2026, 11, 23, 14, 25, tzinfo=utc), window.end)
+    assert window.block_in(datetime(2026, 11, 23, 14, 58, tzinfo=utc), hour) is None  # 15:00: nothing left

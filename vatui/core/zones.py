@@ -318,6 +318,15 @@ class Overlap:
     def ongoing(self, now: datetime) -> bool:
         return self.start <= now < self.end
 
+    def block_in(self, now: datetime, length: timedelta) -> tuple[datetime, datetime] | None:
+        """Where a block of `length` goes in this window: at its start, or from now (on a whole
+        five minutes) when it is on; shorter when the window is; None when nothing of it is left."""
+        start = max(self.start, now)
+        if start > self.start:
+            start += timedelta(minutes=-start.minute % 5, seconds=-start.second, microseconds=-start.microsecond)
+        end = min(self.end, start + length)
+        return (start, end) if end > start else None
+
 
 def find_overlaps(rows: Sequence[Place], now: datetime, days: int = 7, min_length: timedelta = timedelta()) -> list[Overlap]:
     """The windows in the next `days` (from `now`) when every place is in business hours at once,

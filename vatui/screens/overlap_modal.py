@@ -133,14 +133,10 @@ class OverlapModal(ModalScreen[WindowBlock | None]):
         event.stop()
         if not 0 <= event.cursor_row < len(self.windows):
             return
-        window = self.windows[event.cursor_row]
-        # From now when the window is on, on a whole 5 minutes; an hour, or less if the window is shorter.
-        start = max(window.start, self.now)
-        if start > window.start:
-            start += timedelta(minutes=-start.minute % 5, seconds=-start.second, microseconds=-start.microsecond)
-        end = min(window.end, start + BLOCK_LENGTH)
-        if end <= start:
+        span = self.windows[event.cursor_row].block_in(self.now, BLOCK_LENGTH)
+        if span is None:
             return
+        start, end = span
         clients = [p for p in self.selected() if not p.is_me]
         note = _("with {names}").format(names=", ".join(p.name for p in clients))
         self.dismiss(WindowBlock(start, end, clients[0].client_id if len(clients) == 1 else None, note))
