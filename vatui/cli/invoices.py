@@ -97,7 +97,7 @@ def _day(text: str, option: str, today: date) -> date:
 
 
 def cmd_create(ctx: Context) -> int:
-    from vatui.core.invoicing import parse_item, parse_terms
+    from vatui.core.invoicing import DEFAULT_TERMS, parse_item, parse_terms
     from vatui.core.periods import local_midnight
     from vatui.store.invoices import build_draft, create_invoice
 
@@ -109,7 +109,8 @@ def cmd_create(ctx: Context) -> int:
     first = _day(args.from_day, "--from", today) if args.from_day else None
     if first and first > last:
         raise CliError(_("--from {first} is after --to {last}").format(first=first, last=last))
-    due = _day(args.due, "--due", today) if args.due else issued + timedelta(days=parse_terms(args.terms or "15d"))
+    terms = parse_terms(args.terms) if args.terms else DEFAULT_TERMS
+    due = _day(args.due, "--due", today) if args.due else issued + timedelta(days=terms)
     if due < issued:
         raise CliError(_("--due {due} is before the invoice's date {issued}").format(due=due, issued=issued))
     items = [parse_item(text) for text in args.item]

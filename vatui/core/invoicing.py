@@ -49,6 +49,9 @@ def parse_item(text: str) -> tuple[str, Decimal]:
     return label.strip(), parse_rate(amount, field="--item")
 
 
+DEFAULT_TERMS = 15  # days to pay when no terms are given (the CLI's --terms, the cockpit's invoices)
+
+
 def parse_terms(text: str) -> int:
     """ "15d", "15", "30 days" -> 15/30 days."""
     raw = text.strip().lower().removesuffix("days").removesuffix("day").removesuffix("d").strip()

@@ -32,8 +32,14 @@ from vatui.settings.invoice_config import invoice_config
 from vatui.text.formats import money
 from vatui.text.invoice_text import status_words
 
-TERMS = timedelta(days=15)  # as `vatui invoice create` without --terms
 STATUS_COLOURS = {"overdue": "error", "draft": "warning", "sent": "accent", "paid": "success", "void": "secondary"}
+
+
+def terms() -> timedelta:
+    """The payment terms of an invoice made here: the default, as `vatui invoice create` has it."""
+    from vatui.core.invoicing import DEFAULT_TERMS
+
+    return timedelta(days=DEFAULT_TERMS)
 
 
 def invoices_folder(data_file: Path) -> Path:
@@ -192,7 +198,7 @@ class InvoicesScreen(FollowsCockpit, TranslatedBindings, Screen[None]):
                  for line in draft.lines]
         text = "\n".join([
             _("Invoice for {client} (will be numbered {number} when saved)").format(client=client.name, number=number),
-            _("Issued {issued} · due {due}").format(issued=today.isoformat(), due=(today + TERMS).isoformat()),
+            _("Issued {issued} · due {due}").format(issued=today.isoformat(), due=(today + terms()).isoformat()),
             "", *lines, "",
             _("Subtotal {amount}").format(amount=money(draft.subtotal, client.currency)),
             _("Tax {amount}").format(amount=money(draft.tax, client.currency)),
@@ -211,7 +217,7 @@ class InvoicesScreen(FollowsCockpit, TranslatedBindings, Screen[None]):
         store = self.app.store
 
         def change() -> Any:
-            return create_invoice(store, build, issued=today, due=today + TERMS, template=template)
+            return create_invoice(store, build, issued=today, due=today + terms(), template=template)
 
         def done(invoice: Any) -> None:
             self.notify(_("Invoice {number} created: {total}, due {due}.").format(
