@@ -5,6 +5,11 @@ recurring-ical-events expands RRULE/RDATE/EXDATE/RECURRENCE-ID within the window
 names ("Eastern Standard Time") are mapped to IANA by icalendar. Left out: STATUS:CANCELLED,
 TRANSP:TRANSPARENT, and events where `me` (an email, compared case-insensitively) is an ATTENDEE
 with PARTSTAT=DECLINED.
+
+Floating (zone-less) times are read in the calendar's X-WR-TIMEZONE, or else in `floating_zone`
+(the reader's own zone, as a calendar app would show them). `parse_calendar` does the costly part
+once; `events_between` then expands a window of the parsed calendar (see calendars/meetings.py,
+which keeps parsed calendars in memory).
 """
 
 from __future__ import annotations
@@ -41,18 +46,53 @@ def _declined_by(event, me: str | None) -> bool:
     return False
 
 
-def events_between(
-    data: bytes, start: dt.datetime, end: dt.datetime, *, me: str | None = None
-) -> list[CalendarEvent]:
-    """Events of `data` overlapping [start, end) (aware datetimes), sorted by start."""
+class ParsedCalendar:
+    """A calendar read once, ready to expand any window (recurring-ical-events' query object)."""
+
+    def __init__(self, query: object) -> None:
+        self.query = query
+
+
+def _zone_for_floating(calendar, floating_zone: str | None):  # noqa: ANN202 - a tzinfo or None
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    for name in (calendar.get("X-WR-TIMEZONE"), floating_zone):
+        if name:
+            try:
+                return ZoneInfo(str(name).strip())
+            except (ZoneInfoNotFoundError, ValueError):
+                continue
+    return None
+
+
+def parse_calendar(data: bytes, *, floating_zone: str | None = None) -> ParsedCalendar:
+    """Read `data` (raises CalendarDataError). Floating times are placed in the calendar's
+    X-WR-TIMEZONE or else in `floating_zone`; times with a zone or in UTC keep their instant."""
     import icalendar
     import recurring_ical_events
     import x_wr_timezone
 
     try:
-        calendar = x_wr_timezone.to_standard(icalendar.Calendar.from_ical(data))
-        occurrences = recurring_ical_events.of(calendar).between(start, end)
+        calendar = icalendar.Calendar.from_ical(data)
+        # to_standard moves UTC times into the zone (same instant) and gives floating times that
+        # zone: with X-WR-TIMEZONE that is the calendar's own reading, without it the reader's.
+        zone = _zone_for_floating(calendar, floating_zone)
+        calendar = x_wr_timezone.to_standard(calendar, timezone=zone) if zone else x_wr_timezone.to_standard(calendar)
+        return ParsedCalendar(recurring_ical_events.of(calendar))
     except Exception as exc:  # icalendar raises ValueError and others on bad data
+        raise CalendarDataError(f"bad calendar data: {exc}") from exc
+
+
+def events_between(
+    data: bytes | ParsedCalendar, start: dt.datetime, end: dt.datetime, *, me: str | None = None,
+    floating_zone: str | None = None,
+) -> list[CalendarEvent]:
+    """Events of `data` overlapping [start, end) (aware datetimes), sorted by start. Timed events
+    come back in UTC; floating times are read as `parse_calendar` says."""
+    parsed = data if isinstance(data, ParsedCalendar) else parse_calendar(data, floating_zone=floating_zone)
+    try:
+        occurrences = parsed.query.between(start, end)  # type: ignore[attr-defined]
+    except Exception as exc:  # a bad RRULE shows only when expanded
         raise CalendarDataError(f"bad calendar data: {exc}") from exc
     events: list[CalendarEvent] = []
     for occ in occurrences:
@@ -68,7 +108,7 @@ def events_between(
         if all_day:
             finish = finish or begin + dt.timedelta(days=1)
         else:
-            if begin.tzinfo is None:  # floating time: read as UTC
+            if begin.tzinfo is None:  # floating with no zone to read it in (none given): UTC
                 begin = begin.replace(tzinfo=dt.UTC)
             if finish is None:
                 finish = begin + (occ["DURATION"].dt if "DURATION" in occ else dt.timedelta(0))
