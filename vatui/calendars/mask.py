@@ -2,7 +2,8 @@
 
 Rule: the scheme, the host and the last path segment stay readable; every path segment between
 them becomes one "…"; the query string and fragment are dropped; a user:password part is dropped.
-A local file path is not a secret and is shown as given.
+A local file path is not a secret and is shown as given; an address of another scheme (a typo,
+ftp://) is masked like an http one.
 
     https://calendar.google.com/calendar/ical/abc%40group/private-f00/basic.ics
         -> https://calendar.google.com/…/basic.ics
@@ -18,8 +19,8 @@ _SCHEMES = ("http", "https", "webcal")
 def mask_source(source: str) -> str:
     """Return `source` with its secret parts hidden (see the module docstring for the rule)."""
     parts = urlsplit(source)
-    if parts.scheme.lower() not in _SCHEMES:
-        return source
+    if parts.scheme.lower() not in _SCHEMES and not parts.netloc:
+        return source  # a file path; any address with a host (ftp://, a mistyped scheme) is masked too
     host = parts.hostname or ""
     if parts.port:
         host = f"{host}:{parts.port}"

@@ -93,8 +93,9 @@ def add(store: Store, name: str, source: str, *, client_id: int | None = None, e
         raise ValidationError(_("a calendar needs a name"), field="name")
     with store.transaction():
         subs = load(store)
-        if any(s.name.casefold() == name.casefold() for s in subs):
-            raise ValidationError(_("there is already a calendar called {name}").format(name=name), field="name")
+        taken = next((s for s in subs if s.name.casefold() == name.casefold()), None)
+        if taken is not None:
+            raise ValidationError(_("there is already a calendar called {name}").format(name=taken.name), field="name")
         sub = Subscription(id=max((s.id for s in subs), default=0) + 1, name=name, source=source,
                            client_id=client_id, every=every)
         _save(store, [*subs, sub])
