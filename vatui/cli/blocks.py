@@ -10,9 +10,11 @@ from __future__ import annotations
 import argparse
 import json
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from vatui.cli.block_common import clients_by_id, describe, my_today, my_zone_name, parse_day
+from vatui.cli.block_meetings import MARK, DayMeetings, day_meetings, refuse_meeting_ref
 from vatui.cli.block_series import add_series, edit_series, lay_out, remove_series
 from vatui.cli.block_templates import cmd_copy, cmd_template_apply, cmd_template_list, cmd_template_save
 from vatui.cli.common import CliError, Context, table
@@ -44,14 +46,14 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     lst.set_defaults(func=cmd_list)
 
     edit = bsub.add_parser("edit", parents=[common], help=_("replace a block with newly typed text"))
-    edit.add_argument("id", type=int, help=_("block id, from vatui block list"))
+    edit.add_argument("id", help=_("block id, from vatui block list"))
     edit.add_argument("text", help=_("the block as it should be, e.g. \"10:00-11:30 @acme\""))
     edit.add_argument("--series", action="store_true",
                       help=_("change its series from this day on (without it: this day only)"))
     edit.set_defaults(func=cmd_edit)
 
     rm = bsub.add_parser("remove", parents=[common], help=_("delete a block"))
-    rm.add_argument("id", type=int, help=_("block id, from vatui block list"))
+    rm.add_argument("id", help=_("block id, from vatui block list"))
     rm.add_argument("--series", action="store_true",
                     help=_("end its series: remove it and the series' later blocks (without it: this day only)"))
     rm.set_defaults(func=cmd_remove)
@@ -153,22 +155,33 @@ def cmd_list(ctx: Context) -> int:
     clients = clients_by_id(ctx)
     now = ctx.clock.now()
     standing = plan.standing(now) if plan.contains(now) else core.Standing()
+    meetings = day_meetings(ctx, day, zone_name)
     if ctx.args.json:
-        ctx.print(json.dumps(_as_json(plan, standing, clients), indent=2, ensure_ascii=False))
+        ctx.print(json.dumps(_as_json(plan, standing, clients, meetings), indent=2, ensure_ascii=False))
         return 0
     title = ngettext("{day} ({zone}): {count} block, {planned} planned, {tracked} tracked",
                      "{day} ({zone}): {count} blocks, {planned} planned, {tracked} tracked", len(plan.items)).format(
         day=long_day(day, pad=True), zone=zone_name, count=len(plan.items),
         planned=format_duration(plan.planned), tracked=format_duration(plan.tracked))
+    if meetings is not None and meetings.meetings:
+        from vatui.core.meetings import time_in
+
+        title += ", " + ngettext("{count} meeting ({time})", "{count} meetings ({time})", len(meetings.meetings)).format(
+            count=len(meetings.meetings), time=format_duration(time_in(meetings.spans, plan.start, plan.end)))
     if plan.length != timedelta(hours=24):
         hours = int(plan.length.total_seconds() // 3600)
         title += " · " + ngettext("a {hours}-hour day (clocks change)", "a {hours}-hour day (clocks change)",
                                   hours).format(hours=hours)
     ctx.print(title)
-    if not plan.items:
+    if meetings is not None:
+        from vatui.cli.block_meetings import stale_lines
+
+        for line in [*(f"{b.label}" for b in meetings.banners), *stale_lines(ctx, meetings)]:
+            ctx.print("  " + line)
+    if not plan.items and not (meetings and meetings.meetings):
         ctx.print(_('No blocks. Add one: vatui block add "9:30-11 @acme weekly report"'))
         return 0
-    rows = []
+    rows: list[tuple[object, list[str]]] = []
     for n, info in enumerate(plan.items):
         b = info.block
         start, end = core.local_span(b, zone_name)
@@ -179,10 +192,6 @@ def cmd_list(ctx: Context) -> int:
             times = _("{times} (to {day})").format(times=times, day=weekday(end.date()))
         client = clients.get(b.client_id) if b.client_id is not None else None
         who = client.name if client else ("#" + b.batch if b.batch else "")
-        there = ""
-        if client:
-            cs, ce = core.local_span(b, client.tz)
-            there = f"{hm(cs)}-{hm(ce)} {client.city}"
         flags = []
         if standing.current == n:
             flags.append(_("now, {left} left").format(left=_minutes(standing.left)))
@@ -194,20 +203,62 @@ def cmd_list(ctx: Context) -> int:
             flags.append(_("no buffer to {ids}").format(ids=", ".join(str(plan.items[m].block.id) for m in info.too_close)))
         if info.outside_hours:
             flags.append(_("outside hours"))
+        if meetings is not None:
+            from vatui.cli.block_meetings import clashing_meetings
+
+            clash = clashing_meetings(b, meetings)
+            if clash:
+                flags.append(_("clashes with {refs}").format(refs=", ".join(clash)))
         tracked = format_duration(info.actual) if info.actual is not None else "-"
         if b.series is not None:
             times += " ↻"
-        rows.append([str(b.id), times, format_duration(b.length), who, b.note, there, tracked, "; ".join(flags)])
-    ctx.print(table(rows, [_("ID"), pgettext("time of day", "Time"), _("Length"), _("For"), _("Note"), _("Client time"),
-                           _("Tracked"), _("Flags")]))
+        rows.append((b.start, [str(b.id), times, format_duration(b.length), who, b.note, _there(b.start, b.end, client),
+                               tracked, "; ".join(flags)]))
+    if meetings is not None:
+        rows += _meeting_rows(meetings, plan, zone_name, clients)
+    rows.sort(key=lambda r: r[0])
+    ctx.print(table([r for _start, r in rows], [_("ID"), pgettext("time of day", "Time"), _("Length"), _("For"),
+                                                 _("Note"), _("Client time"), _("Tracked"), _("Flags")]))
+    if meetings is not None and meetings.meetings:
+        ctx.print(_("{mark} a meeting from a subscribed calendar (read-only)").format(mark=MARK))
     return 0
+
+
+def _there(start: datetime, end: datetime, client: Client | None) -> str:
+    """The client's local time of a span, with their city."""
+    if client is None:
+        return ""
+    tz = ZoneInfo(client.tz)
+    return f"{hm(start.astimezone(tz))}-{hm(end.astimezone(tz))} {client.city}"
+
+
+def _meeting_rows(meetings: DayMeetings, plan: core.DayPlan, zone_name: str,
+                  clients: dict[int, Client]) -> list[tuple[object, list[str]]]:
+    from vatui.cli.block_meetings import clashing_blocks
+
+    tz = ZoneInfo(zone_name)
+    rows = []
+    for n, m in enumerate(meetings.meetings):
+        start, end = m.start.astimezone(tz), m.end.astimezone(tz)
+        times = f"{hm(start)}-{hm(end)} {MARK}"
+        if m.start < plan.start:
+            times = _("{times} (from {day})").format(times=times, day=weekday(start.date()))
+        if m.end > plan.end:
+            times = _("{times} (to {day})").format(times=times, day=weekday(end.date()))
+        client = clients.get(m.client_id) if m.client_id is not None else None
+        clash = clashing_blocks(m, plan.blocks)
+        flags = [_("clashes with {refs}").format(refs=", ".join(map(str, clash)))] if clash else []
+        rows.append((m.start, [meetings.ref(n), times, format_duration(m.end - m.start), m.calendar, m.summary,
+                               _there(m.start, m.end, client), "-", "; ".join(flags)]))
+    return rows
 
 
 def _minutes(delta: timedelta | None) -> str:
     return format_duration(timedelta(minutes=core.whole_minutes_up(delta or timedelta())))
 
 
-def _as_json(plan: core.DayPlan, standing: core.Standing, clients: dict[int, Client]) -> dict:
+def _as_json(plan: core.DayPlan, standing: core.Standing, clients: dict[int, Client],
+             meetings: DayMeetings | None = None) -> dict:
     def minutes(delta: timedelta | None) -> float | None:
         return None if delta is None else round(delta.total_seconds() / 60, 2)
 
@@ -217,7 +268,8 @@ def _as_json(plan: core.DayPlan, standing: core.Standing, clients: dict[int, Cli
         start, end = core.local_span(b, plan.zone)
         client = clients.get(b.client_id) if b.client_id is not None else None
         row = {
-            "id": b.id, "series": b.series, "start": b.start.isoformat(), "end": b.end.isoformat(),
+            "id": b.id, "source": "vatui", "readonly": False, "series": b.series,
+            "start": b.start.isoformat(), "end": b.end.isoformat(),
             "start_local": start.isoformat(), "end_local": end.isoformat(), "minutes": minutes(b.length),
             "client_id": b.client_id, "client": client.name if client else None, "batch": b.batch, "note": b.note,
             "client_start_local": core.local_span(b, client.tz)[0].isoformat() if client else None,
@@ -229,16 +281,30 @@ def _as_json(plan: core.DayPlan, standing: core.Standing, clients: dict[int, Cli
             "tracked_minutes": minutes(info.actual),
             "current": standing.current == n, "next": standing.next == n,
         }
+        if meetings is not None:
+            from vatui.cli.block_meetings import clashing_meetings
+
+            row["clashes"] = clashing_meetings(b, meetings)
         out.append(row)
-    return {
+    doc = {
         "day": plan.day.isoformat(), "zone": plan.zone, "start": plan.start.isoformat(), "end": plan.end.isoformat(),
         "hours": plan.length.total_seconds() / 3600, "planned_minutes": minutes(plan.planned),
         "tracked_minutes": minutes(plan.tracked), "blocks": out,
     }
+    if meetings is not None:
+        from vatui.cli.block_meetings import banners_json, meeting_json, stale_json
+        from vatui.core.meetings import time_in
+
+        out += [meeting_json(n, m, meetings, plan.zone, clients, plan.blocks) for n, m in enumerate(meetings.meetings)]
+        out.sort(key=lambda r: (datetime.fromisoformat(r["start"]), datetime.fromisoformat(r["end"])))
+        doc["meeting_minutes"] = minutes(time_in(meetings.spans, plan.start, plan.end))
+        doc["banners"] = banners_json(meetings)
+        doc["stale_calendars"] = stale_json(meetings)
+    return doc
 
 
 def cmd_edit(ctx: Context) -> int:
-    old = _block(ctx, ctx.args.id)
+    old = _block(ctx, refuse_meeting_ref(ctx.args.id))
     zone_name = my_zone_name(ctx)
     day = core.day_of(old.start, zone_name)
     new = block_syntax.parse_block(ctx.args.text, day=day, zone_name=zone_name, now=ctx.clock.now(),
@@ -252,9 +318,10 @@ def cmd_edit(ctx: Context) -> int:
 
 
 def cmd_remove(ctx: Context) -> int:
+    block = _block(ctx, refuse_meeting_ref(ctx.args.id))
     if ctx.args.series:
-        return remove_series(ctx, _block(ctx, ctx.args.id))
-    gone = ctx.store.blocks.delete(_block(ctx, ctx.args.id).id)  # type: ignore[arg-type]
+        return remove_series(ctx, block)
+    gone = ctx.store.blocks.delete(block.id)  # type: ignore[arg-type]
     ctx.print(_("Removed block {id}: {what}.").format(id=gone.id, what=describe(gone, my_zone_name(ctx), clients_by_id(ctx))))
     return 0
 

@@ -113,7 +113,7 @@ def cmd_add(ctx: Context) -> int:
     return 0
 
 
-def _when(ctx: Context, at: datetime | None) -> str:
+def when(ctx: Context, at: datetime | None) -> str:
     """A time on my clock: "09:40" today, "2026-11-20 09:40" another day."""
     if at is None:
         return ""
@@ -129,7 +129,7 @@ def _state(ctx: Context, sub) -> str:  # noqa: ANN001 - a store.calendars.Subscr
         return _("ok") if sub.last_ok_at else _("not synced yet")
     if sub.last_ok_at is None:
         return _("never synced ({reason})").format(reason=sub.last_error)
-    return _("stale since {time} ({reason})").format(time=_when(ctx, sub.last_ok_at), reason=sub.last_error)
+    return _("stale since {time} ({reason})").format(time=when(ctx, sub.last_ok_at), reason=sub.last_error)
 
 
 def _every_words(seconds: int) -> str:
@@ -156,7 +156,7 @@ def cmd_list(ctx: Context) -> int:
     if not found:
         ctx.print(_("No calendars. Add one: vatui calendar add NAME https://…/basic.ics --client NAME"))
         return 0
-    rows = [[s.name, mask_source(s.source), names.get(s.client_id, ""), _every_words(s.every), _when(ctx, s.last_ok_at),
+    rows = [[s.name, mask_source(s.source), names.get(s.client_id, ""), _every_words(s.every), when(ctx, s.last_ok_at),
              _state(ctx, s)] for s in found]
     ctx.print(table(rows, [_("Name"), _("Source"), _("Client"), _("Every"), _("Last sync"), _("State")]))
     return 0

@@ -82,6 +82,49 @@ def _next_reminders(store: Any, tasks: list, now: Any, leads: tuple) -> list:
     return upcoming(tasks, now, leads, fired_keys(store), limit=5)
 
 
+def _meetings_json(meetings: Any, plan: Any) -> dict[str, Any]:
+    from vatui.cli.block_meetings import banners_json, clashing_blocks, stale_json
+
+    def z(at: Any) -> str:
+        return at.isoformat().replace("+00:00", "Z")
+
+    return {
+        "meetings": [{"ref": meetings.ref(n), "source": f"calendar:{m.calendar}", "readonly": True, "uid": m.uid,
+                      "start": z(m.start), "end": z(m.end), "client_id": m.client_id, "note": m.summary,
+                      "clashes": clashing_blocks(m, plan.blocks)} for n, m in enumerate(meetings.meetings)],
+        "banners": banners_json(meetings),
+        "stale_calendars": stale_json(meetings),
+    }
+
+
+def _meeting_head(ctx: Context, meetings: Any, plan: Any) -> list[str]:
+    """The day's meeting count and time, its all-day banners, and calendars that failed to sync."""
+    from vatui.cli.block_meetings import stale_lines
+    from vatui.core.meetings import time_in
+    from vatui.i18n import ngettext
+
+    out = []
+    if meetings.meetings:
+        out.append("  " + ngettext("{count} meeting ({time})", "{count} meetings ({time})", len(meetings.meetings)).format(
+            count=len(meetings.meetings), time=format_duration(time_in(meetings.spans, plan.start, plan.end))))
+    out += ["  " + fit_words(b.label, WIDTH - 2) for b in meetings.banners]
+    out += ["  " + fit_words(line, WIDTH - 2) for line in stale_lines(ctx, meetings)]
+    return out
+
+
+def _meeting_lines(ctx: Context, meetings: Any, plan: Any) -> list[tuple[Any, str]]:
+    """A meeting as a row of today's blocks: its mark, its calendar, and a clash with my blocks."""
+    from vatui.cli.block_meetings import MARK, clashing_blocks
+
+    out = []
+    for m in meetings.meetings:
+        text = f"{MARK} {my_hm(ctx, m.start)}-{my_hm(ctx, m.end)}  {fit_words(m.calendar, 18):<18} "
+        tail = _("clash") if clashing_blocks(m, plan.blocks) else ""
+        room = max(0, WIDTH - len(text) - len(tail) - 2)
+        out.append((m.start, (text + fit_words(m.summary, room).ljust(room) + "  " + tail).rstrip()))
+    return out
+
+
 def cmd_today(ctx: Context) -> int:
     log_ended_phases(ctx)
     now = ctx.clock.now()
@@ -115,6 +158,9 @@ def cmd_today(ctx: Context) -> int:
                            tasks=tasks_by_id(store, {e.task_id for e in entries if e.task_id is not None}),
                            by=GroupBy.CLIENT, rounding=settings.billing_rounding)
 
+    from vatui.cli.block_meetings import day_meetings
+
+    meetings = day_meetings(ctx, day, zone)
     closed_ahead = _closed_ahead(rows, now)
     reminders = _next_reminders(store, tasks, now, settings.reminders_before)
 
@@ -135,6 +181,7 @@ def cmd_today(ctx: Context) -> int:
                 "next": n == standing.next, "overlap": bool(i.overlaps), "no_buffer": bool(i.too_close),
                 "tracked_min": int(i.actual.total_seconds() // 60) if i.actual is not None else None,
             } for n, i in enumerate(plan.items)],
+            **(_meetings_json(meetings, plan) if meetings is not None else {}),
             "next_tasks": [_task_json(t, clients, reader) for _c, t in top if t is not None],
             "pomodoro": status_dict(ctx, timer, now),
             "tracked_today": report_data(tracked),
@@ -166,8 +213,11 @@ def cmd_today(ctx: Context) -> int:
             out.append(head + fit_words(closed_list(days), WIDTH - len(head)))
     out += ["", _("Today's blocks · {planned} planned, {tracked} tracked").format(
         planned=format_duration(plan.planned), tracked=format_duration(plan.tracked))]
-    if not plan.items:
+    if meetings is not None:
+        out += _meeting_head(ctx, meetings, plan)
+    if not plan.items and not (meetings and meetings.meetings):
         out.append("  " + _("No blocks planned today. Add one: vatui block add \"9:30-11 @acme\""))
+    lines: list[tuple[Any, str]] = []
     for n, i in enumerate(plan.items):
         b = i.block
         client = clients.get(b.client_id) if b.client_id is not None else None
@@ -184,7 +234,10 @@ def cmd_today(ctx: Context) -> int:
         text = f"{lead} {my_hm(ctx, b.start)}-{my_hm(ctx, b.end)}  {fit_words(who, 18):<18} "
         tail = "  ".join(x for x in (where, flags, actual) if x)
         room = max(0, WIDTH - len(text) - len(tail) - 2)
-        out.append(text + fit_words(b.note, room).ljust(room) + "  " + tail)
+        lines.append((b.start, text + fit_words(b.note, room).ljust(room) + "  " + tail))
+    if meetings is not None:
+        lines += _meeting_lines(ctx, meetings, plan)
+    out += [line for _start, line in sorted(lines, key=lambda x: x[0])]
     out += ["", _("Next task per client")]
     if not any(t for _c, t in top):
         out.append("  " + _("Nothing to do: every queue is empty."))

@@ -19,3 +19,11 @@ def clash_flags(
 ) -> list[bool]:
     """For each meeting, whether it clashes with any of my blocks."""
     return [bool(clashes(m, blocks)) for m in meetings]
+
+
+def time_in(meetings: Iterable[tuple[dt.datetime, dt.datetime]], start: dt.datetime, end: dt.datetime) -> dt.timedelta:
+    """Meeting time within [start, end) (a day), overlapping meetings counted once."""
+    from vatui.core.blocks import merge_intervals
+
+    clipped = [(max(a, start), min(b, end)) for a, b in meetings if a < end and start < b]
+    return sum((b - a for a, b in merge_intervals(clipped)), dt.timedelta())
