@@ -172,15 +172,23 @@ def calendar_id(ctx: Context) -> str:
 
 
 def export_ics(ctx: Context) -> str:
+    """Blocks and due times; a recurring block series as one event with RRULE, its laid-out
+    blocks not again as single events."""
     from vatui.exports.ics import build_calendar
+    from vatui.store import block_series
 
     start, end = _bounds(ctx)
     store = ctx.store
-    cal = build_calendar(
-        blocks=store.blocks.all(), tasks=store.tasks.all(),
-        clients={c.id: c for c in store.clients.all() if c.id is not None},
-        now=ctx.clock.now(), calendar_id=calendar_id(ctx), start=start, end=end,
-    )
+    clients = {c.id: c for c in store.clients.all() if c.id is not None}
+    blocks, extra = store.blocks.all(), []
+    if block_series.has_series(store):
+        from vatui.calendars.series_ics import series_events
+
+        made = series_events(block_series.load(store), all_records(store, "blocks"), zone_name=ctx.config.settings.me_zone,
+                             clients=clients, now=ctx.clock.now(), calendar_id=calendar_id(ctx), start=start, end=end)
+        blocks, extra = [b for b in blocks if b.id not in made.covered], made.events
+    cal = build_calendar(blocks=blocks, tasks=store.tasks.all(), clients=clients, now=ctx.clock.now(),
+                         calendar_id=calendar_id(ctx), start=start, end=end, extra=extra)
     return cal.to_ical().decode("utf-8")
 
 

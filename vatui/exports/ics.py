@@ -4,6 +4,8 @@ Apple Calendar import. Built with the `icalendar` library, not by pasting string
 - Every event has a UID that stays the same from one export to the next (record id + a random
   id kept in the data file), so importing a newer export updates events instead of doubling them.
 - Times are UTC (`...Z`), which every calendar converts to the viewer's zone; no VTIMEZONE needed.
+- A recurring block series is one event with RRULE (built by vatui.calendars.series_ics and
+  passed in as `extra`), with wall times in my zone and its VTIMEZONE.
 - A due date is a 15-minute event starting at the due time, marked free (TRANSP:TRANSPARENT) so
   it does not block the calendar; a time block is busy.
 """
@@ -34,15 +36,18 @@ def block_summary(block: TimeBlock, client: Client | None) -> str:
 
 def build_calendar(*, blocks: Iterable[TimeBlock], tasks: Iterable[Task], clients: Mapping[int, Client],
                    now: datetime, calendar_id: str, start: datetime | None = None, end: datetime | None = None,
-                   name: str = "vatui") -> icalendar.Calendar:
-    """Blocks overlapping [start, end) and open tasks due inside it (no bound: everything)."""
+                   name: str = "vatui", extra: Iterable[tuple[datetime, str, icalendar.Event]] = ()) -> icalendar.Calendar:
+    """Blocks overlapping [start, end) and open tasks due inside it (no bound: everything).
+    `extra`: more events as (start, uid, event), sorted in with the rest (the recurring block
+    series, vatui.calendars.series_ics); their zones get VTIMEZONE components."""
     cal = icalendar.Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", name)
-    events: list[tuple[datetime, str, icalendar.Event]] = []
+    events: list[tuple[datetime, str, icalendar.Event]] = list(extra)
+    zoned = bool(events)
     for block in blocks:
         if not _in(block.start, block.end, start, end):
             continue
@@ -81,4 +86,6 @@ def build_calendar(*, blocks: Iterable[TimeBlock], tasks: Iterable[Task], client
         events.append((task.due, uid, ev))
     for _start, _uid, ev in sorted(events, key=lambda e: (e[0], e[1])):
         cal.add_component(ev)
+    if zoned:
+        cal.add_missing_timezones()
     return cal
