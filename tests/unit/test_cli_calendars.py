@@ -126,3 +126,10 @@ def test_a_file_source_and_remove(cli, tmp_path) -> None:
     assert subs.load(Store(cli.db)) == [] and list(subs.copies_dir(Store(cli.db)).iterdir()) == []
     code, _, err = cli("calendar", "remove", "team")
     assert code == 2 and "no calendar called" in err
+
+
+def test_where_shows_the_calendars_masked(cli, server) -> None:
+    cli("calendar", "add", "Acme", server.url(SECRET))
+    code, out, err = cli("where")
+    assert code == 0 and "calendars:" in out and "Acme: http://127.0.0.1" in out and "/…/basic.ics" in out
+    _no_secret(out, err)

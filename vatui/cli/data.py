@@ -56,6 +56,27 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     imp.set_defaults(func=cmd_import)
 
 
+def _where_calendars(ctx: Context, path: Path) -> None:
+    """The subscribed calendars, their addresses masked, and where their last good copies are.
+    A data file vatui cannot read is said by the other commands: here it only hides this part."""
+    from vatui.store import StoreError
+    from vatui.store import calendars as subs
+
+    if not path.exists():
+        return
+    try:
+        found = subs.load(ctx.store)
+    except (StoreError, ValueError, KeyError, TypeError):
+        return
+    if not found:
+        return
+    from vatui.calendars.mask import mask_source
+
+    ctx.print(_("calendars:   {where}").format(where=subs.copies_dir(ctx.store)))
+    for sub in found:
+        ctx.print(f"  {sub.name}: {mask_source(sub.source)}")
+
+
 def cmd_where(ctx: Context) -> int:
     data = ctx.data_location
     config = ctx.config_location
@@ -63,6 +84,7 @@ def cmd_where(ctx: Context) -> int:
     ctx.print(_("backups:     {where}").format(where=backup_dir(data.path)))
     ctx.print(_("config file: {where}").format(where=config.describe()))
     ctx.print(_("themes:      {where}").format(where=paths.user_themes_dir(config.path)))
+    _where_calendars(ctx, data.path)
     # Every problem with the config, remaps included: the cockpit's start-up note lists only the
     # first few and points here. (Read directly, not through ctx.config, which would print them
     # on stderr as every other command does: here they are the answer.)
