@@ -124,3 +124,22 @@ def test_due_after_every_seconds(store: Store, tmp_path) -> None:
     _subscribe(store, tmp_path, _ics(TIMED), every=900)
     assert cal.due(store, NOW + dt.timedelta(minutes=14)) == []
     assert [s.name for s in cal.due(store, NOW + dt.timedelta(minutes=15))] == ["Acme"]
+
+
+def test_parse_false_leaves_out_a_copy_not_parsed_yet_and_prepare_parses_it(store: Store, tmp_path) -> None:
+    _subscribe(store, tmp_path, _ics(TIMED), name="Late")
+    view = cal.meetings_between(store, *_day(24), "Pacific/Chatham", parse=False)
+    assert view.meetings == [] and not view.status["Late"].ready
+    cal.prepare(store, "Pacific/Chatham")
+    view = cal.meetings_between(store, *_day(24), "Pacific/Chatham", parse=False)
+    assert [m.uid for m in view.meetings] == ["a"] and view.status["Late"].ready
+
+
+def test_a_sync_for_my_zone_leaves_nothing_to_parse(store: Store, tmp_path) -> None:
+    path = tmp_path / "z.ics"
+    path.write_bytes(_ics(TIMED, FLOATING))
+    result = cal.sync(store, subs.add(store, "Z", str(path)), NOW, my_zone="America/St_Johns")
+    assert result.events == 2 and subs.require(store, "Z").events == 2
+    view = cal.meetings_between(store, *_day(24), "America/St_Johns", parse=False)
+    assert view.status["Z"].ready and [m.uid for m in view.meetings] == ["f", "a"]
+    assert view.meetings[0].start == dt.datetime(2026, 11, 24, 12, 30, tzinfo=UTC)  # 09:00 in St John's (-3:30)

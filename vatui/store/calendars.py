@@ -42,6 +42,7 @@ class Subscription:
     last_error: str | None = None  # the reason of the last failed fetch, already masked
     last_error_at: datetime | None = None
     copy: str | None = None  # digest of the last good copy (its file name); None: no copy yet
+    events: int | None = None  # how many events the copy holds (counted when it was fetched)
 
     @property
     def failing(self) -> bool:
@@ -145,9 +146,9 @@ def read_copy(store: Store, sub: Subscription) -> bytes | None:
 
 
 def record_ok(store: Store, sub_id: int, now: datetime, *, body: bytes | None, etag: str | None,
-              last_modified: str | None) -> Subscription | None:
-    """A fetch worked: `body` is the new copy (None: unchanged, a 304, the old copy stays).
-    Returns the updated subscription (None if it was removed meanwhile)."""
+              last_modified: str | None, events: int | None = None) -> Subscription | None:
+    """A fetch worked: `body` is the new copy holding `events` events (None: unchanged, a 304,
+    the old copy stays). Returns the updated subscription (None if it was removed meanwhile)."""
     digest = None
     if body is not None:
         digest = hashlib.sha256(body).hexdigest()[:16]
@@ -158,7 +159,7 @@ def record_ok(store: Store, sub_id: int, now: datetime, *, body: bytes | None, e
         for i, s in enumerate(subs):
             if s.id == sub_id:
                 updated = subs[i] = replace(s, etag=etag, last_modified=last_modified, last_ok_at=now,
-                                            copy=digest or s.copy)
+                                            copy=digest or s.copy, events=events if digest else s.events)
         if updated is not None:
             _save(store, subs)
     if digest is not None:
