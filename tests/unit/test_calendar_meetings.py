@@ -143,3 +143,10 @@ def test_a_sync_for_my_zone_leaves_nothing_to_parse(store: Store, tmp_path) -> N
     view = cal.meetings_between(store, *_day(24), "America/St_Johns", parse=False)
     assert view.status["Z"].ready and [m.uid for m in view.meetings] == ["f", "a"]
     assert view.meetings[0].start == dt.datetime(2026, 11, 24, 12, 30, tzinfo=UTC)  # 09:00 in St John's (-3:30)
+
+
+def test_events_i_declined_are_left_out_when_i_am_named(store: Store, tmp_path) -> None:
+    declined = "UID:d\r\nSUMMARY:no\r\nATTENDEE;PARTSTAT=DECLINED:mailto:ana@example.org\r\n" + TIMED.split("\r\n", 2)[2]
+    _subscribe(store, tmp_path, _ics(declined))
+    assert [m.uid for m in cal.meetings_between(store, *_day(24), "UTC").meetings] == ["d"]
+    assert cal.meetings_between(store, *_day(24), "UTC", me="Ana@Example.org").meetings == []

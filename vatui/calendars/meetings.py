@@ -134,13 +134,13 @@ def _parsed(store: Store, sub: Subscription, my_zone: str, *, parse: bool = True
 
 
 def _events(store: Store, sub: Subscription, start: dt.datetime, end: dt.datetime, my_zone: str,
-            *, parse: bool = True) -> tuple[bool, list[CalendarEvent]]:
+            *, parse: bool = True, me: str | None = None) -> tuple[bool, list[CalendarEvent]]:
     """(ready, the events of `sub`'s last good copy in [start, end))."""
     from vatui.calendars.parse import CalendarDataError, events_between
 
     if sub.copy is None:
         return True, []
-    window = (sub.id, sub.copy, my_zone, start, end)
+    window = (sub.id, sub.copy, my_zone, start, end, me)
     known, events = _recall(_WINDOWS, window)
     if known:
         return True, events  # type: ignore[return-value]
@@ -148,7 +148,7 @@ def _events(store: Store, sub: Subscription, start: dt.datetime, end: dt.datetim
     if not ready:
         return False, []
     try:
-        events = events_between(parsed, start, end) if parsed is not None else []
+        events = events_between(parsed, start, end, me=me) if parsed is not None else []
     except CalendarDataError:
         events = []
     _remember(_WINDOWS, window, events, _WINDOWS_MAX)
@@ -163,12 +163,13 @@ def prepare(store: Store, my_zone: str) -> None:
 
 
 def meetings_between(store: Store, start: dt.datetime, end: dt.datetime, my_zone: str, *,
-                     parse: bool = True) -> Meetings:
+                     parse: bool = True, me: str | None = None) -> Meetings:
     """Meetings overlapping [start, end) (aware datetimes) from every calendar's last good copy,
     sorted by start; banners for each local day (in `my_zone`) of the window an all-day event
     covers; and every calendar's state. Floating times are read in `my_zone` unless the calendar
     names its own zone (X-WR-TIMEZONE). `parse=False`: a copy not parsed yet is left out (its
-    status has ready=False) rather than parsed here (see prepare)."""
+    status has ready=False) rather than parsed here (see prepare). `me`: my email address, to
+    leave out the events I declined."""
     from zoneinfo import ZoneInfo
 
     subs = subs_store.load(store)
@@ -178,7 +179,7 @@ def meetings_between(store: Store, start: dt.datetime, end: dt.datetime, my_zone
     last_day = (end - dt.timedelta(microseconds=1)).astimezone(ZoneInfo(my_zone)).date()
     status: dict[str, CalendarStatus] = {}
     for sub in subs:
-        ready, events = _events(store, sub, start, end, my_zone, parse=parse)
+        ready, events = _events(store, sub, start, end, my_zone, parse=parse, me=me)
         status[sub.name] = status_of(sub, ready=ready)
         for event in events:
             if event.all_day:
