@@ -2,7 +2,8 @@
 to a CalDAV calendar, and the RRULE of a recurring block.
 
 The events are the ones `vatui export --ics` writes (vatui.exports.ics.build_calendar), so an
-imported file and a pushed calendar carry the same UIDs. Each pushed event also carries:
+imported file and a pushed calendar carry the same UIDs; one difference: the export writes a
+block series as one RRULE event (calendars/series_ics.py), a push writes its laid-out days. Each pushed event also carries:
 - `X-VATUI-CALENDAR`: the data file's calendar id. Only events with this mark *and* a UID of
   this data file are ever updated or deleted by a push; a user's own events are left alone.
 - `X-VATUI-DIGEST`: a digest of the event's content (everything but DTSTAMP). A push rewrites
