@@ -92,3 +92,16 @@ def test_an_ended_series_leaves_its_earlier_days_as_single_events(cli) -> None:
     assert not [e for e in cal.walk("VEVENT") if "RRULE" in e]
     days = [at.strftime("%m-%d") for at, what in _occurrences(cal, "2026-10-01", "2027-01-01") if "standup" in what]
     assert days == ["10-19", "10-26", "11-02", "11-09"]
+
+
+def test_a_series_changed_from_a_day_on_keeps_its_earlier_days(cli) -> None:
+    later = _block_on(cli, "2026-11-16")
+    assert cli("block", "edit", str(later["id"]), "10:00-10:45 @acme standup", "--series")[0] == 0
+    cal = _export(cli)
+    seen = [(at.strftime("%m-%d %H:%M"), what) for at, what in _occurrences(cal, "2026-10-19", "2026-12-22")
+            if "standup" in what]
+    assert seen == [("10-19 09:00", "Acme: standup"), ("10-26 09:00", "Acme: standup"),
+                    ("11-02 09:00", "Acme: standup"), ("11-09 09:00", "Acme: standup"),
+                    ("11-16 10:00", "Acme: standup"), ("11-23 10:00", "Acme: standup"),
+                    ("11-30 10:00", "Acme: standup"), ("12-07 10:00", "Acme: standup"),
+                    ("12-14 10:00", "Acme: standup"), ("12-21 10:00", "Acme: standup")]
