@@ -20,6 +20,7 @@ from vatui.core.clock import Clock
 from vatui.core.settings import Settings
 from vatui.i18n import N_, _, choose_language
 from vatui.screens.commands import ActionCommands
+from vatui.screens.key_gate import KeyGate
 from vatui.screens.key_bindings import collect
 from vatui.settings import paths
 from vatui.settings.config import problems_note
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
 TICK_SECONDS = 1.0
 
 
-class VatuiApp(App[int]):
+class VatuiApp(KeyGate, App[int]):
     CSS_PATH = "app.tcss"
     ALLOW_IN_MAXIMIZED_VIEW = "KeyFooter"  # a zoomed pane keeps its keys (Textual's default names its Footer)
     TITLE = "vatui"
