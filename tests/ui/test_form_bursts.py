@@ -13,7 +13,8 @@ from vatui.screens.client_modal import ClientModal
 from vatui.screens.queue_modals import QuickAddModal, TaskModal
 from vatui.widgets.task_list import TaskList
 
-NAMED = {"\t": "tab", "\r": "enter", "\x7f": "backspace", "\x15": "ctrl+u", "\x13": "ctrl+s", "←": "left",
+NAMED = {"\x1b": "escape", "?": "question_mark",
+         "\t": "tab", "\r": "enter", "\x7f": "backspace", "\x15": "ctrl+u", "\x13": "ctrl+s", "←": "left",
          " ": "space", "/": "slash", "~": "tilde", "@": "at", "#": "number_sign", ".": "full_stop"}
 
 
@@ -212,3 +213,12 @@ async def test_a_burst_that_opens_the_client_form_fills_both_fields(make_app, de
         assert not isinstance(app.screen, ClientModal)
         added = demo_store.client_named("Acme Co")
         assert added is not None and added.tz == "Asia/Kolkata"
+
+
+async def test_a_burst_through_the_help_screen_and_back_lands_in_the_cockpit(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        burst(app, "?\x1b2?q3")  # help, Esc; blocks pane, help, q; the queue
+        await settle(pilot, app)
+        assert app.screen.id == "cockpit"
+        assert "queue-pane" in [w.id for w in app.focused.ancestors_with_self]

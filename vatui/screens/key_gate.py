@@ -31,6 +31,7 @@ from vatui.widgets.form_input import KeysInOrder
 
 EXTRA_ROUNDS = 4  # a pushed screen: its ScreenResume, its first focus, that Focus event
 FOCUS_ROUNDS = 6  # at most, for a form that is open but has not focused its first field yet
+ROUND_TIMEOUT = 0.2  # seconds; a round normally takes well under a millisecond
 
 
 class KeyGate:
@@ -85,7 +86,12 @@ class KeyGate:
             if node.call_later(one_ran):
                 pending += 1
         if pending:
-            await done.wait()
+            # A screen popped by the key closes its widgets' queues before their callbacks run:
+            # do not wait on those for ever.
+            try:
+                await asyncio.wait_for(done.wait(), ROUND_TIMEOUT)
+            except TimeoutError:
+                pass
 
     async def _settle_then_release(self) -> None:
         try:
@@ -96,6 +102,8 @@ class KeyGate:
                 if not isinstance(self.screen, KeysInOrder) or self.focused is not None:  # type: ignore[attr-defined]
                     break
                 await self._round()
+        except Exception:  # noqa: BLE001, S110 - the app is closing: nothing is left to settle
+            pass
         finally:
             held, self._gate_held = self._gate_held or [], None
             for key in held:
