@@ -256,6 +256,9 @@ class TimeBlock:
     note: str = ""
     series: int | None = None  # the recurring-block series it was made from (core/block_series.py)
     id: int | None = None
+    # Where a block that is not yours comes from: "calendar:NAME" for a meeting of a subscribed
+    # calendar (core/meetings.py). Such a block is shown and counted, never stored or edited.
+    source: str | None = None
 
     def __post_init__(self) -> None:
         _require_utc(self.start, "start")
@@ -270,6 +273,10 @@ class TimeBlock:
     @property
     def length(self) -> timedelta:
         return self.end - self.start
+
+    @property
+    def readonly(self) -> bool:
+        return self.source is not None
 
 
 @dataclass(frozen=True, slots=True)
