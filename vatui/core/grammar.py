@@ -142,8 +142,9 @@ def weekday_index(word: str, *, loose: bool = False) -> int | None:
 
 
 def _next_dated(today: date, month: int, day: int) -> date:
-    """That day and month this year, or next year once it has passed."""
-    for year in (today.year, today.year + 1):
+    """That day and month this year, or the next year that has it once it has passed (29 February:
+    the next leap year's; eight years cover a century without one)."""
+    for year in range(today.year, today.year + 9):
         try:
             candidate = date(year, month, day)
         except ValueError:
