@@ -31,6 +31,8 @@ _CLOCK = re.compile(
     r"|(?P<bare>\d{1,2})|(?P<lh>\d{1,2})(?P<lm>\d{2}))$",  # 9, 17 / 0930, 930, 1730 (loose)
     re.IGNORECASE)
 # Digits with a colon, or ending in am/pm: a word that can only have been meant as a clock time.
+# After due:DAY such a word must be a real time, so that "25:00" is refused instead of silently
+# joining the title (a bare "5" or "2h" is too often an ordinary word to be held to that).
 _TIME_LIKE = re.compile(r"^\d+:\d*$|^\d+(?::\d*)?[ap]m?$", re.IGNORECASE)
 
 
