@@ -26,6 +26,7 @@ DUE_TIME_FORM = {**DUE_TIME, "allow_loose": True}  # the task form's due field
 CSV_TIME = {"field": "due"}  # "2026-12-05 09:30" in an imported CSV
 DUE_DAY = {"field": "due", "today": TODAY}  # due:fri, a form's due field
 PAST_DAY = {"field": "--date", "today": TODAY, "allow_past": True}  # entries/block --date, report --from, defer
+FORM_DAY = {"field": "defer", "today": TODAY, "allow_past": True, "local": True}  # a form's defer/start field
 ISO_DAY = {"field": "closed", "today": None, "allow_relative": False}  # closed days, holiday ranges, CSV due
 ESTIMATE = {"field": "estimate"}  # ~10m, pomodoro lengths, after:3d, entries --for
 BUFFER = {"field": "duration", "allow_zero": True}  # blocks.buffer in the config
@@ -135,6 +136,13 @@ TABLE = [
     (parse_day, "someday", PAST_DAY, Refused("--date: 'someday' is not a date; write e.g. 2026-11-23, today or yesterday")),
     (parse_day, "2026-13-01", PAST_DAY, Refused("'2026-13-01' is not a date")),
     (parse_day, "1969-12-31", PAST_DAY, Refused("outside the years vatui works with")),
+    (parse_day, "tomorrow", FORM_DAY, date(2026, 12, 6)),
+    (parse_day, "mâine", {**FORM_DAY, "language": "ro"}, date(2026, 12, 6)),
+    (parse_day, "MAINE", {**FORM_DAY, "language": "ro"}, date(2026, 12, 6)),  # accents and case do not matter
+    (parse_day, "azi", {**FORM_DAY, "language": "ro"}, TODAY),
+    (parse_day, "amanhã", {**FORM_DAY, "language": "pt_BR"}, date(2026, 12, 6)),
+    (parse_day, "fri", {**FORM_DAY, "language": "ro"}, date(2026, 12, 11)),  # the typed syntax stays English
+    (parse_day, "mâine", {**PAST_DAY, "language": "ro"}, Refused("'mâine' nu este o dată")),  # local words only in a form
     (parse_day, "2026-12-24", ISO_DAY, date(2026, 12, 24)),
     (parse_day, "1999-01-01", ISO_DAY, date(1999, 1, 1)),
     (parse_day, "tomorrow", ISO_DAY, Refused("closed: 'tomorrow' is not a date; write it as YYYY-MM-DD")),
@@ -184,12 +192,17 @@ TABLE = [
 
 def _id(row: tuple) -> str:
     func, text, flags, _expected = row
-    return f"{func.__name__}-{text!r}-{'+'.join(k for k, v in flags.items() if v is True) or 'plain'}"
+    named = [k for k, v in flags.items() if v is True] + [v for k, v in flags.items() if k == "language"]
+    return f"{func.__name__}-{text!r}-{'+'.join(named) or 'plain'}"
 
 
 @pytest.mark.parametrize("row", TABLE, ids=[_id(row) for row in TABLE])
 def test_grammar(row):
+    from vatui.i18n import set_language
+
     func, text, flags, expected = row
+    flags = dict(flags)
+    set_language(flags.pop("language", "en"))  # the conftest fixture puts English back
     if isinstance(expected, Refused):
         with pytest.raises(ValidationError) as err:
             func(text, **flags)
