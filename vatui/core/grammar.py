@@ -169,7 +169,7 @@ def _iso(word: str) -> date | None:
 
 def day_rule(text: str, *, allow_relative: bool = True, allow_past: bool = False) -> DayRule | None:
     """A day word -> a function of today, or None when it is not a day. `allow_relative`: the
-    words counted from today ("tomorrow", "fri" (the next Friday), "+3d", "2w" steps, "5dec" (the
+    words counted from today ("tomorrow", "fri" (the next Friday), "+3d", "+2w", "5dec" (the
     next 5 December)); else a date only. `allow_past`: also "yesterday", "-7d", "-2"."""
     w = text.strip().lower()
     fixed = _iso(w)
