@@ -17,8 +17,9 @@ from textual.message import Message
 
 from vatui.core import block_edits
 from vatui.core import blocks as core
-from vatui.core.durations import format_duration, parse_duration
+from vatui.core.durations import format_duration
 from vatui.core.errors import ValidationError
+from vatui.core.grammar import parse_duration
 from vatui.core.models import Client, TimeBlock
 from vatui.i18n import _, ngettext
 from vatui.screens.base import UndoStep
