@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +21,7 @@ from vatui.core.models import Task
 from vatui.core.settings import Settings
 from vatui.i18n import N_, _
 from vatui.screens.background_jobs import BackgroundJobs
+from vatui.screens.cockpit_services import Services, UndoStep
 from vatui.screens.key_bindings import TranslatedBindings
 from vatui.store import Store
 from vatui.widgets.footer import KeyFooter
@@ -42,12 +42,6 @@ class FollowsCockpit:
 
     def cockpit_refreshed(self) -> None:
         """The store may have changed: show it again."""
-
-
-@dataclass
-class UndoStep:
-    label: str
-    undo: Callable[[], Any]
 
 
 class CockpitBase(TranslatedBindings, Screen[None]):
@@ -71,7 +65,9 @@ class CockpitBase(TranslatedBindings, Screen[None]):
 
     def __init__(self) -> None:
         super().__init__(id="cockpit")
-        self._undo: list[UndoStep] = []
+        app = self.app
+        self.services = Services(store=app.store, writer=app.writer, clock=app.clock, settings=app.settings,
+                                 my_zone=app.my_zone, screen=self)
         self._last_minute: datetime | None = None
         self._seen_revision = -1
         self.active_pane: Pane | None = None  # the pane last focused (by key, Tab or mouse)
@@ -218,28 +214,14 @@ class CockpitBase(TranslatedBindings, Screen[None]):
     # --- saving and undo -----------------------------------------------------------------------
     def save(self, change: Callable[[], Any], *, done: Callable[[Any], None] | None = None,
              undo: Callable[[Any], UndoStep | None] | None = None) -> None:
-        """Run a store change in the background; then refresh, run `done`, and remember how to
-        undo it (`undo` gets the change's result and returns an UndoStep)."""
+        """Run a store change in the background, then redraw (Services.save)."""
+        self.services.save(change, done=done, undo=undo)
 
-        def finished(result: Any) -> None:
-            if undo is not None:
-                step = undo(result)
-                if step is not None:
-                    self._undo.append(step)
-                    del self._undo[:-50]
-            if done is not None:
-                done(result)
-            self.refresh_all()
-
-        self.app.writer.submit(change, done=finished)
+    def open_screen(self, screen: Screen[Any], callback: Callable[[Any], Any] | None = None) -> None:
+        self.app.push_screen(screen, callback)
 
     def action_undo(self) -> None:
-        if not self._undo:
-            self.notify(_("Nothing to undo."), timeout=3)
-            return
-        step = self._undo.pop()
-        self.app.writer.submit(step.undo, done=lambda _result: (self.refresh_all(), self.notify(
-            _("Undone: {what}").format(what=step.label), timeout=3)))
+        self.services.undo_last()
 
     # --- focus, zoom, layout -------------------------------------------------------------------
     def pane(self, number: int) -> Pane:

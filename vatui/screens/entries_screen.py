@@ -27,7 +27,8 @@ from vatui.core.tracking import (
     tracked,
 )
 from vatui.i18n import N_, _, pgettext
-from vatui.screens.base import CockpitBase, FollowsCockpit, UndoStep
+from vatui.screens.base import CockpitBase, FollowsCockpit
+from vatui.screens.cockpit_services import UndoStep
 from vatui.text.formats import hm, long_day
 from vatui.text.textfit import fit_words
 from vatui.text.timer_words import source_name
