@@ -22,8 +22,12 @@ from vatui.widgets.pomodoro_pane import PomodoroPane
 from vatui.widgets.queue_pane import QueuePane
 
 
-class CockpitScreen(ClockController, BlocksController, QueueController, PomodoroController, ReportsController):
+class CockpitScreen(BlocksController, QueueController, PomodoroController, ReportsController):
     AUTO_FOCUS = "#queue-list"  # pane 3's list, as on_mount wants: no detour through the clock first
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.clock_controller = ClockController(self.services, lambda: self.query_one("#clock-pane", ClockPane))
 
     def compose(self) -> ComposeResult:
         self.size_classes(*self.app.size, update=False)
@@ -49,3 +53,31 @@ class CockpitScreen(ClockController, BlocksController, QueueController, Pomodoro
     def on_resize(self) -> None:
         super().on_resize()
         self.refresh_top_bar(self.now())
+
+    # --- the panes' messages, each to its controller --------------------------------------------
+    def refresh_clock(self, now: datetime) -> None:
+        self.clock_controller.refresh(now)
+
+    def on_clock_pane_cursor_moved(self, message: ClockPane.CursorMoved) -> None:
+        self.clock_controller.move_cursor(message)
+
+    def on_clock_pane_cursor_reset(self, message: ClockPane.CursorReset) -> None:
+        self.clock_controller.set_cursor(None)
+
+    def on_clock_pane_hour_picked(self, message: ClockPane.HourPicked) -> None:
+        self.clock_controller.set_cursor(message.at)
+
+    def on_clock_pane_sort_toggled(self, message: ClockPane.SortToggled) -> None:
+        self.clock_controller.toggle_sort()
+
+    def on_clock_pane_add_client_asked(self, message: ClockPane.AddClientAsked) -> None:
+        self.clock_controller.add_client()
+
+    def on_clock_pane_edit_client_asked(self, message: ClockPane.EditClientAsked) -> None:
+        self.clock_controller.edit_client(message)
+
+    def on_clock_pane_remove_client_asked(self, message: ClockPane.RemoveClientAsked) -> None:
+        self.clock_controller.remove_client(message)
+
+    def on_clock_pane_overlap_asked(self, message: ClockPane.OverlapAsked) -> None:
+        self.clock_controller.find_overlap(message)
