@@ -6,6 +6,7 @@ from datetime import datetime
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 
 from vatui.core.tzdb import city_of
 from vatui.i18n import _
@@ -22,12 +23,13 @@ from vatui.widgets.pomodoro_pane import PomodoroPane
 from vatui.widgets.queue_pane import QueuePane
 
 
-class CockpitScreen(BlocksController, QueueController, PomodoroController, ReportsController):
+class CockpitScreen(QueueController, PomodoroController, ReportsController):
     AUTO_FOCUS = "#queue-list"  # pane 3's list, as on_mount wants: no detour through the clock first
 
     def __init__(self) -> None:
         super().__init__()
         self.clock_controller = ClockController(self.services, lambda: self.query_one("#clock-pane", ClockPane))
+        self.blocks = BlocksController(self.services, lambda: self.query_one("#blocks-pane", BlocksPane))
 
     def compose(self) -> ComposeResult:
         self.size_classes(*self.app.size, update=False)
@@ -55,6 +57,13 @@ class CockpitScreen(BlocksController, QueueController, PomodoroController, Repor
         self.refresh_top_bar(self.now())
 
     # --- the panes' messages, each to its controller --------------------------------------------
+    def refresh_blocks(self, now: datetime) -> None:
+        self.blocks.refresh(now)
+
+    def blocks_request(self, request: Message) -> None:
+        """The blocks pane's requests, taken at once (widgets/blocks_pane.BlocksHost)."""
+        self.blocks.handle(request)
+
     def refresh_clock(self, now: datetime) -> None:
         self.clock_controller.refresh(now)
 
