@@ -8,6 +8,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 
+from vatui.core.models import Task
 from vatui.core.tzdb import city_of
 from vatui.i18n import _
 from vatui.screens.blocks_controller import BlocksController
@@ -23,13 +24,16 @@ from vatui.widgets.pomodoro_pane import PomodoroPane
 from vatui.widgets.queue_pane import QueuePane
 
 
-class CockpitScreen(QueueController, PomodoroController, ReportsController):
+class CockpitScreen(PomodoroController, ReportsController):
     AUTO_FOCUS = "#queue-list"  # pane 3's list, as on_mount wants: no detour through the clock first
 
     def __init__(self) -> None:
         super().__init__()
         self.clock_controller = ClockController(self.services, lambda: self.query_one("#clock-pane", ClockPane))
         self.blocks = BlocksController(self.services, lambda: self.query_one("#blocks-pane", BlocksPane))
+        # Late-bound through the screen: the queue starts a focus on the Pomodoro pane.
+        self.queue = QueueController(self.services, lambda: self.query_one("#queue-pane", QueuePane),
+                                     start_focus=lambda task: self.start_focus_on(task))
 
     def compose(self) -> ComposeResult:
         self.size_classes(*self.app.size, update=False)
@@ -57,6 +61,19 @@ class CockpitScreen(QueueController, PomodoroController, ReportsController):
         self.refresh_top_bar(self.now())
 
     # --- the panes' messages, each to its controller --------------------------------------------
+    def refresh_queue(self, now: datetime) -> None:
+        self.queue.refresh(now)
+
+    def selected_task(self) -> Task | None:
+        """The task under the queue's cursor."""
+        return self.queue.selected_task()
+
+    def on_queue_pane_filter_changed(self, message: QueuePane.FilterChanged) -> None:
+        self.queue.filter_changed(message)
+
+    def on_queue_pane_action_chosen(self, message: QueuePane.ActionChosen) -> None:
+        self.queue.action_chosen(message)
+
     def refresh_blocks(self, now: datetime) -> None:
         self.blocks.refresh(now)
 
