@@ -24,16 +24,20 @@ from vatui.widgets.pomodoro_pane import PomodoroPane
 from vatui.widgets.queue_pane import QueuePane
 
 
-class CockpitScreen(PomodoroController, ReportsController):
+class CockpitScreen(ReportsController):
     AUTO_FOCUS = "#queue-list"  # pane 3's list, as on_mount wants: no detour through the clock first
 
     def __init__(self) -> None:
         super().__init__()
         self.clock_controller = ClockController(self.services, lambda: self.query_one("#clock-pane", ClockPane))
         self.blocks = BlocksController(self.services, lambda: self.query_one("#blocks-pane", BlocksPane))
-        # Late-bound through the screen: the queue starts a focus on the Pomodoro pane.
+        # Late-bound through the screen: the queue starts a focus, the Pomodoro asks for the
+        # task under the queue's cursor.
         self.queue = QueueController(self.services, lambda: self.query_one("#queue-pane", QueuePane),
                                      start_focus=lambda task: self.start_focus_on(task))
+        self.pomodoro = PomodoroController(self.services, lambda: self.query_one("#pomodoro-pane", PomodoroPane),
+                                           notifier=lambda: self.app.notifier,
+                                           selected_task=lambda: self.selected_task())
 
     def compose(self) -> ComposeResult:
         self.size_classes(*self.app.size, update=False)
@@ -61,6 +65,27 @@ class CockpitScreen(PomodoroController, ReportsController):
         self.refresh_top_bar(self.now())
 
     # --- the panes' messages, each to its controller --------------------------------------------
+    def refresh_pomodoro(self, now: datetime) -> None:
+        self.pomodoro.refresh(now)
+
+    def tick_pomodoro(self, now: datetime) -> None:
+        self.pomodoro.tick(now)
+
+    def start_focus_on(self, task: Task) -> bool:
+        """Start a Pomodoro focus bound to `task`. False when the timer refused."""
+        return self.pomodoro.start_focus_on(task)
+
+    def someone_is_here(self) -> None:
+        """A key was pressed anywhere (the app calls this): the Pomodoro tracks unattended time."""
+        self.pomodoro.someone_is_here()
+
+    def on_unmount(self) -> None:
+        self.pomodoro.closed()
+
+    def on_pomodoro_pane_command_picked(self, message: PomodoroPane.CommandPicked) -> None:
+        message.stop()
+        self.pomodoro.command_picked(message)
+
     def refresh_queue(self, now: datetime) -> None:
         self.queue.refresh(now)
 
