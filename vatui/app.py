@@ -21,6 +21,7 @@ from vatui.core.settings import Settings
 from vatui.i18n import N_, _, choose_language
 from vatui.screens.commands import ActionCommands
 from vatui.screens.key_bindings import collect
+from vatui.screens.key_gate import KeyGate
 from vatui.settings import paths
 from vatui.settings.config import problems_note
 from vatui.settings.themes import APP_COLOURS, DEFAULT_THEME, load_themes
@@ -33,7 +34,7 @@ if TYPE_CHECKING:
 TICK_SECONDS = 1.0
 
 
-class VatuiApp(App[int]):
+class VatuiApp(KeyGate, App[int]):
     CSS_PATH = "app.tcss"
     ALLOW_IN_MAXIMIZED_VIEW = "KeyFooter"  # a zoomed pane keeps its keys (Textual's default names its Footer)
     TITLE = "vatui"
@@ -151,19 +152,19 @@ class VatuiApp(App[int]):
         # Every key reaches the app before any widget can stop it: the one place to tell that
         # someone is at the keyboard (a forgotten timer is one nobody touched).
         if isinstance(event, events.Key):
-            from vatui.screens.base import CockpitBase
+            from vatui.screens.cockpit import CockpitScreen
 
             for screen in self.screen_stack:
-                if isinstance(screen, CockpitBase):
+                if isinstance(screen, CockpitScreen):
                     screen.someone_is_here()
         await super().on_event(event)
 
     def tick(self) -> None:
         """The one tick: the cockpit decides what, if anything, needs repainting."""
-        from vatui.screens.base import CockpitBase
+        from vatui.screens.cockpit import CockpitScreen
 
         for screen in self.screen_stack:
-            if isinstance(screen, CockpitBase):
+            if isinstance(screen, CockpitScreen):
                 screen.tick(self.clock.now())
 
     # --- themes --------------------------------------------------------------------------------

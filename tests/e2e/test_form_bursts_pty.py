@@ -18,6 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 from pty_screen import Term  # noqa: E402
 from sessions import Env  # noqa: E402
 
+from vatui.store.pomodoro_codec import STATE_KEY, from_dict  # noqa: E402
 from vatui.store.store import Store  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -102,3 +103,22 @@ def test_quick_add_burst_clears_the_line_then_adds(cockpit):
     (task,) = [t for t in store.tasks.all() if t.title == "Call supplier"]
     assert task.estimate is not None and task.estimate.total_seconds() == 600
     assert store.clients.get(task.client_id).name == "Koala Care"
+
+
+def test_one_write_opens_quick_add_fills_it_and_saves(cockpit):
+    """The key that opens the form is in the same read as what is typed into it."""
+    term, db = cockpit
+    write_at_once(term, b"3a" + CTRL_U + b"Call supplierx" + BACKSPACE + b" ~10m @koala" + ENTER)
+    until(term, lambda: any(t.title == "Call supplier" for t in Store(db).tasks.all()), "the task being saved")
+    store = Store(db)
+    (task,) = [t for t in store.tasks.all() if t.title == "Call supplier"]
+    assert task.estimate is not None and task.estimate.total_seconds() == 600
+    assert from_dict(store.get_state(STATE_KEY)).run is None  # no letter of the title started a timer
+    assert "Quick add" not in term.text()
+
+
+def test_one_write_opens_the_client_form_fills_it_and_saves(cockpit):
+    term, db = cockpit
+    write_at_once(term, b"1a" + b"Acme Co" + TAB + b"Asia/Kolkata" + CTRL_S)
+    until(term, lambda: "Acme Co" in clients(db), "the client being saved")
+    assert clients(db)["Acme Co"] == "Asia/Kolkata"

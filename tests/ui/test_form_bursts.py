@@ -13,7 +13,8 @@ from vatui.screens.client_modal import ClientModal
 from vatui.screens.queue_modals import QuickAddModal, TaskModal
 from vatui.widgets.task_list import TaskList
 
-NAMED = {"\t": "tab", "\r": "enter", "\x7f": "backspace", "\x15": "ctrl+u", "\x13": "ctrl+s", "←": "left",
+NAMED = {"\x1b": "escape", "?": "question_mark",
+         "\t": "tab", "\r": "enter", "\x7f": "backspace", "\x15": "ctrl+u", "\x13": "ctrl+s", "←": "left",
          " ": "space", "/": "slash", "~": "tilde", "@": "at", "#": "number_sign", ".": "full_stop"}
 
 
@@ -188,3 +189,36 @@ async def test_queue_filter_burst_with_backspace_and_ctrl_u(make_app):
         burst(app, "zzzz\x15@hux\x7fd")
         await settle(pilot, app)
         assert filter_line.value == "@hud"
+
+
+async def test_a_burst_that_opens_quick_add_fills_it_and_leaves_the_cockpit_untouched(make_app, demo_store):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        before = {t.id for t in demo_store.tasks.all()}
+        assert app.screen.query_one("#pomodoro-pane").has_class("-idle")
+        burst(app, "2" + "3a\x15Call supplierx\x7f ~10m @hud\r")  # from another pane: 3 goes to the queue
+        await settle(pilot, app)
+        assert not isinstance(app.screen, QuickAddModal)
+        new = [t for t in demo_store.tasks.all() if t.id not in before]
+        assert [(t.title, t.estimate) for t in new] == [("Call supplier", timedelta(minutes=10))]
+        assert demo_store.clients.get(new[0].client_id).name == "Hudson Realty"
+        assert app.screen.query_one("#pomodoro-pane").has_class("-idle")  # no 's' started a focus
+
+
+async def test_a_burst_that_opens_the_client_form_fills_both_fields(make_app, demo_store):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        burst(app, "1aAcme Co\tAsia/Kolkata\x13")
+        await settle(pilot, app)
+        assert not isinstance(app.screen, ClientModal)
+        added = demo_store.client_named("Acme Co")
+        assert added is not None and added.tz == "Asia/Kolkata"
+
+
+async def test_a_burst_through_the_help_screen_and_back_lands_in_the_cockpit(make_app):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        burst(app, "?\x1b2?q3")  # help, Esc; blocks pane, help, q; the queue
+        await settle(pilot, app)
+        assert app.screen.id == "cockpit"
+        assert "queue-pane" in [w.id for w in app.focused.ancestors_with_self]

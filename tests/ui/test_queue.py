@@ -521,11 +521,18 @@ async def test_every_queue_action_has_a_handler_and_every_key_names_an_action(ma
 
     app = make_app()
     async with app.run_test(size=(120, 36)):
-        assert set(app.screen.queue_handlers()) == set(QueueAction)
+        assert set(app.screen.queue.handlers()) == set(QueueAction)
     named = [b.action[len("choose('"):-len("')")] for b in QueuePane.BINDINGS if b.action.startswith("choose(")]
     assert {QueueAction(name) for name in named} == set(QueueAction)  # each key names a real action, each action has a key
     with pytest.raises(ValueError):
         QueueAction("dones")  # a typo in a binding fails loudly instead of doing nothing
+
+
+def test_a_key_naming_no_queue_action_raises_before_anything_is_posted():
+    from vatui.widgets.queue_pane import QueuePane
+
+    with pytest.raises(ValueError, match="'ad' is not a valid QueueAction"):
+        QueuePane(3).action_choose("ad")
 
 
 async def test_done_on_a_repeating_task_brings_the_next_one_and_undo_takes_both_back(make_app, store, clock):

@@ -31,14 +31,14 @@ def watch_queue(app, monkeypatch) -> list[set[str]]:
     """What the cockpit's queue pane is given each time it is refreshed: the task titles in the
     app's store at that moment."""
     seen: list[set[str]] = []
-    screen = app.screen
-    original = screen.refresh_queue
+    queue = app.screen.queue  # the queue pane's controller
+    original = queue.refresh
 
     def spy(now):
         seen.append({t.title for t in app.store.tasks.all()})
         original(now)
 
-    monkeypatch.setattr(screen, "refresh_queue", spy)
+    monkeypatch.setattr(queue, "refresh", spy)
     return seen
 
 

@@ -5,8 +5,9 @@ from decimal import Decimal
 
 import pytest
 
-from vatui.core.durations import format_duration, parse_duration
+from vatui.core.durations import format_duration
 from vatui.core.errors import ValidationError
+from vatui.core.grammar import parse_duration
 from vatui.core.hours import WeekHours
 from vatui.core.models import Client
 from vatui.core.money import parse_currency, round_money
@@ -77,13 +78,13 @@ def test_bad_business_hours(text):
     [("25m", 1500), ("90s", 90), ("1h", 3600), ("1h30", 5400), ("1h30m", 5400), ("1.5h", 5400), ("2d", 172800)],
 )
 def test_durations(text, seconds):
-    assert parse_duration(text) == timedelta(seconds=seconds)
+    assert parse_duration(text, field="duration") == timedelta(seconds=seconds)
 
 
 @pytest.mark.parametrize("text", ["25", "abc", "0m", "-5m", ""])
 def test_bad_durations(text):
     with pytest.raises(ValidationError):
-        parse_duration(text)
+        parse_duration(text, field="duration")
 
 
 def test_format_duration():

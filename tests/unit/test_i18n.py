@@ -231,7 +231,7 @@ def test_digest_in_another_language(cli):
 
 @pytest.mark.parametrize(("code", "joined"), [("en", " or "), ("ro", " sau "), ("pt_BR", " ou ")])
 def test_day_words_help_joins_its_last_example_in_the_language(code, joined):
-    from vatui.core.when_words import day_help
+    from vatui.core.grammar import day_help
 
     with using(code):
         shown = day_help()

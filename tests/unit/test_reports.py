@@ -12,9 +12,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from vatui.core.errors import ValidationError
+from vatui.core.grammar import parse_day
 from vatui.core.models import Client, Status, Task, TimeEntry
 from vatui.core.money import spread_rounding
-from vatui.core.periods import Period, PeriodKind, month_period, parse_day, range_period, today_period, week_period
+from vatui.core.periods import Period, PeriodKind, month_period, range_period, today_period, week_period
 from vatui.core.reports import GroupBy, build_digest, build_report, entry_lines, entry_pieces, hours2, round_up
 
 UTC = timezone.utc
@@ -291,7 +292,7 @@ def test_bad_periods_and_dates_are_refused():
     with pytest.raises(ValidationError, match="before"):
         range_period(date(2026, 11, 10), date(2026, 11, 1), "UTC")
     with pytest.raises(ValidationError, match="YYYY-MM-DD"):
-        parse_day("23/11/2026")
+        parse_day("23/11/2026", today=None, field="date", allow_relative=False)
 
 
 # --- groupings ----------------------------------------------------------------------------------

@@ -4,12 +4,11 @@ and a block described in a message.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
-from vatui.cli.common import CliError, Context
+from vatui.cli.common import Context
 from vatui.core import blocks as core
 from vatui.core.models import Client, TimeBlock
-from vatui.i18n import _
 from vatui.text.formats import hm
 
 
@@ -22,29 +21,10 @@ def my_today(ctx: Context) -> date:
 
 
 def parse_day(text: str | None, today: date, *, option: str = "--date") -> date:
-    from vatui.core.models import supported_day
+    """The day a block command acts on: today when not given, else any day word (grammar.parse_day)."""
+    from vatui.core.grammar import parse_day as grammar_parse_day
 
-    return supported_day(_parse_day(text, today, option=option), option)
-
-
-def _parse_day(text: str | None, today: date, *, option: str) -> date:
-    if text is None:
-        return today
-    words = {"today": 0, "tomorrow": 1, "yesterday": -1}
-    key = text.strip().lower()
-    if key in words:
-        return today + timedelta(days=words[key])
-    try:
-        return date.fromisoformat(key)
-    except ValueError:
-        pass
-    from vatui.core.when_words import parse_day as day_word  # the day words due: takes: fri, +3d, eow, 1dec
-
-    spec = day_word(key)
-    if spec is not None and not isinstance(spec, timedelta):
-        return spec(today)
-    raise CliError(_("{option}: {text!r} is not a date; write YYYY-MM-DD, today, tomorrow or yesterday")
-                   .format(option=option, text=text))
+    return today if text is None else grammar_parse_day(text, today=today, field=option, allow_past=True)
 
 
 def clients_by_id(ctx: Context) -> dict[int, Client]:

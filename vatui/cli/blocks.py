@@ -20,8 +20,9 @@ from vatui.cli.block_templates import cmd_copy, cmd_template_apply, cmd_template
 from vatui.cli.common import CliError, Context, table
 from vatui.core import block_edits, block_syntax
 from vatui.core import blocks as core
-from vatui.core.durations import format_duration, parse_duration
+from vatui.core.durations import format_duration
 from vatui.core.errors import ValidationError
+from vatui.core.grammar import parse_duration
 from vatui.core.models import Client, TimeBlock
 from vatui.i18n import _, ngettext, pgettext
 from vatui.text.formats import hm, long_day, weekday
@@ -328,14 +329,10 @@ def cmd_remove(ctx: Context) -> int:
 
 def parse_shift(text: str) -> timedelta:
     """ "20m", "1h", "-15m", or a bare number of minutes ("20")."""
-    raw = text.strip().replace(" ", "")
-    sign = -1 if raw.startswith("-") else 1
-    raw = raw.lstrip("+-")
-    # A bare number is minutes: read as a duration with its unit, so one limit holds for both.
-    delta = parse_duration(raw + "m" if raw.isdigit() else raw, field="shift", allow_zero=True)
+    delta = parse_duration(text, field="shift", allow_zero=True, allow_sign=True, bare_minutes=True)
     if not delta:
         raise ValidationError(_("shift: {text!r} is no time at all; write e.g. 15m or -10m").format(text=text), field="shift")
-    return sign * delta
+    return delta
 
 
 def cmd_shift(ctx: Context) -> int:

@@ -79,7 +79,7 @@ def _source(text: str) -> str:
 
 
 def _every(text: str) -> int:
-    from vatui.core.durations import parse_duration
+    from vatui.core.grammar import parse_duration
 
     seconds = int(parse_duration(text, field="--every").total_seconds())
     if seconds < MIN_EVERY:

@@ -27,7 +27,7 @@ def cmd_cockpit(ctx: Context) -> int:
     # Start-up allocates hundreds of thousands of objects (Textual's modules, the data file's
     # records, the widgets) and none of them is garbage: the collector would only walk them again
     # and again (with it on, a heavy year starts ~40% slower in benchmarks/run.py). The cockpit freezes what
-    # start-up made and resumes collection once it is on screen (CockpitBase.first_paint_done).
+    # start-up made and resumes collection once it is on screen (CockpitScreen.first_paint_done).
     gc.disable()
     settings = ctx.config.settings
     folder = None

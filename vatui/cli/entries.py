@@ -13,7 +13,8 @@ from typing import Any
 
 from vatui.cli.clients import find_client
 from vatui.cli.common import CliError, Context, client_of, log_ended_phases, my_hm, my_zone, table, task_of
-from vatui.core.durations import format_duration, parse_duration
+from vatui.core.durations import format_duration
+from vatui.core.grammar import parse_duration
 from vatui.core.models import TimeEntry
 from vatui.core.tracking import entries_on, local_date, log_window, manual_entry, parse_day
 from vatui.i18n import _, pgettext

@@ -38,9 +38,9 @@ def _today(ctx: Context) -> date:
 def _day(ctx: Context, text: str | None, default: date, field: str) -> date:
     if text is None:
         return default
-    from vatui.core.when_words import parse_day_field
+    from vatui.core.grammar import parse_day
 
-    return parse_day_field(text, today=_today(ctx), field=field)
+    return parse_day(text, today=_today(ctx), field=field, allow_past=True)
 
 
 def cmd_holidays(ctx: Context) -> int:

@@ -88,9 +88,9 @@ def _today(ctx: Context) -> date:
 
 def _day(text: str, option: str, today: date) -> date:
     """A day as every command's --from/--to/--date reads it: ISO, today, yesterday, and due:'s words."""
-    from vatui.core.tracking import parse_day
+    from vatui.core.grammar import parse_day
 
-    return parse_day(text, today, field=option)
+    return parse_day(text, today=today, field=option, allow_past=True)
 
 
 # --- create ------------------------------------------------------------------------------------

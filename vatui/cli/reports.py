@@ -65,11 +65,11 @@ def add_period_options(p: argparse.ArgumentParser, *, with_named: bool) -> None:
 
 def day_range(ctx: Context) -> tuple[date | None, date | None]:
     """--from and --to as days; either may be missing."""
-    from vatui.core.tracking import parse_day as day_words  # ISO, today, yesterday, -7, and due:'s words (mon, -7d)
+    from vatui.core.grammar import parse_day  # ISO, today, yesterday, -7, and due:'s words (mon, -7d)
 
     today = local_today(ctx.clock.now(), ctx.config.settings.me_zone)
-    first = day_words(ctx.args.from_day, today, field="--from") if ctx.args.from_day else None
-    last = day_words(ctx.args.to_day, today, field="--to") if ctx.args.to_day else None
+    first = parse_day(ctx.args.from_day, today=today, field="--from", allow_past=True) if ctx.args.from_day else None
+    last = parse_day(ctx.args.to_day, today=today, field="--to", allow_past=True) if ctx.args.to_day else None
     if first and last and last < first:
         raise CliError(_("--to {last} is before --from {first}").format(last=last, first=first))
     return first, last

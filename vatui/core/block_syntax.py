@@ -12,18 +12,17 @@ from datetime import date, datetime, timedelta
 
 from vatui.core.blocks import MAX_LENGTH, day_bounds
 from vatui.core.business import wall_instant, zone
-from vatui.core.durations import format_duration, parse_duration
+from vatui.core.durations import format_duration
 from vatui.core.errors import ValidationError
+from vatui.core.grammar import CLOCK_PATTERN, looks_like_duration, parse_duration, read_clock
 from vatui.core.models import Client, TimeBlock
 from vatui.i18n import _
 
 MAX_NOTE = 200
 
-_TIME = r"(?:now|\d{1,2}h(?:\d{2})?|\d{1,2}(?::\d{2})?\s*(?:am|pm|a|p)?|\d{3,4})"
+_TIME = rf"(?:now|{CLOCK_PATTERN})"
 _RANGE_HEAD = re.compile(rf"^\s*({_TIME})\s*[-–—]\s*({_TIME})(?=\s|$)", re.IGNORECASE)
 _START_HEAD = re.compile(rf"^\s*({_TIME})(?=\s|$)", re.IGNORECASE)
-_CLOCK = re.compile(r"^(\d{1,2})(?::(\d{2}))?\s*(am|pm|a|p)?$|^(\d{1,2})h?(\d{2})$|^(\d{1,2})h$", re.IGNORECASE)
-_DURATION = re.compile(r"^\d+(?:\.\d+)?[smhdw]|^\d+h\d{1,2}$", re.IGNORECASE)
 _BATCH = re.compile(r"^#([a-z][\w-]*)$", re.IGNORECASE)
 
 EXAMPLES = "9:30-11 @acme, 14:00 90m #email or now 45m"
@@ -37,32 +36,10 @@ class _Clock:
 
 
 def _clock(token: str, field: str) -> _Clock:
-    t = token.strip().lower()
-    if t == "now":
+    if token.strip().lower() == "now":
         return _Clock(token, None, None)
-    m = _CLOCK.match(t)
-    if not m:
-        raise ValidationError(_("{field}: {text!r} is not a time; write e.g. 9:30, 14:00 or 2pm").format(
-            field=field, text=token), field=field)
-    if m.group(6) is not None:  # "17h", as due: takes it
-        hour, minute, suffix = int(m.group(6)), 0, None
-    elif m.group(4) is not None:  # "0930", "8h15"
-        hour, minute, suffix = int(m.group(4)), int(m.group(5)), None
-    else:
-        hour, minute = int(m.group(1)), int(m.group(2) or 0)
-        suffix = {"a": "am", "p": "pm"}.get(m.group(3) or "", m.group(3))
-    if minute > 59:
-        raise ValidationError(_("{field}: {text!r} is not a time (minutes go up to 59)").format(field=field, text=token),
-                              field=field)
-    if suffix:
-        if not 1 <= hour <= 12:
-            raise ValidationError(_("{field}: {text!r} is not a time (with am/pm the hour is 1 to 12)").format(
-                field=field, text=token), field=field)
-        hour = hour % 12 + (12 if suffix == "pm" else 0)
-    if hour * 60 + minute > 24 * 60:
-        raise ValidationError(_("{field}: {text!r} is not a time (hours go up to 24:00)").format(field=field, text=token),
-                              field=field)
-    return _Clock(token, hour * 60 + minute, suffix)
+    minute, suffix = read_clock(token, field=field, allow_24=True, allow_loose=True, allow_ampm=True)
+    return _Clock(token, minute, suffix)
 
 
 def _with_suffix(c: _Clock, suffix: str) -> _Clock:
@@ -181,7 +158,7 @@ def parse_block(text: str, *, day: date, zone_name: str, now: datetime,
             batch = token[1:].lower()
         elif token == "#":
             raise ValidationError(_("{field}: write the batch after #, e.g. #email").format(field="batch"), field="batch")
-        elif length is None and not note and _DURATION.match(token):
+        elif length is None and not note and looks_like_duration(token):
             if end is not None:
                 raise ValidationError(_("{field}: {text!r} given as well as an end time; give one or the other").format(
                     field="length", text=token), field="length")

@@ -225,7 +225,8 @@ def plan_day(blocks: Iterable[TimeBlock], day: date, zone_name: str, *, buffer: 
             from_previous_day=b.start < lo,
             into_next_day=b.end > hi,
             actual=tracked_during(b, entries, task_batches),
-            outside_hours=b.client_id is not None and outside_hours(b, clients.get(b.client_id)),
+            # A meeting's time is the client's choice, not a plan to check against their hours.
+            outside_hours=b.client_id is not None and not b.readonly and outside_hours(b, clients.get(b.client_id)),
         ))
     return DayPlan(day=day, zone=zone_name, start=lo, end=hi, items=tuple(items))
 

@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from vatui.core.errors import ValidationError
+from vatui.core.grammar import parse_day
 from vatui.i18n import _, current_language
 
 _REGION = re.compile(r"^([A-Za-z]{2,3})(?:[-_ ](.+))?$")
@@ -63,8 +64,8 @@ def parse_closed_days(text: str, *, field: str = "closed") -> tuple[date, ...]:
         if not part:
             continue
         try:
-            days.add(date.fromisoformat(part))
-        except ValueError:
+            days.add(parse_day(part, today=None, field=field, allow_relative=False))
+        except ValidationError:
             bad.append(part)
     if bad:
         raise ValidationError(_("{field}: {bad} not a date; write days as YYYY-MM-DD, comma-separated").format(
@@ -76,9 +77,9 @@ def parse_day_range(text: str, *, field: str = "range") -> tuple[date, date]:
     """"2026-12-24..2027-01-02" (both days included) or one day "2026-12-24"."""
     first, sep, last = text.strip().partition("..")
     try:
-        a = date.fromisoformat(first.strip())
-        b = date.fromisoformat(last.strip()) if sep else a
-    except ValueError:
+        a = parse_day(first, today=None, field=field, allow_relative=False)
+        b = parse_day(last, today=None, field=field, allow_relative=False) if sep else a
+    except ValidationError:
         raise ValidationError(_("{field}: {text!r} is not a day range; write 2026-12-24..2027-01-02 or one day "
                                 "2026-12-24").format(field=field, text=text.strip()), field=field) from None
     if b < a:

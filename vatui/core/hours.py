@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from vatui.core.errors import ValidationError
+from vatui.core.grammar import parse_clock, weekday_index
 from vatui.i18n import _
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -20,26 +21,10 @@ _DAY_WORDS = {
     "daily": range(0, 7),
     "everyday": range(0, 7),
 }
-_TIME = re.compile(r"^(\d{1,2})(?::?(\d{2}))?$")
+# A range's two ends: the clock times themselves are read by grammar.parse_clock, 24-hour only.
 _RANGE = re.compile(r"^([\d:]+)-([\d:]+)$")
 
 Range = tuple[int, int]
-
-
-def parse_clock_time(text: str, *, field: str = "time", allow_24: bool = False) -> int:
-    """"9", "9:30", "09:30", "0930" -> minutes from midnight."""
-    if not text.strip():  # say what is missing rather than quote an empty ''
-        raise ValidationError(_("{field}: a time of day is required (e.g. 09:00 or 17:30)").format(field=field),
-                              field=field)
-    m = _TIME.match(text.strip())
-    if not m:
-        raise ValidationError(_("{field}: {text!r} is not a time of day (e.g. 09:00 or 17:30)").format(field=field, text=text),
-                              field=field)
-    hours, minutes = int(m.group(1)), int(m.group(2) or 0)
-    if minutes > 59 or hours > 24 or (hours == 24 and (minutes or not allow_24)):
-        raise ValidationError(_("{field}: {text!r} is not a time of day (00:00 to 23:59)").format(field=field, text=text),
-                              field=field)
-    return hours * 60 + minutes
 
 
 def format_clock_time(minutes: int) -> str:
@@ -107,8 +92,8 @@ class WeekHours:
                 if not m:
                     raise ValidationError(_("{field}: {text!r} is not a range like 09:00-17:00").format(field="hours", text=word),
                                           field="hours")
-                start = parse_clock_time(m.group(1), field="hours")
-                end = parse_clock_time(m.group(2), field="hours", allow_24=True)
+                start = parse_clock(m.group(1), field="hours", allow_loose=True)
+                end = parse_clock(m.group(2), field="hours", allow_loose=True, allow_24=True)
                 if end <= start:
                     raise ValidationError(
                         _("{field}: {text!r} ends before it starts (ranges stay within one day; "
@@ -154,8 +139,8 @@ def _parse_days(word: str) -> range | list[int]:
 
 
 def _day_index(word: str) -> int:
-    w = word.strip()[:3]
-    if w not in WEEKDAYS:
+    index = weekday_index(word, loose=True)
+    if index is None:
         raise ValidationError(_("{field}: {text!r} is not a weekday (mon, tue, ... sun)").format(field="hours", text=word),
                               field="hours")
-    return WEEKDAYS.index(w)
+    return index

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 
+from vatui.core.models import TimeBlock
+
 
 def clashes(
     meeting: tuple[dt.datetime, dt.datetime], blocks: Iterable[tuple[dt.datetime, dt.datetime]]
@@ -19,6 +21,35 @@ def clash_flags(
 ) -> list[bool]:
     """For each meeting, whether it clashes with any of my blocks."""
     return [bool(clashes(m, blocks)) for m in meetings]
+
+
+MEETING_SOURCE = "calendar:"  # TimeBlock.source of a meeting: "calendar:" + the calendar's name
+
+
+def meeting_id(calendar: str, uid: str, start: dt.datetime) -> int:
+    """A stable negative id for a meeting shown as a block: the cursor stays on it across redraws,
+    and it can never be taken for a stored block's id (those are positive)."""
+    import zlib
+
+    return -1 - zlib.crc32(f"{calendar}\n{uid}\n{start.isoformat()}".encode())
+
+
+def meeting_block(*, calendar: str, uid: str, summary: str, start: dt.datetime, end: dt.datetime,
+                  client_id: int | None = None) -> TimeBlock:
+    """A timed meeting as a read-only block of the day (start/end aware; stored as UTC). A meeting
+    with no length is shown as one minute, so that it has a row and can clash."""
+    start, end = start.astimezone(dt.UTC), end.astimezone(dt.UTC)
+    end = max(end, start + dt.timedelta(minutes=1))
+    note = " ".join(summary.split())  # one line; TimeBlock drops control characters
+    return TimeBlock(start=start, end=end, client_id=client_id, note=note, id=meeting_id(calendar, uid, start),
+                     source=MEETING_SOURCE + calendar)
+
+
+def calendar_of(block: TimeBlock) -> str | None:
+    """The calendar a meeting block came from; None for your own blocks."""
+    if block.source and block.source.startswith(MEETING_SOURCE):
+        return block.source[len(MEETING_SOURCE):]
+    return None
 
 
 def time_in(meetings: Iterable[tuple[dt.datetime, dt.datetime]], start: dt.datetime, end: dt.datetime) -> dt.timedelta:

@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from vatui.core.client_billing import ClientBilling
 from vatui.core.errors import ValidationError
+from vatui.core.grammar import FIRST_YEAR, LAST_YEAR, supported_day
 from vatui.core.hours import WeekHours
 from vatui.core.money import parse_currency, parse_rate
 from vatui.core.tzdb import city_of, validate_zone
@@ -51,23 +52,8 @@ def _plain_field(record: object, name: str, *, lines: bool = False) -> None:
         object.__setattr__(record, name, cleaned)
 
 
-# The years vatui works with. Dates outside them are typing slips ("9999-12-31"), and near the
-# ends of Python's calendar the arithmetic done on them (a week's bounds, a zone's offset) fails.
-FIRST_YEAR, LAST_YEAR = 1970, 2199
 _FIRST = datetime(FIRST_YEAR, 1, 1, tzinfo=timezone.utc)
 _AFTER_LAST = datetime(LAST_YEAR + 1, 1, 1, tzinfo=timezone.utc)
-
-
-def years_words() -> str:
-    return f"{FIRST_YEAR}-{LAST_YEAR}"
-
-
-def supported_day(day: date, field: str) -> date:
-    """`day`, if it is within the years vatui works with; else a ValidationError saying so."""
-    if not FIRST_YEAR <= day.year <= LAST_YEAR:
-        raise ValidationError(_("{field}: {day} is outside the years vatui works with ({years})").format(
-            field=field, day=day.isoformat(), years=years_words()), field=field)
-    return day
 
 
 def _require_supported(value: datetime | None, name: str) -> None:
@@ -256,6 +242,9 @@ class TimeBlock:
     note: str = ""
     series: int | None = None  # the recurring-block series it was made from (core/block_series.py)
     id: int | None = None
+    # Where a block that is not yours comes from: "calendar:NAME" for a meeting of a subscribed
+    # calendar (core/meetings.py). Such a block is shown and counted, never stored or edited.
+    source: str | None = None
 
     def __post_init__(self) -> None:
         _require_utc(self.start, "start")
@@ -270,6 +259,10 @@ class TimeBlock:
     @property
     def length(self) -> timedelta:
         return self.end - self.start
+
+    @property
+    def readonly(self) -> bool:
+        return self.source is not None
 
 
 @dataclass(frozen=True, slots=True)

@@ -115,12 +115,3 @@ def period_for(kind: PeriodKind, now: datetime, zone_name: str, week_start: int 
     if kind is PeriodKind.MONTH:
         return month_period(now, zone_name)
     raise ValueError("a custom range needs its own days: use range_period")
-
-
-def parse_day(text: str, *, field: str = "date") -> date:
-    """A calendar day written as YYYY-MM-DD."""
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise ValidationError(_("{field}: {text!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-11-23").format(
-            field=field, text=text.strip()), field=field) from None

@@ -36,15 +36,13 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from vatui.core.business import zone
-from vatui.core.durations import parse_duration
 from vatui.core.errors import ValidationError
+from vatui.core.grammar import looks_like_duration, looks_like_time, parse_duration
 from vatui.core.models import ChecklistTemplateItem, Client, Task, client_slug, plain
 from vatui.core.tzdb import validate_zone
 from vatui.core.when_words import (
-    DURATION_LIKE,
     QuickAddError,
     Token,
-    looks_like_time,
     parse_reply,
     parse_time_word,
     parse_when_words,
@@ -248,7 +246,7 @@ def parse_quick_add(text: str, *, clients: Sequence[Client], now: datetime, my_z
             # Following words that are a time ("17:00", "5pm") or a zone ("client") belong to it
             # (not after a reply promise: "reply:24h" is complete).
             extra: list[str] = []
-            takes_more = not (key == "reply" and (not value or DURATION_LIKE.match(value)))
+            takes_more = not (key == "reply" and (not value or looks_like_duration(value)))
             while takes_more and i < len(tokens) and len(extra) < 2:
                 word = tokens[i].text
                 if parse_time_word(word) is None and looks_like_time(word):

@@ -23,16 +23,14 @@ from zoneinfo import ZoneInfo
 
 from dateutil.rrule import rrulestr
 
-from vatui.core.durations import format_duration_config, parse_duration
+from vatui.core.durations import format_duration_config
 from vatui.core.errors import ValidationError
+from vatui.core.grammar import parse_duration, weekday_index
 from vatui.i18n import _
 
 IsClosed = Callable[[date], bool]
 
 _DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
-_DAY_WORDS = {"mon": 0, "monday": 0, "tue": 1, "tues": 1, "tuesday": 1, "wed": 2, "wednesday": 2,
-              "thu": 3, "thur": 3, "thurs": 3, "thursday": 3, "fri": 4, "friday": 4, "sat": 5,
-              "saturday": 5, "sun": 6, "sunday": 6}
 _BUSINESS_WEEK = (0, 1, 2, 3, 4)
 # Enough steps to walk a daily rule over more than ten years of catch-up; never an endless loop.
 _MAX_STEPS = 5000
@@ -91,9 +89,9 @@ def parse_repeat(word: str, *, first_due: date | None = None,
     if value.endswith("w") and value[:-1].isdigit() and 0 < int(value[:-1]) <= 52:
         n = int(value[:-1])
         return "FREQ=WEEKLY" if n == 1 else f"FREQ=WEEKLY;INTERVAL={n}"
-    words = value.split(",")
-    if all(w in _DAY_WORDS for w in words):
-        days = sorted({_DAY_WORDS[w] for w in words})
+    weekdays = [weekday_index(w) for w in value.split(",")]
+    if all(d is not None for d in weekdays):
+        days = sorted({d for d in weekdays if d is not None})
         return "FREQ=WEEKLY;BYDAY=" + ",".join(_DAYS[d] for d in days)
     if value == "month:last":
         return "FREQ=MONTHLY;BYMONTHDAY=-1"

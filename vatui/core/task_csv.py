@@ -26,15 +26,15 @@ from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
 from vatui.core.business import zone
-from vatui.core.durations import parse_duration
 from vatui.core.errors import ValidationError
+from vatui.core.grammar import parse_clock, parse_day, parse_duration
 from vatui.core.models import ChecklistItem, Client, Status, Task
 from vatui.core.tzdb import validate_zone
+from vatui.core.when_words import DEFAULT_DUE_MINUTE
 from vatui.i18n import _, ngettext
 
 TASK_COLUMNS = ("title", "client", "batch", "urgent", "important", "estimate", "due", "due_zone", "notes",
                 "checklist", "status")
-DUE_DEFAULT_TIME = time(17, 0)
 _TRUE = {"yes", "y", "true", "1", "x"}
 _FALSE = {"no", "n", "false", "0", ""}
 _STATUSES = {"todo": Status.TODO, "doing": Status.DOING, "waiting": Status.WAITING, "done": Status.DONE}
@@ -73,15 +73,15 @@ def _flag(value: str, name: str) -> bool:
 
 
 def _due(value: str, due_zone: str) -> datetime:
-    text = value.strip().replace("T", " ")
+    """"2026-12-05" (at 17:00) or "2026-12-05 09:30" / "2026-12-05T09:30" in `due_zone`, as UTC."""
+    day_text, _sep, time_text = value.strip().replace("T", " ").partition(" ")
     try:
-        if len(text) == 10:
-            wall = datetime.combine(datetime.strptime(text, "%Y-%m-%d").date(), DUE_DEFAULT_TIME)
-        else:
-            wall = datetime.strptime(text, "%Y-%m-%d %H:%M")
-    except ValueError:
+        day = parse_day(day_text, today=None, field="due", allow_relative=False)
+        minute = parse_clock(time_text, field="due") if time_text.strip() else DEFAULT_DUE_MINUTE
+    except ValidationError:
         raise ValidationError(_("{field}: {text!r} is not a date; write YYYY-MM-DD or YYYY-MM-DD HH:MM").format(
             field="due", text=value.strip()), field="due") from None
+    wall = datetime.combine(day, time(minute // 60, minute % 60))
     return wall.replace(tzinfo=zone(due_zone)).astimezone(ZoneInfo("UTC"))
 
 

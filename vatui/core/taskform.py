@@ -13,9 +13,9 @@ from dataclasses import replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from vatui.core.daywords import english_day
-from vatui.core.durations import format_duration_config, parse_duration
+from vatui.core.durations import format_duration_config
 from vatui.core.errors import ValidationError
+from vatui.core.grammar import parse_duration
 from vatui.core.models import ChecklistItem, Client, Status, Task
 from vatui.core.quickadd import find_client
 from vatui.core.when_words import QuickAddError, parse_day_field, parse_reply, parse_when
@@ -132,7 +132,7 @@ def apply_form(original: Task, values: FormValues, *, clients: Sequence[Client],
     defer_until = None
     if defer_text:
         today = now.astimezone(ZoneInfo(my_zone)).date()
-        defer_until = _reraise(lambda: parse_day_field(english_day(defer_text), today=today, field="defer"))
+        defer_until = _reraise(lambda: parse_day_field(defer_text, today=today, field="defer"))
         if status in (Status.TODO, Status.DEFERRED):
             status = Status.DEFERRED
         else:

@@ -7,7 +7,6 @@ An entry that crosses midnight counts toward each day for the part that falls in
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -17,7 +16,8 @@ from vatui.core.blocks import day_bounds as blocks_day_bounds
 from vatui.core.business import wall_instant
 from vatui.core.durations import format_duration
 from vatui.core.errors import ValidationError
-from vatui.core.hours import parse_clock_time
+from vatui.core.grammar import parse_clock
+from vatui.core.grammar import parse_day as grammar_parse_day
 from vatui.core.models import TimeEntry
 from vatui.i18n import _
 
@@ -90,44 +90,19 @@ def entries_on(entries: Iterable[TimeEntry], day: date, tz: ZoneInfo) -> list[Ti
     return sorted((e for e in entries if e.end > bounds[0] and e.start < bounds[1]), key=lambda e: (e.start, e.id or 0))
 
 
-_RELATIVE = re.compile(r"^-(\d{1,3})d?$")
-
-
 def parse_day(text: str, today: date, *, field: str = "date") -> date:
-    """"today", "yesterday", "-2" (two days ago), an ISO date 2026-11-23 or a day word due: takes
-    ("fri"), within the years vatui works with."""
-    from vatui.core.models import supported_day
-
-    return supported_day(_parse_day(text, today, field=field), field)
-
-
-def _parse_day(text: str, today: date, *, field: str) -> date:
-    word = text.strip().lower()
-    if word in ("", "today"):
+    """"today", "yesterday", "-2" (two days ago), "-7d", an ISO date 2026-11-23 or a day word due:
+    takes ("fri"); empty is today."""
+    if not text.strip():
         return today
-    if word == "yesterday":
-        return today - timedelta(days=1)
-    rel = _RELATIVE.match(word)
-    if rel:
-        return today - timedelta(days=int(rel.group(1)))
-    try:
-        return date.fromisoformat(word)
-    except ValueError:
-        pass
-    from vatui.core.when_words import parse_day as day_word  # the day words due: takes: tomorrow, fri, +3d
-
-    spec = day_word(word)
-    if spec is not None and not isinstance(spec, timedelta):
-        return spec(today)
-    raise ValidationError(_("{field}: {text!r} is not a date; write e.g. 2026-11-23, today or yesterday").format(
-        field=field, text=text), field=field)
+    return grammar_parse_day(text, today=today, field=field, allow_past=True)
 
 
 def entry_window(day: date, start_text: str, end_text: str, tz: ZoneInfo) -> Interval:
     """"09:00", "10:30" on `day` in `tz` -> UTC start and end. End at or before start is refused
     (24:00 is midnight; `log_window` reads an earlier end as the next day's)."""
-    start_min = parse_clock_time(start_text, field="from")
-    end_min = parse_clock_time(end_text, field="to", allow_24=True)
+    start_min = parse_clock(start_text, field="from", allow_loose=True)
+    end_min = parse_clock(end_text, field="to", allow_loose=True, allow_24=True)
     start = wall_instant(day, start_min, tz, field="from")
     end = wall_instant(day, end_min, tz, field="to")
     if end <= start:
@@ -185,12 +160,12 @@ def log_window(day: date, start_text: str, tz: ZoneInfo, *, end_text: str | None
                length: timedelta | None = None) -> LogWindow:
     """Time typed by hand: from a wall time on `day` to an end time or for a length (real time).
     An end earlier than the start is the next day's when that makes at most MAX_OVERNIGHT."""
-    start_min = parse_clock_time(start_text, field="from")
+    start_min = parse_clock(start_text, field="from", allow_loose=True)
     start = wall_instant(day, start_min, tz, field="from")
     if length is not None:
         end = start + length
     else:
-        end_min = parse_clock_time(end_text or "", field="to", allow_24=True)
+        end_min = parse_clock(end_text or "", field="to", allow_loose=True, allow_24=True)
         if end_min >= start_min:
             start, end = entry_window(day, start_text, end_text or "", tz)
         else:

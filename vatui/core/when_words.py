@@ -8,15 +8,23 @@ pointing at its `Token`; both are defined here, where the line's parser and the 
 
 from __future__ import annotations
 
-import calendar
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from vatui.core.business import add_business_time, client_closed, wall_instant, zone
-from vatui.core.durations import DurationTooLong, parse_duration
 from vatui.core.errors import ValidationError
+from vatui.core.grammar import (
+    DayRule,
+    DurationTooLong,
+    day_help,
+    day_rule,
+    looks_like_duration,
+    parse_clock,
+    parse_duration,
+)
+from vatui.core.grammar import parse_day as grammar_parse_day
 from vatui.core.models import Client
 from vatui.core.tzdb import validate_zone
 from vatui.i18n import _
@@ -25,24 +33,7 @@ DEFAULT_DUE_MINUTE = 17 * 60  # a due day without a time ends at 17:00 in its zo
 CLIENT_WORDS = ("client", "theirs", "their")
 ME_WORDS = ("me", "mine", "my", "local")
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _ISO_DATETIME = re.compile(r"^(\d{4}-\d{1,2}-\d{1,2})[t@](.+)$", re.I)
-_DAY_MONTH = re.compile(r"^(\d{1,2})-?([a-z]{3})[a-z]*$")
-_MONTH_DAY = re.compile(r"^([a-z]{3})[a-z]*-?(\d{1,2})$")
-_PLUS_DAYS = re.compile(r"^\+(\d{1,4})([dw])$")
-_STRICT_TIME = re.compile(r"^(\d{1,2})(?::(\d{2}))?([ap])m?$|^(\d{1,2}):(\d{2})$|^(\d{1,2})h(\d{2})?$")
-_LOOSE_TIME = re.compile(r"^(\d{1,2})(?::?(\d{2}))?$")
-DURATION_LIKE = re.compile(r"^[\d.]+\s*[smhdw]", re.I)
-# Digits with a colon, or ending in am/pm: a word that can only have been meant as a clock time.
-# After due:DAY such a word must be a real time, so that "25:00" is refused instead of silently
-# joining the title (a bare "5" or "2h" is too often an ordinary word to be held to that).
-_TIME_LIKE = re.compile(r"^\d+:\d*$|^\d+(?::\d*)?[ap]m?$", re.I)
-
-def day_help() -> str:
-    """The day words shown in error messages; the joining "or" is translated with the sentence."""
-    return _("{words} or {last}").format(words="today, tomorrow, fri, +3d, eow, 1dec", last="2026-12-01")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,110 +53,31 @@ class QuickAddError(ValidationError):
 
 # --- days and times ----------------------------------------------------------------------------
 
-DaySpec = Callable[[date], date]  # today (in the zone meant) -> the day
-
-
-def _weekday_index(word: str) -> int | None:
-    if len(word) < 2:
-        return None
-    for i, name in enumerate(_WEEKDAYS):
-        if name.startswith(word) and (len(word) >= 3 or word in ("mo", "tu", "we", "th", "fr", "sa", "su")):
-            return i
-    return None
-
-
-def _month_index(word: str) -> int | None:
-    return _MONTHS.index(word[:3]) + 1 if word[:3] in _MONTHS else None
-
-
-def _next_dated(today: date, month: int, day: int) -> date:
-    """That day and month this year, or next year once it has passed."""
-    for year in (today.year, today.year + 1):
-        try:
-            candidate = date(year, month, day)
-        except ValueError:
-            continue
-        if candidate >= today:
-            return candidate
-    raise ValueError("no such day")
+DaySpec = DayRule  # today (in the zone meant) -> the day
 
 
 def parse_day(word: str) -> DaySpec | timedelta | None:
-    """A day word -> a function of today, or a timedelta for an exact offset (+4h). None: not a day."""
+    """A day word as due: takes it (grammar.day_rule) -> a function of today, or a timedelta for
+    an exact offset from now ("+4h"). None: not a day."""
+    rule = day_rule(word)
+    if rule is not None:
+        return rule
     w = word.strip().lower()
-    if w in ("today", "tod", "tdy"):
-        return lambda today: today
-    if w in ("tomorrow", "tom", "tmr", "tmrw"):
-        return lambda today: today + timedelta(days=1)
-    if w in ("eow", "endofweek"):  # this week's Friday (next week's once Friday has passed)
-        return lambda today: today + timedelta(days=(4 - today.weekday()) % 7)
-    if w in ("eom", "endofmonth"):
-        return lambda today: today.replace(day=calendar.monthrange(today.year, today.month)[1])
-    if w in ("nextweek", "next-week", "nw"):
-        return lambda today: today + timedelta(days=7 - today.weekday())
-    wd = _weekday_index(w)
-    if wd is not None:  # the next such day after today, as in Taskwarrior
-        return lambda today: today + timedelta(days=(wd - today.weekday() - 1) % 7 + 1)
-    m = _PLUS_DAYS.match(w)
-    if m:
-        days = int(m.group(1)) * (7 if m.group(2) == "w" else 1)
-        return lambda today: today + timedelta(days=days)
     if w.startswith("+") and len(w) > 1:
         try:
-            return parse_duration(w[1:])
+            return parse_duration(w[1:], field="due")
         except ValidationError:
             return None
-    m = _ISO_DATE.match(w)
-    if m:
-        try:
-            fixed = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        except ValueError:
-            return None
-        return lambda today: fixed
-    for pattern, day_group, month_group in ((_DAY_MONTH, 1, 2), (_MONTH_DAY, 2, 1)):
-        m = pattern.match(w)
-        if m and _month_index(m.group(month_group)):
-            month, day = _month_index(m.group(month_group)), int(m.group(day_group))
-            if not 1 <= day <= 31:
-                return None
-            try:
-                _next_dated(date(2000, 1, 1), month, day)  # exists in some year (29 feb)
-            except ValueError:
-                return None
-            return lambda today: _next_dated(today, month, day)  # type: ignore[arg-type]
     return None
 
 
 def parse_time_word(word: str, *, strict: bool = True) -> int | None:
-    """"17:00", "5pm", "5p", "5:30pm", "17h", "noon" (and "17", "0930" when not strict) -> minutes."""
-    w = word.strip().lower()
-    if w == "noon":
-        return 12 * 60
-    if w == "midnight":
-        return 0
-    m = _STRICT_TIME.match(w)
-    if m:
-        if m.group(3):
-            hours, minutes = int(m.group(1)), int(m.group(2) or 0)
-            if not 1 <= hours <= 12:
-                return None
-            hours = hours % 12 + (12 if m.group(3) == "p" else 0)
-        elif m.group(4) is not None:
-            hours, minutes = int(m.group(4)), int(m.group(5))
-        else:
-            hours, minutes = int(m.group(6)), int(m.group(7) or 0)
-    elif not strict and (m := _LOOSE_TIME.match(w)):
-        hours, minutes = int(m.group(1)), int(m.group(2) or 0)
-    else:
+    """"17:00", "5pm", "5p", "5:30pm", "17h", "noon" (and "17", "0930" when not strict) -> minutes;
+    None when the word is not a time of day."""
+    try:
+        return parse_clock(word, field="time", allow_ampm=True, allow_loose=not strict)
+    except ValidationError:
         return None
-    if hours > 23 or minutes > 59:
-        return None
-    return hours * 60 + minutes
-
-
-def looks_like_time(word: str) -> bool:
-    """"25:00", "13pm", "9:75": meant as a time of day, whether or not it is one."""
-    return bool(_TIME_LIKE.match(word.strip()))
 
 
 def zone_word(word: str) -> str | None:
@@ -270,12 +182,12 @@ def parse_when(text: str, *, now: datetime, my_zone: str, client: Client | None,
 
 
 def parse_day_field(text: str, *, today: date, field: str = "start") -> date:
-    """A day only ("today", "mon", "+3d", "2026-12-01"), e.g. the start day of a checklist."""
-    spec = parse_day(text.strip())
-    if spec is None or isinstance(spec, timedelta):
-        raise QuickAddError(_("{field}: {text!r} is not a day; write {examples}").format(
-            field=field, text=text.strip(), examples=day_help()), field=field)
-    return spec(today)
+    """A day only ("today", "mon", "+3d", "2026-12-01", "yesterday", and "today" and "tomorrow" in the
+    user's language), e.g. the start day of a checklist or a defer field."""
+    try:
+        return grammar_parse_day(text, today=today, field=field, allow_past=True, local=True)
+    except ValidationError as exc:
+        raise QuickAddError(exc.message, field=field) from None
 
 
 # --- reply-by ----------------------------------------------------------------------------------
@@ -316,7 +228,7 @@ def parse_reply(value: str, *, now: datetime, my_zone: str, client: Client | Non
     v = value.strip().lower()
     if v in ("", "default", "yes"):
         return promise_deadline(client, now, field=field, token=token)
-    if DURATION_LIKE.match(v) and not extra:
+    if looks_like_duration(v) and not extra:
         try:
             amount = parse_duration(v, field=field)
         except DurationTooLong:  # far past any promise that counts: say which limit

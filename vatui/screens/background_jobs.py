@@ -12,19 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime, timedelta
-from decimal import Decimal
 from typing import Any
 
 from vatui.core.settings import Settings
 from vatui.i18n import _
 from vatui.text.invoice_text import hours
 
-PUSH_AFTER = timedelta(seconds=5)
-
-
-def _hours(value: Decimal) -> str:
-    """20 -> "20", 8.5 -> "8.5", 8.25 -> "8.25"."""
-    return f"{value.quantize(Decimal('0.01')):f}".rstrip("0").rstrip(".")  # a burst of edits makes one push, not one per key
+PUSH_AFTER = timedelta(seconds=5)  # a burst of edits makes one push, not one per key
 
 
 class BackgroundJobs:

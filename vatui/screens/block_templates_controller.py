@@ -1,7 +1,7 @@
 """The cockpit's day templates and copying, for the time-blocks pane: save a day's plan under a
 name (w), add a saved template's blocks to a day (p), copy the day before (y). Each is one write
-through the store writer, undone by u. BlocksController (blocks_controller.py) is built on this
-mixin and hands it the pane's template and copy requests.
+through the store writer, undone by u. A plain object given the cockpit's services;
+BlocksController (blocks_controller.py) makes one and hands it the pane's template and copy requests.
 
 The forms (screens/block_modal.py) are imported when first opened, not with the cockpit.
 """
@@ -18,12 +18,17 @@ from vatui.core import blocks as core
 from vatui.core.hours import format_clock_time
 from vatui.core.models import Template, TimeBlock, validate_name
 from vatui.i18n import _, ngettext
-from vatui.screens.base import CockpitBase, UndoStep
+from vatui.screens.cockpit_services import Services, UndoStep
 from vatui.text.formats import weekday_day_month, weekday_long
 from vatui.widgets.blocks_pane import BlocksPane
 
 
-class BlockTemplatesController(CockpitBase):
+class BlockTemplatesController:
+    def __init__(self, services: Services) -> None:
+        self.services = services
+        self.store = services.store
+        self.settings = services.settings
+
     @property
     def my_zone_name(self) -> str:
         """The zone whose days and wall-clock times blocks are planned in (BlocksController's too)."""
@@ -32,13 +37,13 @@ class BlockTemplatesController(CockpitBase):
     def _day_templates(self) -> list[Template]:
         return sorted((t for t in self.store.templates.all() if t.kind == "day"), key=lambda t: t.name.casefold())
 
-    def on_blocks_pane_template_save_requested(self, message: BlocksPane.TemplateSaveRequested) -> None:
+    def save_template(self, message: BlocksPane.TemplateSaveRequested) -> None:
         from vatui.screens.block_modal import PromptModal
 
         day = message.day
         blocks = self.store.blocks.all()
         if not block_edits.template_items(blocks, day, self.my_zone_name):
-            self.notify(_("No block starts on {day}: nothing to save.").format(day=weekday_day_month(day, pad=True)),
+            self.services.notify(_("No block starts on {day}: nothing to save.").format(day=weekday_day_month(day, pad=True)),
                         timeout=4)
             return
         existing = self._day_templates()
@@ -49,11 +54,11 @@ class BlockTemplatesController(CockpitBase):
         names = ", ".join(t.name for t in existing)
         label = _("Save the plan of {day} as the day template:").format(day=weekday_day_month(day, pad=True))
         hint = _("Existing: {names} (the same name replaces it)").format(names=names) if names else ""
-        self.app.push_screen(PromptModal(title=_("Save as template"), label=label, read=read,
+        self.services.open_screen(PromptModal(title=_("Save as template"), label=label, read=read,
                                          initial=weekday_long(day), hint=hint, id="template-name-modal"),
-                             callback=lambda name: name is not None and self._save_template(day, name))
+                             callback=lambda name: name is not None and self._save_as(day, name))
 
-    def _save_template(self, day: date, name: str) -> None:
+    def _save_as(self, day: date, name: str) -> None:
         zone_name = self.my_zone_name
 
         def change() -> tuple[Template, Template | None]:
@@ -70,19 +75,19 @@ class BlockTemplatesController(CockpitBase):
             else:
                 self.store.templates.update(old)
 
-        self.save(change,
-                  done=lambda r: self.notify(ngettext("Saved {count} block as the day template {name!r}.",
+        self.services.save(change,
+                  done=lambda r: self.services.notify(ngettext("Saved {count} block as the day template {name!r}.",
                                                       "Saved {count} blocks as the day template {name!r}.",
                                                       len(r[0].items)).format(count=len(r[0].items), name=r[0].name),
                                              timeout=4),
                   undo=lambda r: UndoStep(_("save template {name!r}").format(name=r[0].name), partial(undo, *r)))
 
-    def on_blocks_pane_template_apply_requested(self, message: BlocksPane.TemplateApplyRequested) -> None:
+    def apply_template(self, message: BlocksPane.TemplateApplyRequested) -> None:
         from vatui.screens.block_modal import TemplatePickModal
 
         templates = self._day_templates()
         if not templates:
-            self.notify(_("No day templates yet: press w to save a day's plan as one."), timeout=4)
+            self.services.notify(_("No day templates yet: press w to save a day's plan as one."), timeout=4)
             return
         choices = []
         for t in templates:
@@ -92,10 +97,10 @@ class BlockTemplatesController(CockpitBase):
             choices.append((t.id, ngettext("{name} · {count} block from {start}", "{name} · {count} blocks from {start}",
                                            len(items)).format(name=t.name, count=len(items), start=span)))
         day = message.day
-        self.app.push_screen(
+        self.services.open_screen(
             TemplatePickModal(title=_("Apply a day template to {day}").format(day=weekday_day_month(day, pad=True)),
                               choices=choices),
-            callback=lambda tid: tid is not None and self._apply_template(day, tid))
+            callback=lambda tid: tid is not None and self._apply(day, tid))
 
     def _add_blocks(self, compute: Callable[[], tuple[list[TimeBlock], int]], *, what: Callable[[int], str],
                     empty: str) -> None:
@@ -109,21 +114,21 @@ class BlockTemplatesController(CockpitBase):
         def said(result: tuple[list[TimeBlock], int]) -> None:
             added, skipped = result
             if not added and not skipped:
-                self.notify(empty, timeout=4)
+                self.services.notify(empty, timeout=4)
                 return
             text = what(len(added))
             if skipped:
                 text += " " + ngettext("{count} skipped (already there, or for a client that no longer exists).",
                                        "{count} skipped (already there, or for a client that no longer exists).",
                                        skipped).format(count=skipped)
-            self.notify(text, timeout=5)
+            self.services.notify(text, timeout=5)
 
-        self.save(change, done=said,
+        self.services.save(change, done=said,
                   undo=lambda r: UndoStep(what(len(r[0])),
                                           partial(self.store.blocks.delete_many, [b.id for b in r[0]]))
                   if r[0] else None)
 
-    def _apply_template(self, day: date, template_id: int) -> None:
+    def _apply(self, day: date, template_id: int) -> None:
         zone_name = self.my_zone_name
         template = self.store.templates.get(template_id)
         if template is None:
@@ -140,7 +145,7 @@ class BlockTemplatesController(CockpitBase):
                                                               count=n, name=template.name),
                          empty=_("The template has no blocks."))
 
-    def on_blocks_pane_copy_requested(self, message: BlocksPane.CopyRequested) -> None:
+    def copy_day_before(self, message: BlocksPane.CopyRequested) -> None:
         day, zone_name = message.day, self.my_zone_name
         source = day - timedelta(days=1)
 

@@ -1,5 +1,6 @@
 """Tracked time for a day: list, edit, delete (with undo) and add by hand. Reached with `e` from
-the Pomodoro pane. Changes go through the cockpit's `save()`, so `u` undoes them here and there.
+the Pomodoro pane. Changes go through the cockpit's services (`save()`), so `u` undoes them here
+and there.
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ from vatui.core.tracking import (
     tracked,
 )
 from vatui.i18n import N_, _, pgettext
-from vatui.screens.base import CockpitBase, FollowsCockpit, UndoStep
+from vatui.screens.base import FollowsCockpit
+from vatui.screens.cockpit_services import Services, UndoStep
 from vatui.text.formats import hm, long_day
 from vatui.text.textfit import fit_words
 from vatui.text.timer_words import source_name
@@ -65,10 +67,10 @@ class EntriesScreen(FollowsCockpit, ModalScreen[None]):
     EntriesScreen #entries-keys { height: 1; color: $text-muted; }
     """
 
-    def __init__(self, cockpit: CockpitBase) -> None:
+    def __init__(self, cockpit: Services) -> None:
         super().__init__()
         self.cockpit = cockpit
-        self.zone = cockpit.app.my_zone
+        self.zone = cockpit.my_zone
         self.day: date = local_date(cockpit.now(), self.zone)
         self.rows: list[TimeEntry] = []
 
@@ -131,7 +133,7 @@ class EntriesScreen(FollowsCockpit, ModalScreen[None]):
         self.dismiss(None)
 
     def action_undo(self) -> None:
-        self.cockpit.action_undo()
+        self.cockpit.undo_last()
 
     def action_add_entry(self) -> None:
         self.app.push_screen(EntryModal(self.cockpit, self.day, None), self._saved)
@@ -205,10 +207,10 @@ class EntryModal(ModalScreen[TimeEntry | None], KeysInOrder):
 
     FIELDS = ("date", "from", "to", "client", "task", "note")
 
-    def __init__(self, cockpit: CockpitBase, day: date, entry: TimeEntry | None) -> None:
+    def __init__(self, cockpit: Services, day: date, entry: TimeEntry | None) -> None:
         super().__init__()
         self.cockpit = cockpit
-        self.zone = cockpit.app.my_zone
+        self.zone = cockpit.my_zone
         self.day = day
         self.entry = entry
         self.clients: list[Client] = sorted(cockpit.store.clients.all(), key=lambda c: c.key)

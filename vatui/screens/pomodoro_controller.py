@@ -1,21 +1,22 @@
 """The cockpit's handling of the Pomodoro pane: timer keys, the per-second countdown, phase-end
-notifications, the unattended-timer question, and the cross-pane hook `start_focus_on(task)`.
+notifications, the unattended-timer question, and a focus bound to a task (`start_focus_on`, for
+the queue's `n` and `s`). A plain object made by the cockpit screen, which hands it the pane's
+messages, the tick, every key pressed anywhere (`someone_is_here`) and its unmounting (`closed`).
 
-The countdown is computed from the stored timestamps at each `tick_pomodoro(now)`, so it is
-right after a restart, a suspend, or a timer started from the CLI (base.py's tick reloads the
-store when another process wrote it). Timer commands are applied through the store writer in one
+The countdown is computed from the stored timestamps at each `tick(now)`, so it is right after
+a restart, a suspend, or a timer started from the CLI (the cockpit's tick reloads the store when
+another process wrote it). Timer commands are applied through the store writer in one
 transaction each (vatui/timers/timekeeping.py), never on the event loop. What the pane, the
 notifications and the question say is worded in pomodoro_text.py.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
-
-from textual import events, on
 
 from vatui.core.durations import format_duration
 from vatui.core.models import Task
@@ -23,17 +24,20 @@ from vatui.core.pomodoro import Timer, advance, focus_done_between, interruption
 from vatui.core.pomodoro_state import Answer, Outcome, Phase, PhaseEnd, Pomodoro, TimerError, View
 from vatui.core.tracking import Totals, day_bounds, local_date, totals
 from vatui.i18n import _
-from vatui.screens.base import CockpitBase
+from vatui.screens.cockpit_services import Services
 from vatui.screens.pomodoro_text import announcement, pomodoro_display, question_words, task_line, totals_lines
 from vatui.store.pomodoro_codec import Loaded
 from vatui.text.timer_words import quoted, refusal
 from vatui.timers.timekeeping import Applied, TimeKeeper
 from vatui.widgets.pomodoro_pane import PomodoroDisplay, PomodoroPane
 
+if TYPE_CHECKING:
+    from vatui.terminal.notify import Notifier
+
 
 @dataclass
 class PomodoroUI:
-    """What the controller remembers between ticks (kept off CockpitBase's __init__)."""
+    """What the controller remembers between ticks, made when the pane is first shown."""
 
     keeper: TimeKeeper
     loaded: Loaded
@@ -49,15 +53,30 @@ class PomodoroUI:
     interrupted_today: int = 0
 
 
-class PomodoroController(CockpitBase):
+class PomodoroController:
+    def __init__(self, services: Services, pane: Callable[[], PomodoroPane], *, notifier: Callable[[], Notifier],
+                 selected_task: Callable[[], Task | None]) -> None:
+        """`notifier`: the app's (made at its first use); `selected_task`: the task under the
+        queue's cursor, which `start` focuses on."""
+        self.services = services
+        self.store = services.store
+        self.settings = services.settings
+        self.clock = services.clock
+        self.now = services.now
+        self.notify = services.notify
+        self.pane = pane
+        self.notifier = notifier
+        self.selected_task = selected_task
+        self._ui: PomodoroUI | None = None
+
     # --- state ---------------------------------------------------------------------------------
     @property
     def pomo(self) -> PomodoroUI:
-        ui: PomodoroUI | None = getattr(self, "_pomodoro_ui", None)
+        ui = self._ui
         if ui is None:
             keeper = TimeKeeper(self.store, self.settings)
             ui = PomodoroUI(keeper=keeper, loaded=keeper.read(), revision=self.store.revision)
-            self._pomodoro_ui = ui
+            self._ui = ui
         return ui
 
     @property
@@ -76,10 +95,10 @@ class PomodoroController(CockpitBase):
 
     @property
     def _zone(self) -> ZoneInfo:
-        return self.app.my_zone
+        return self.services.my_zone
 
     # --- refresh and tick ----------------------------------------------------------------------
-    def refresh_pomodoro(self, now: datetime) -> None:
+    def refresh(self, now: datetime) -> None:
         ui = self.pomo
         self.pomodoro_state()
         if ui.loaded.damaged and not ui.damaged_told:
@@ -90,7 +109,7 @@ class PomodoroController(CockpitBase):
             self._pomodoro_opened(now)
         self._pomodoro_show(now)
 
-    def tick_pomodoro(self, now: datetime) -> None:
+    def tick(self, now: datetime) -> None:
         self._pomodoro_show(now)
 
     def _pomodoro_opened(self, now: datetime) -> None:
@@ -136,7 +155,7 @@ class PomodoroController(CockpitBase):
         if v.question is not None:
             self._pomodoro_ask(v, now)
         self._pomodoro_totals(v, now)
-        self.query_one("#pomodoro-pane", PomodoroPane).show(self._pomodoro_display(v, now))
+        self.pane().show(self._pomodoro_display(v, now))
 
     # --- what the pane shows -------------------------------------------------------------------
     def _pomodoro_totals(self, v: View, now: datetime) -> None:
@@ -170,7 +189,7 @@ class PomodoroController(CockpitBase):
     # --- notifications -------------------------------------------------------------------------
     def _announce(self, end: PhaseEnd, now: datetime, *, live: bool) -> None:
         title, body = announcement(end, self.settings.pomodoro, self._zone, now, live=live)
-        self.app.notifier.send(title, body, in_app_only=not live)
+        self.notifier().send(title, body, in_app_only=not live)
 
     # --- the unattended question ---------------------------------------------------------------
     def _pomodoro_ask(self, v: View, now: datetime) -> None:
@@ -191,7 +210,7 @@ class PomodoroController(CockpitBase):
                 return
             self._pomodoro_apply(lambda t, s, n: t.answer(s, n, choice))
 
-        self.app.push_screen(UnattendedModal(text, keep, trim, discard), answered)
+        self.services.open_screen(UnattendedModal(text, keep, trim, discard), answered)
 
     # --- commands ------------------------------------------------------------------------------
     def _pomodoro_apply(self, command: Any, *, quiet: bool = False, after: Any = None,
@@ -220,7 +239,7 @@ class PomodoroController(CockpitBase):
             if after is not None:
                 after()
 
-        self.app.writer.submit(change, done=lambda r: (done(r), self.refresh_all()), failed=failed)
+        self.services.writer.submit(change, done=lambda r: (done(r), self.services.refresh_all()), failed=failed)
 
     def _pomodoro_report(self, out: Outcome, *, said: str | None) -> None:
         parts = [said] if said else []
@@ -253,12 +272,11 @@ class PomodoroController(CockpitBase):
         task = self.store.tasks.get(v.task_id) if v.task_id is not None else None
         return task is not None and task.is_open
 
-    def on_pomodoro_pane_command_picked(self, message: PomodoroPane.CommandPicked) -> None:
-        message.stop()
+    def command_picked(self, message: PomodoroPane.CommandPicked) -> None:
         now = self.now()
         command = message.command
         if command == "entries":
-            self.action_show_entries()
+            self.show_entries()
             return
         if command == "start":
             v = self.pomodoro_view(now)
@@ -317,16 +335,16 @@ class PomodoroController(CockpitBase):
         """Cross-pane hook (the queue's `n`): a focus bound to `task`. False if refused."""
         return self._start_focus(task, self.now())
 
-    def action_show_entries(self) -> None:
+    def show_entries(self) -> None:
         from vatui.screens.entries_screen import EntriesScreen
 
-        self.app.push_screen(EntriesScreen(self))
+        self.services.open_screen(EntriesScreen(self.services))
 
     # --- someone is here / vatui closes ------------------------------------------------------------
     def someone_is_here(self) -> None:
         """Any key pressed (the app calls this for every key, before any widget can stop it)
         counts as someone being here (unattended time)."""
-        ui = getattr(self, "_pomodoro_ui", None)
+        ui = self._ui
         if ui is None or ui.mounted_at is None:
             return
         now = self.now()
@@ -338,11 +356,10 @@ class PomodoroController(CockpitBase):
         if self.timer.touch(state, now).state is not state:
             self._pomodoro_apply(lambda t, s, n: t.touch(s, n), quiet=True)
 
-    @on(events.Unmount)
-    def _pomodoro_closed(self) -> None:
+    def closed(self) -> None:
         """vatui is closing: a timer still running is unattended from now on. Written here and
         now (the writer's workers are stopping); a failure must not stop the exit."""
-        ui = getattr(self, "_pomodoro_ui", None)
+        ui = self._ui
         if ui is None:
             return
         try:

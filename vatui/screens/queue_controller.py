@@ -1,7 +1,8 @@
 """The cockpit's handling of the task-queue pane: builds the current view from the store (once per
 change of data, view, filter or day), refreshes time left once a minute, and turns the pane's
-keys into store changes with undo. The verbs that open a form (add, edit, checklist template)
-are in queue_forms_controller.py."""
+keys (QueuePane.ActionChosen, one QueueAction each) into store changes with undo. The verbs
+that open a form (add, edit, checklist template) are in queue_forms_controller.py. A plain object
+made by the cockpit screen, which hands it the pane's messages."""
 
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ from vatui.core.queues import (
     pressing_until,
 )
 from vatui.i18n import _
-from vatui.screens.base import UndoStep
+from vatui.screens.cockpit_services import Services, UndoStep
 from vatui.screens.queue_forms_controller import QueueFormsController
 from vatui.text.formats import weekday_day_month
 from vatui.widgets.queue_pane import QueueAction, QueuePane
@@ -34,59 +35,83 @@ STATE_VIEW = "queue.view"
 STATE_BATCH = "queue.batch"
 
 
-class QueueController(QueueFormsController):
-    # Class-level defaults (no __init__, so the controller mixins compose without ceremony).
-    _queue_view_name: View | None = None
-    _queue_batch: str | None = None
-    _queue_filter: TaskFilter = TaskFilter()
-    _queue_key: tuple | None = None
-    _queue_qv: QueueView | None = None
-    _queue_select: int | None = None  # a task to put the cursor on after the next rebuild
-    _queue_calendars: CalendarCache | None = None
+class QueueController:
+    def __init__(self, services: Services, pane: Callable[[], QueuePane], *,
+                 start_focus: Callable[[Task], bool]) -> None:
+        """`start_focus`: start a Pomodoro focus bound to a task (False if the timer refused)."""
+        self.services = services
+        self.store = services.store
+        self.settings = services.settings
+        self.now = services.now
+        self.save = services.save
+        self.notify = services.notify
+        self.pane = pane
+        self.start_focus = start_focus
+        self._view_name: View | None = None
+        self._batch: str | None = None
+        self._filter = TaskFilter()
+        self._key: tuple | None = None
+        self._qv: QueueView | None = None
+        self._select: int | None = None  # a task to put the cursor on after the next rebuild
+        self._calendars: CalendarCache | None = None
+        self.forms = QueueFormsController(services, pane, view=lambda: self.queue_view, select=self.select_after)
+        self._note = self.forms.note
+        self._handlers: dict[QueueAction, Callable[[Any], None]] = {
+            QueueAction.ADD: self.forms.add, QueueAction.NEXT: self.start_next,
+            QueueAction.DONE: self.mark_done, QueueAction.EDIT: self.forms.edit,
+            QueueAction.START: self.start, QueueAction.DEFER: self.defer,
+            QueueAction.WAIT: self.toggle_waiting, QueueAction.CHECK: self.tick_item,
+            QueueAction.DELETE: self.delete, QueueAction.MOVE_UP: self.move_up,
+            QueueAction.MOVE_DOWN: self.move_down, QueueAction.VIEW: self.next_view,
+            QueueAction.BATCH: self.next_batch, QueueAction.TEMPLATE: self.forms.apply_template,
+        }
+        missing = set(QueueAction) - set(self._handlers)
+        if missing:
+            raise TypeError(f"no handler for {sorted(a.value for a in missing)}")
 
-    @property
-    def queue_pane(self) -> QueuePane:
-        return self.query_one("#queue-pane", QueuePane)
+    def select_after(self, task_id: int | None) -> None:
+        """Put the cursor on this task after the next rebuild (a task just added or changed)."""
+        self._select = task_id
 
     @property
     def queue_view(self) -> View:
-        if self._queue_view_name is None:
+        if self._view_name is None:
             try:
-                self._queue_view_name = View(self.store.get_state(STATE_VIEW) or View.CLIENT)
+                self._view_name = View(self.store.get_state(STATE_VIEW) or View.CLIENT)
             except ValueError:
-                self._queue_view_name = View.CLIENT
-            self._queue_batch = self.store.get_state(STATE_BATCH)
-        return self._queue_view_name
+                self._view_name = View.CLIENT
+            self._batch = self.store.get_state(STATE_BATCH)
+        return self._view_name
 
     def _today(self, now: datetime) -> date:
-        return now.astimezone(self.app.my_zone).date()
+        return now.astimezone(self.services.my_zone).date()
 
     def _clients(self) -> dict[int, Client]:
         return {c.id: c for c in self.store.clients.all() if c.id is not None}
 
     # --- refresh -------------------------------------------------------------------------------
-    def refresh_queue(self, now: datetime) -> None:
-        pane = self.queue_pane
+    def refresh(self, now: datetime) -> None:
+        pane = self.pane()
         today = self._today(now)
         clients = self._clients()
-        if self._queue_calendars is None:
-            self._queue_calendars = CalendarCache()
-        reader = DeadlineReader(clients, now, self.settings.me_zone, cache=self._queue_calendars)
-        key = (self.store.revision, self.queue_view, self._queue_batch, self._queue_filter, today)
-        if key != self._queue_key or self._queue_qv is None:
-            self._queue_key = key
+        if self._calendars is None:
+            self._calendars = CalendarCache()
+        reader = DeadlineReader(clients, now, self.settings.me_zone, cache=self._calendars)
+        key = (self.store.revision, self.queue_view, self._batch, self._filter, today)
+        if key != self._key or self._qv is None:
+            self._key = key
             qv = build_view(self.queue_view, self.store.tasks.all(), clients, today, my_zone=self.settings.me_zone,
-                            task_filter=self._queue_filter, batch=self._queue_batch)
-            self._queue_qv = qv
-            keep = self._queue_select
+                            task_filter=self._filter, batch=self._batch)
+            self._qv = qv
+            keep = self._select
             if keep is None:
                 current = pane.selected_task
                 keep = current.id if current else None
-            self._queue_select = None
+            self._select = None
             pane.show_view(qv, reader, today, keep_task=keep, client_notes=self._retainer_notes(clients, today))
         else:
             pane.set_clock(reader, today)
-        pane.set_states(*reader.count_states(self._queue_qv.tasks()))
+        pane.set_states(*reader.count_states(self._qv.tasks()))
 
     def _retainer_notes(self, clients: dict[int, Client], today: date) -> dict[int, str]:
         """Each retainer client's month beside its name: "retainer 12.5/20 h"."""
@@ -106,34 +131,26 @@ class QueueController(QueueFormsController):
         return notes
 
     def _rebuild(self) -> None:
-        self._queue_key = None
-        self.refresh_queue(self.now())
+        self._key = None
+        self.refresh(self.now())
 
     def selected_task(self) -> Task | None:
-        return self.queue_pane.selected_task
+        return self.pane().selected_task
 
     # --- messages from the pane ----------------------------------------------------------------
-    def on_queue_pane_filter_changed(self, event: QueuePane.FilterChanged) -> None:
-        self._queue_filter = TaskFilter.parse(event.text)
+    def filter_changed(self, event: QueuePane.FilterChanged) -> None:
+        self._filter = TaskFilter.parse(event.text)
         self._rebuild()
 
-    def queue_handlers(self) -> dict[QueueAction, Callable[[Task | None], None]]:
-        """The method that carries out each queue action (every action has one: a test says so)."""
-        return {
-            QueueAction.ADD: self._queue_verb_add, QueueAction.NEXT: self._queue_verb_next,
-            QueueAction.DONE: self._queue_verb_done, QueueAction.EDIT: self._queue_verb_edit,
-            QueueAction.START: self._queue_verb_start, QueueAction.DEFER: self._queue_verb_defer,
-            QueueAction.WAIT: self._queue_verb_wait, QueueAction.CHECK: self._queue_verb_check,
-            QueueAction.DELETE: self._queue_verb_delete, QueueAction.MOVE_UP: self._queue_verb_move_up,
-            QueueAction.MOVE_DOWN: self._queue_verb_move_down, QueueAction.VIEW: self._queue_verb_view,
-            QueueAction.BATCH: self._queue_verb_batch, QueueAction.TEMPLATE: self._queue_verb_template,
-        }  # type: ignore[dict-item]
+    def handlers(self) -> dict[QueueAction, Callable[[Task | None], None]]:
+        """The method that carries out each queue action (every action has one: __init__ checks)."""
+        return dict(self._handlers)
 
-    def on_queue_pane_action_chosen(self, event: QueuePane.ActionChosen) -> None:
+    def action_chosen(self, event: QueuePane.ActionChosen) -> None:
         if event.action.needs_task and event.task is None:
             self.notify(_("No task here. Press a to add one."), timeout=3)
             return
-        self.queue_handlers()[event.action](event.task)
+        self._handlers[event.action](event.task)
 
     # --- helpers -------------------------------------------------------------------------------
     def _change_task(self, task: Task, change: Callable[[Task], Task], label: str, *,
@@ -150,7 +167,7 @@ class QueueController(QueueFormsController):
                   undo=lambda r: UndoStep(label, lambda: store.tasks.restore(r[0])))
 
     # --- verbs ---------------------------------------------------------------------------------
-    def _queue_verb_done(self, task: Task) -> None:
+    def mark_done(self, task: Task) -> None:
         now = self.now()
         if task.repeat is None:
             self._change_task(task, lambda t: replace(t, status=Status.DONE, done_at=now),
@@ -206,29 +223,29 @@ class QueueController(QueueFormsController):
                     store.tasks.restore(old)
 
         def done(r: tuple[Task, list[Task], Task]) -> None:
-            self._queue_select = r[2].id
-            if not self.start_focus_on(r[2]):
+            self._select = r[2].id
+            if not self.start_focus(r[2]):
                 self._note(_("Doing: {title}").format(title=r[2].title))
 
         self.save(run, done=done, undo=lambda r: UndoStep(label, lambda: undo_all(r)))
 
-    def _queue_verb_start(self, task: Task) -> None:
+    def start(self, task: Task) -> None:
         self._start(task, _("start {title}").format(title=task.title))
 
-    def _queue_verb_next(self, _task: Task | None) -> None:
-        qv = self._queue_qv
+    def start_next(self, _task: Task | None) -> None:
+        qv = self._qv
         if qv is None:
             return
         now = self.now()
         presses = pressing_until(now, self.settings.me_hours, self.settings.me_zone)
-        picked = next_in_view(qv, self._today(now), self.queue_pane.task_list.cursor, presses)
+        picked = next_in_view(qv, self._today(now), self.pane().task_list.cursor, presses)
         if picked is None:
             self.notify(_("Nothing to do in this view: every task is done, waiting or deferred."), timeout=4)
             return
-        self.queue_pane.task_list.select_task(picked.id)
+        self.pane().task_list.select_task(picked.id)
         self._start(picked, _("next {title}").format(title=picked.title))
 
-    def _queue_verb_defer(self, task: Task) -> None:
+    def defer(self, task: Task) -> None:
         today = self._today(self.now())
         if task.status is Status.DEFERRED and task.defer_until and task.defer_until > today:
             self._change_task(task, lambda t: replace(t, status=Status.TODO, defer_until=None),
@@ -240,7 +257,7 @@ class QueueController(QueueFormsController):
                           _("defer {title}").format(title=task.title),
                           done=lambda t: self._note(_("Deferred to tomorrow: {title}").format(title=t.title)))
 
-    def _queue_verb_wait(self, task: Task) -> None:
+    def toggle_waiting(self, task: Task) -> None:
         if task.status is Status.WAITING:
             self._change_task(task, lambda t: replace(t, status=Status.TODO),
                               _("stop waiting on {title}").format(title=task.title),
@@ -250,7 +267,7 @@ class QueueController(QueueFormsController):
                               _("wait on {title}").format(title=task.title),
                               done=lambda t: self._note(_("Waiting on the client: {title}").format(title=t.title)))
 
-    def _queue_verb_check(self, task: Task) -> None:
+    def tick_item(self, task: Task) -> None:
         from vatui.core.taskform import toggle_next_item
 
         if not task.checklist:
@@ -267,14 +284,14 @@ class QueueController(QueueFormsController):
                           done=lambda t: self._note(_("Ticked {done}/{total}: {title}").format(
                               done=sum(i.done for i in t.checklist), total=len(t.checklist), title=t.title)))
 
-    def _queue_verb_delete(self, task: Task) -> None:
+    def delete(self, task: Task) -> None:
         store = self.store
         self.save(lambda: store.tasks.delete(task.id),  # type: ignore[arg-type]
                   done=lambda old: self._note(_("Deleted: {title}").format(title=old.title)),
                   undo=lambda old: UndoStep(_("delete {title}").format(title=old.title), lambda: store.tasks.restore(old)))
 
     def _move(self, task: Task, step: int) -> None:
-        lst = self.queue_pane.task_list
+        lst = self.pane().task_list
         anchor = lst.neighbour(step)
         if anchor is None:
             self.notify(_("Already at the top of its group.") if step < 0 else _("Already at the bottom of its group."),
@@ -301,35 +318,30 @@ class QueueController(QueueFormsController):
                     if old is not None:
                         store.tasks.restore(old)
 
-        self._queue_select = task.id
+        self._select = task.id
         self.save(run, undo=lambda _r: UndoStep(_("move {title}").format(title=task.title), undo_all))
 
-    def _queue_verb_move_up(self, task: Task) -> None:
+    def move_up(self, task: Task) -> None:
         self._move(task, -1)
 
-    def _queue_verb_move_down(self, task: Task) -> None:
+    def move_down(self, task: Task) -> None:
         self._move(task, 1)
 
-    def _remember(self, key: str, value: Any) -> None:
-        store = self.store
-        if store.get_state(key) != value:
-            self.app.writer.submit(lambda: store.set_state(key, value))
-
-    def _queue_verb_view(self, _task: Task | None) -> None:
-        self._queue_view_name = self.queue_view.following()
-        self._remember(STATE_VIEW, self._queue_view_name.value)
+    def next_view(self, _task: Task | None) -> None:
+        self._view_name = self.queue_view.following()
+        self.services.remember(STATE_VIEW, self._view_name.value)
         self._rebuild()
 
-    def _queue_verb_batch(self, task: Task | None) -> None:
-        qv = self._queue_qv
+    def next_batch(self, task: Task | None) -> None:
+        qv = self._qv
         if self.queue_view is not View.BATCH:
-            self._queue_view_name = View.BATCH
-            self._queue_batch = task.batch if task else self._queue_batch
-            self._queue_select = task.id if task else None
+            self._view_name = View.BATCH
+            self._batch = task.batch if task else self._batch
+            self._select = task.id if task else None
         elif qv is not None and qv.batches:
             at = qv.batches.index(qv.batch) + 1 if qv.batch in qv.batches else 0
-            self._queue_batch = qv.batches[at % len(qv.batches)]
-        self._remember(STATE_VIEW, View.BATCH.value)
-        if self._queue_batch:
-            self._remember(STATE_BATCH, self._queue_batch)
+            self._batch = qv.batches[at % len(qv.batches)]
+        self.services.remember(STATE_VIEW, View.BATCH.value)
+        if self._batch:
+            self.services.remember(STATE_BATCH, self._batch)
         self._rebuild()

@@ -1,6 +1,6 @@
 """The queue's verbs that open a form: add a task from a quick-add line, edit a task, and add a
-checklist template's tasks for a client. QueueController (queue_controller.py) is built on this
-mixin and keeps the view state these verbs read (the view, the pane, the task to select next).
+checklist template's tasks for a client. QueueController (queue_controller.py) makes one and
+gives it the view state these verbs read (the view shown, where the cursor goes next).
 
 The parsing behind the forms (quickadd, taskform, checklists) and the forms themselves are
 imported by the verb that uses them, when first used: the cockpit's first paint needs none of it.
@@ -8,6 +8,7 @@ imported by the verb that uses them, when first used: the cockpit's first paint 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
@@ -15,7 +16,7 @@ from vatui.core.errors import ValidationError
 from vatui.core.models import DEFAULT_BATCHES, Task
 from vatui.core.queues import View, batch_order
 from vatui.i18n import _, ngettext
-from vatui.screens.base import CockpitBase, UndoStep
+from vatui.screens.cockpit_services import Services, UndoStep
 from vatui.text.queue_text import describe_quick_add, format_moment
 
 if TYPE_CHECKING:
@@ -23,18 +24,27 @@ if TYPE_CHECKING:
     from vatui.widgets.queue_pane import QueuePane
 
 
-class QueueFormsController(CockpitBase):
-    if TYPE_CHECKING:  # QueueController's, which is built on this mixin
-        queue_view: View
-        queue_pane: QueuePane
-        _queue_select: int | None
+class QueueFormsController:
+    def __init__(self, services: Services, pane: Callable[[], QueuePane], *, view: Callable[[], View],
+                 select: Callable[[int | None], None]) -> None:
+        """`view`: the view the queue shows; `select`: put the cursor on a task after the next rebuild."""
+        self.services = services
+        self.store = services.store
+        self.settings = services.settings
+        self.now = services.now
+        self.save = services.save
+        self.notify = services.notify
+        self.open_screen = services.open_screen
+        self.pane = pane
+        self.view = view
+        self.select = select
 
-    def _note(self, text: str) -> None:
+    def note(self, text: str) -> None:
         """Say what a verb did (every verb of the queue, these and QueueController's)."""
         self.notify(text + "  " + _("(u undoes)"), timeout=4)
 
     # --- verbs that open a form ----------------------------------------------------------------
-    def _queue_verb_add(self, _task: Task | None) -> None:
+    def add(self, _task: Task | None) -> None:
         from vatui.core.quickadd import parse_quick_add
         from vatui.screens.queue_modals import QuickAddModal
 
@@ -44,11 +54,11 @@ class QueueFormsController(CockpitBase):
         prefill = ""
         row_group = self._cursor_group()
         if row_group is not None:
-            if self.queue_view is View.CLIENT and row_group.client is not None:
+            if self.view() is View.CLIENT and row_group.client is not None:
                 prefill = "@" + "-".join(row_group.client.name.lower().split()) + " "
                 if row_group.batch:
                     prefill += "#" + row_group.batch + " "
-            elif self.queue_view is View.BATCH and row_group.batch:
+            elif self.view() is View.BATCH and row_group.batch:
                 prefill = "#" + row_group.batch + " "
 
         def parse(text: str) -> QuickAdd:
@@ -67,23 +77,23 @@ class QueueFormsController(CockpitBase):
             store = self.store
 
             def done(saved: Task) -> None:
-                self._queue_select = saved.id
-                self._note(_("Added: {title}").format(title=saved.title))
+                self.select(saved.id)
+                self.note(_("Added: {title}").format(title=saved.title))
 
             self.save(lambda: store.tasks.add(task), done=done,
                       undo=lambda saved: UndoStep(_("add {title}").format(title=saved.title),
                                                   lambda: store.tasks.delete(saved.id)))
 
-        self.app.push_screen(QuickAddModal(parse=parse, describe=lambda q: describe_quick_add(q, my_zone=my_zone),
+        self.open_screen(QuickAddModal(parse=parse, describe=lambda q: describe_quick_add(q, my_zone=my_zone),
                                            text=prefill), added)
 
     def _cursor_group(self):  # noqa: ANN202
-        lst = self.queue_pane.task_list
+        lst = self.pane().task_list
         if lst.cursor is None or not (0 <= lst.cursor < len(lst.rows)):
             return None
         return lst.rows[lst.cursor].group
 
-    def _queue_verb_edit(self, task: Task) -> None:
+    def edit(self, task: Task) -> None:
         from vatui.core.taskform import apply_form, form_values
         from vatui.screens.queue_modals import TaskModal
 
@@ -105,18 +115,18 @@ class QueueFormsController(CockpitBase):
                     old = store.tasks.get(task.id)  # type: ignore[arg-type]
                     return old, store.tasks.restore(result)
 
-            self._queue_select = result.id
-            self.save(run, done=lambda r: self._note(_("Saved: {title}").format(title=r[1].title)),
+            self.select(result.id)
+            self.save(run, done=lambda r: self.note(_("Saved: {title}").format(title=r[1].title)),
                       undo=lambda r: UndoStep(_("edit {title}").format(title=r[1].title),
                                               (lambda: store.tasks.restore(r[0])) if r[0] else
                                               (lambda: store.tasks.delete(r[1].id))))
 
-        self.app.push_screen(TaskModal(title=_("Task {id}").format(id=task.id), values=form_values(task, by_id, my_zone),
+        self.open_screen(TaskModal(title=_("Task {id}").format(id=task.id), values=form_values(task, by_id, my_zone),
                                        clients=sorted(c.name for c in clients), batches=batches, validate=validate,
                                        client_records=clients),
                              edited)
 
-    def _queue_verb_template(self, task: Task | None) -> None:
+    def apply_template(self, task: Task | None) -> None:
         from vatui.core.checklists import apply_checklist
         from vatui.core.quickadd import find_client
         from vatui.core.when_words import parse_day_field
@@ -164,13 +174,13 @@ class QueueFormsController(CockpitBase):
                             store.tasks.delete(t.id)  # type: ignore[arg-type]
 
             def done(added: list[Task]) -> None:
-                self._queue_select = added[0].id if added else None
-                self._note(ngettext("Added {n} task for {client} from {template}.",
+                self.select(added[0].id if added else None)
+                self.note(ngettext("Added {n} task for {client} from {template}.",
                                     "Added {n} tasks for {client} from {template}.", len(added)).format(
                     n=len(added), client=result[1], template=result[0]))
 
             self.save(lambda: store.tasks.add_many(tasks), done=done,
                       undo=lambda added: UndoStep(_("template {name}").format(name=result[0]), lambda: undo_all(added)))
 
-        self.app.push_screen(ApplyTemplateModal(templates=sorted(templates), clients=sorted(c.name for c in clients),
+        self.open_screen(ApplyTemplateModal(templates=sorted(templates), clients=sorted(c.name for c in clients),
                                                 client=current, preview=preview), chosen)

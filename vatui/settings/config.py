@@ -14,8 +14,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from vatui.core.durations import parse_duration
 from vatui.core.errors import ValidationError
+from vatui.core.grammar import parse_duration, weekday_index
 from vatui.core.hours import WEEKDAYS, WeekHours
 from vatui.core.settings import (
     NOTIFY_CHANNELS,
@@ -70,7 +70,7 @@ class _Reader:
 def _duration(value: Any) -> Any:
     if not isinstance(value, str):
         raise ValueError(_('write a duration with its unit in quotes, e.g. "25m"'))
-    return parse_duration(value)
+    return parse_duration(value, field="duration")
 
 
 def _bool(value: Any) -> bool:
@@ -92,10 +92,10 @@ def _text(value: Any) -> str:
 
 
 def _weekday(value: Any) -> int:
-    word = _text(value).strip().lower()[:3]
-    if word not in WEEKDAYS:
+    index = weekday_index(_text(value), loose=True)
+    if index is None:
         raise ValueError(_("expected a weekday name such as monday or sunday"))
-    return WEEKDAYS.index(word)
+    return index
 
 
 def _channels(value: Any) -> tuple[str, ...]:
@@ -223,7 +223,8 @@ def parse_settings(data: dict[str, Any], warnings: list[str]) -> Settings:
         theme=r.get("theme", _text, d.theme),
         closing_soon=r.get("closing_soon", _duration, d.closing_soon),
         forgotten_after=r.get("forgotten_after", _duration, d.forgotten_after),
-        block_buffer=r.get("blocks.buffer", lambda v: parse_duration(_text(v), allow_zero=True), d.block_buffer),
+        block_buffer=r.get("blocks.buffer", lambda v: parse_duration(_text(v), field="duration", allow_zero=True),
+                           d.block_buffer),
         pomodoro=pomodoro,
         notify=r.get("notifications.channels", _channels, d.notify),
         notify_terminal=r.get("notifications.terminal", _terminal_style, d.notify_terminal),

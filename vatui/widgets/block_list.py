@@ -27,7 +27,7 @@ from vatui.widgets.first_layout import scrollbar_up_front
 
 # A row's classes (block_rows.py) and the style each gives it, weakest first: the cursor last.
 ROW_STYLES = (("-past", "block-list--past"), ("-current", "block-list--current"), ("-marker", "block-list--marker"),
-              ("-hint", "block-list--hint"))
+              ("-hint", "block-list--hint"), ("-banner", "block-list--banner"), ("-stale", "block-list--stale"))
 
 
 class BlockList(ScrollView, can_focus=True):
@@ -36,7 +36,7 @@ class BlockList(ScrollView, can_focus=True):
     ALLOW_MAXIMIZE = True  # so `z` finds it and zooms its pane (scroll containers refuse by default)
 
     COMPONENT_CLASSES = {"block-list--past", "block-list--current", "block-list--marker", "block-list--hint",
-                         "block-list--cursor"}
+                         "block-list--banner", "block-list--stale", "block-list--cursor"}
     DEFAULT_CSS = """
     BlockList {
         height: 1fr;
@@ -51,6 +51,8 @@ class BlockList(ScrollView, can_focus=True):
     BlockList > .block-list--current { background: $block-current; text-style: bold; }
     BlockList > .block-list--marker { color: $now-marker; }
     BlockList > .block-list--hint { color: $text-muted; }
+    BlockList > .block-list--banner { text-style: bold; }
+    BlockList > .block-list--stale { color: $warning; }
     BlockList > .block-list--cursor {
         background: $block-cursor-background;
         color: $block-cursor-foreground;

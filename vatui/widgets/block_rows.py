@@ -16,11 +16,14 @@ from textual.content import Content
 
 from vatui.core import blocks as core
 from vatui.core.durations import format_duration
+from vatui.core.meetings import calendar_of
 from vatui.core.models import Client, TimeBlock
 from vatui.i18n import _
 from vatui.text.formats import hm, weekday_day_month
 from vatui.text.textfit import fit_words as fit
 
+MEETING_MARK = "◆"  # a meeting of a subscribed calendar: read-only
+BANNER_MARK = "▤"  # an all-day event of a subscribed calendar
 WIDE_NOTE_MIN = 6  # a note squeezed below this many cells is left out rather than shown as "a…"
 
 
@@ -35,6 +38,8 @@ class DayView:
     clients: Mapping[int, Client] = field(default_factory=dict)
     buffer: timedelta = timedelta(minutes=10)
     standing: core.Standing = field(default_factory=core.Standing)
+    banners: tuple[str, ...] = ()  # the day's all-day events of subscribed calendars: "Acme: offsite"
+    calendar_notes: tuple[str, ...] = ()  # calendars that could not be read lately: "stale since 09:40"
 
     @property
     def is_today(self) -> bool:
@@ -59,7 +64,7 @@ def describe_block(block: TimeBlock, zone: ZoneInfo, clients: Mapping[int, Clien
     """ "09:30-11:00 Acme weekly report", for messages and undo labels."""
     start, end = block.start.astimezone(zone), block.end.astimezone(zone)
     client = clients.get(block.client_id) if block.client_id is not None else None
-    who = client.name if client else (f"#{block.batch}" if block.batch else "")
+    who = client.name if client else (f"#{block.batch}" if block.batch else (calendar_of(block) or ""))
     note = fit(block.note, 30, cut_words=False) if block.note else ""
     return " ".join(p for p in (f"{start:%H:%M}-{end:%H:%M}", who, note) if p)
 
@@ -101,8 +106,10 @@ def block_row(view: DayView, n: int, width: int, tier: int | None = None) -> Row
     past = b.end <= now
     mark = "▶" if current else ("↪" if info.from_previous_day else " ")
     times = f"{start:%H:%M}-{end:%H:%M}" + ("+1" if info.into_next_day else "") + (" ↻" if b.series is not None else "")
+    if b.readonly:
+        times += " " + MEETING_MARK
     client = view.clients.get(b.client_id) if b.client_id is not None else None
-    who = client.name if client else (f"#{b.batch}" if b.batch else "")
+    who = client.name if client else (f"#{b.batch}" if b.batch else (calendar_of(b) or ""))
 
     live = ""
     if current:
@@ -137,7 +144,8 @@ def block_row(view: DayView, n: int, width: int, tier: int | None = None) -> Row
     dot = "● " if client else ""
     name_cells = (1 + len(dot) + cell_len(who)) if who else 0
     # A client block's note needs its client time beside it; a batch block's note is its story.
-    note_wanted = bool(b.note) and client is None
+    # A meeting's note is its title: always wanted.
+    note_wanted = bool(b.note) and (client is None or b.readonly)
 
     def room_for(chosen: tuple[str, str, str, bool]) -> int:
         right = _right(flags(chosen[0]), actual(chosen[1]), live)
@@ -190,6 +198,8 @@ def block_row(view: DayView, n: int, width: int, tier: int | None = None) -> Row
         classes.add("-past")
     if info.overlaps or info.too_close:
         classes.add("-flagged")
+    if b.readonly:
+        classes.add("-meeting")
     return RowView(key=f"block:{b.id}", content=Content.assemble(*parts), classes=frozenset(classes), block_id=b.id)
 
 
@@ -236,6 +246,9 @@ def detail_line(view: DayView, n: int, width: int) -> Content:
         bits.append(b.note)
     if b.series is not None:
         bits.append("↻ " + _("repeats: e edits this day, vatui block edit --series the rest"))
+    if b.readonly:
+        bits.append(MEETING_MARK + " " + _("a meeting in calendar {name}: change it there").format(
+            name=calendar_of(b) or ""))
     if info.actual is not None and b.start <= view.now:
         bits.append(_("{spent} of {planned} tracked").format(spent=format_duration(info.actual),
                                                             planned=format_duration(b.length)))
@@ -261,10 +274,15 @@ def marker_row(now: datetime, zone: ZoneInfo, width: int) -> RowView:
 def rows_for(view: DayView, width: int) -> list[RowView]:
     """The rows to draw for the day, the now-marker among them when the day holds now and no
     block is running (a running block is itself the marker: ▶ and highlighted)."""
-    rows = [block_row(view, n, width) for n in range(len(view.plan.items))]
+    rows = [RowView(key=f"banner:{n}", content=Content(fit(BANNER_MARK + " " + text, width)),
+                    classes=frozenset({"-banner"})) for n, text in enumerate(view.banners)]
+    rows += [RowView(key=f"calendar-note:{n}", content=Content(fit("⚠ " + text, width)),
+                     classes=frozenset({"-stale"})) for n, text in enumerate(view.calendar_notes)]
+    top = len(rows)
+    rows += [block_row(view, n, width) for n in range(len(view.plan.items))]
     if view.plan.contains(view.now) and view.standing.current is None:
         at = sum(1 for i in view.plan.items if i.block.start <= view.now)
-        rows.insert(at, marker_row(view.now, view.zone, width))
+        rows.insert(top + at, marker_row(view.now, view.zone, width))
     if not view.plan.items:
         hints = [_("No blocks on this day."), _("a  add one, e.g. 9:30-11 @acme weekly report"),
                  _("p  apply a day template · y  copy the day before")]

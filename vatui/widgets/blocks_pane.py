@@ -24,10 +24,11 @@ from textual.message import Message
 from textual.widgets import Static
 
 from vatui.core.durations import format_duration
+from vatui.core.meetings import calendar_of
 from vatui.i18n import N_, _, ngettext
 from vatui.text.formats import weekday_day_month
 from vatui.widgets.block_list import BlockList
-from vatui.widgets.block_rows import DayView, day_label, detail_line, rows_for
+from vatui.widgets.block_rows import DayView, day_label, describe_block, detail_line, rows_for
 from vatui.widgets.pane import Pane
 
 
@@ -203,6 +204,8 @@ class BlocksPane(Pane):
             legend.append("△ " + _("gap < {buffer}").format(buffer=format_duration(view.buffer)))
         if any(i.outside_hours for i in view.plan.items):
             legend.append("△ " + _("outside hours"))
+        if any(i.block.readonly for i in view.plan.items):
+            legend.append("◆ " + _("meeting"))
         for parts in (head + totals + legend, head + legend, legend, head):
             text = " · ".join(parts)
             if cell_len(text) <= width - 4:
@@ -250,8 +253,18 @@ class BlocksPane(Pane):
             self.post_message(request)
 
     def _need_block(self) -> int | None:
+        """The block under the cursor for an edit, or None (and why) when there is none or it is
+        a meeting, which its own calendar owns."""
         if self.cursor_id is None:
             self.app.notify(_("No block here: press a to add one."), timeout=3)
+            return None
+        n = self.view.plan.index_of(self.cursor_id) if self.view is not None else None
+        block = self.view.plan.items[n].block if self.view is not None and n is not None else None
+        if block is not None and block.readonly:
+            self.app.notify(_("{what} is a meeting in calendar {name}: change it there.").format(
+                what=describe_block(block, self.view.zone, self.view.clients), name=calendar_of(block) or ""),
+                timeout=4)
+            return None
         return self.cursor_id
 
     def action_add(self) -> None:
@@ -275,6 +288,8 @@ class BlocksPane(Pane):
             self.ask(self.ResizeRequested(bid, minutes))
 
     def action_shift(self, ask: bool) -> None:
+        if ask and self.cursor_id is not None and self._need_block() is None:
+            return
         self.ask(self.ShiftRequested(self.cursor_id, ask))
 
     def action_day(self, offset: int) -> None:

@@ -73,7 +73,7 @@ class KeyFooter(Widget, can_focus=False):
     # --- what is shown -------------------------------------------------------------------------
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
-        # Mounted once the focus is set (CockpitBase.on_mount), so the keys are known now: drawn
+        # Mounted once the focus is set (CockpitScreen.on_mount), so the keys are known now: drawn
         # in the first frame rather than a frame later.
         self._read_keys()
 
