@@ -150,3 +150,19 @@ def test_events_i_declined_are_left_out_when_i_am_named(store: Store, tmp_path) 
     _subscribe(store, tmp_path, _ics(declined))
     assert [m.uid for m in cal.meetings_between(store, *_day(24), "UTC").meetings] == ["d"]
     assert cal.meetings_between(store, *_day(24), "UTC", me="Ana@Example.org").meetings == []
+
+
+def test_meetings_as_read_only_blocks(store: Store, tmp_path) -> None:
+    _subscribe(store, tmp_path, _ics(TIMED), client_id=3)
+    (block,) = cal.meetings_between(store, *_day(24), "UTC").as_blocks()
+    assert block.readonly and block.source == "calendar:Acme" and block.client_id == 3 and block.id < 0
+    assert (block.start, block.note) == (dt.datetime(2026, 11, 24, 14, tzinfo=UTC), "Acme sync")
+
+
+def test_stale_words_on_my_clock() -> None:
+    from vatui.text.calendar_text import stale_note, stale_words
+
+    ok = dt.datetime(2026, 11, 23, 4, 10, tzinfo=UTC)  # 09:40 in Kolkata
+    assert stale_note("Acme", ok, "HTTP 500", NOW, "Asia/Kolkata") == "Calendar Acme: stale since 09:40 (HTTP 500)"
+    assert stale_words(ok - dt.timedelta(days=3), "timeout", NOW, "Asia/Kolkata") == "stale since 2026-11-20 09:40 (timeout)"
+    assert stale_words(None, "DNS", NOW, "Asia/Kolkata") == "never synced (DNS)"

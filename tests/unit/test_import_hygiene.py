@@ -52,7 +52,7 @@ LAZY_MODULES = ["vatui.core.block_syntax", "vatui.terminal.notify", "vatui.scree
                 "vatui.core.recurrence", "vatui.core.series", "vatui.store.series", "dateutil.rrule",
                 # calendar subscriptions: fetched and parsed only when a calendar is used
                 "vatui.calendars", "vatui.calendars.fetch", "vatui.calendars.parse", "icalendar",
-                "vatui.calendars.meetings", "vatui.store.calendars", "vatui.calendars.series_ics",
+                "vatui.calendars.meetings", "vatui.store.calendars", "vatui.calendars.series_ics", "vatui.text.calendar_text",
                 "recurring_ical_events", "x_wr_timezone"]
 
 COCKPIT_STARTS = """

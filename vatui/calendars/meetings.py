@@ -29,6 +29,7 @@ from vatui.store import calendars as subs_store
 
 if TYPE_CHECKING:
     from vatui.calendars.parse import CalendarEvent, ParsedCalendar
+    from vatui.core.models import TimeBlock
     from vatui.store import Store
     from vatui.store.calendars import Subscription
 
@@ -79,6 +80,13 @@ class Meetings(NamedTuple):
     meetings: list[Meeting]
     banners: list[Banner]
     status: dict[str, CalendarStatus]  # calendar name -> its state
+
+    def as_blocks(self) -> list[TimeBlock]:
+        """The meetings as read-only blocks of the day plan (core.meetings.meeting_block)."""
+        from vatui.core.meetings import meeting_block
+
+        return [meeting_block(calendar=m.calendar, uid=m.uid, summary=m.summary, start=m.start, end=m.end,
+                              client_id=m.client_id) for m in self.meetings]
 
 
 def status_of(sub: Subscription, *, ready: bool = True) -> CalendarStatus:

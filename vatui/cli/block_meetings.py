@@ -104,16 +104,10 @@ def stale_json(day: DayMeetings) -> list[dict]:
 
 def stale_lines(ctx: Context, day: DayMeetings) -> list[str]:
     """ "Calendar Acme: stale since 09:40 (HTTP 500)" for each calendar whose last sync failed."""
-    from vatui.cli.calendar_subs import when
+    from vatui.text.calendar_text import stale_note
 
-    out = []
-    for s in day.stale():
-        if s.last_ok_at is None:
-            out.append(_("Calendar {name}: never synced ({reason})").format(name=s.calendar, reason=s.reason))
-        else:
-            out.append(_("Calendar {name}: stale since {time} ({reason})").format(
-                name=s.calendar, time=when(ctx, s.last_ok_at), reason=s.reason))
-    return out
+    now, zone = ctx.clock.now(), ctx.config.settings.me_zone
+    return [stale_note(s.calendar, s.last_ok_at, s.reason, now, zone) for s in day.stale()]
 
 
 def refuse_meeting_ref(text: str) -> int:

@@ -12,7 +12,7 @@ import json
 from datetime import datetime
 from pathlib import Path
 
-from vatui.cli.common import CliError, Context, my_zone, table
+from vatui.cli.common import CliError, Context, table
 from vatui.i18n import _, ngettext
 
 SCHEMES = ("http://", "https://", "webcal://")
@@ -115,21 +115,17 @@ def cmd_add(ctx: Context) -> int:
 
 def when(ctx: Context, at: datetime | None) -> str:
     """A time on my clock: "09:40" today, "2026-11-20 09:40" another day."""
-    if at is None:
-        return ""
-    zone = my_zone(ctx)
-    local = at.astimezone(zone)
-    if local.date() == ctx.clock.now().astimezone(zone).date():
-        return local.strftime("%H:%M")
-    return local.strftime("%Y-%m-%d %H:%M")
+    from vatui.text.calendar_text import when as words
+
+    return words(at, ctx.clock.now(), ctx.config.settings.me_zone) if at is not None else ""
 
 
 def _state(ctx: Context, sub) -> str:  # noqa: ANN001 - a store.calendars.Subscription
+    from vatui.text.calendar_text import stale_words
+
     if not sub.failing:
         return _("ok") if sub.last_ok_at else _("not synced yet")
-    if sub.last_ok_at is None:
-        return _("never synced ({reason})").format(reason=sub.last_error)
-    return _("stale since {time} ({reason})").format(time=when(ctx, sub.last_ok_at), reason=sub.last_error)
+    return stale_words(sub.last_ok_at, sub.last_error, ctx.clock.now(), ctx.config.settings.me_zone)
 
 
 def _every_words(seconds: int) -> str:
