@@ -1,7 +1,8 @@
 """A real HTTP server on a free localhost port serving .ics files, for calendar subscription tests.
 
 `IcsServer.files` maps a path ("/acme.ics") to its bytes; each answer carries an ETag (the bytes'
-digest) and honours If-None-Match with a 304. "/broken.ics" answers 500; "/slow.ics" holds the
+digest) and honours If-None-Match with a 304; a path in `dated` answers with Last-Modified
+instead and honours If-Modified-Since. "/broken.ics" answers 500; "/slow.ics" holds the
 request until the server stops (longer than any client timeout in the tests). `hits` counts the
 requests per path and `conditional` the ones that came with If-None-Match.
 """
@@ -17,6 +18,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 class IcsServer:
     def __init__(self) -> None:
         self.files: dict[str, bytes] = {}
+        self.dated: set[str] = set()
         self.hits: Counter[str] = Counter()
         self.conditional: Counter[str] = Counter()
         self._release = threading.Event()
@@ -38,6 +40,20 @@ class IcsServer:
                 if body is None:
                     self.send_response(500)
                     self.end_headers()
+                    return
+                if path in owner.dated:
+                    stamp = "Mon, 23 Nov 2026 12:00:00 GMT"
+                    if self.headers.get("If-Modified-Since"):
+                        owner.conditional[path] += 1
+                    if self.headers.get("If-Modified-Since") == stamp:
+                        self.send_response(304)
+                        self.end_headers()
+                        return
+                    self.send_response(200)
+                    self.send_header("Last-Modified", stamp)
+                    self.send_header("Content-Length", str(len(body)))
+                    self.end_headers()
+                    self.wfile.write(body)
                     return
                 etag = '"' + hashlib.sha256(body).hexdigest()[:12] + '"'
                 if self.headers.get("If-None-Match"):

@@ -72,3 +72,11 @@ def test_local_file(tmp_path) -> None:
     assert fetch(str(path)).body == ICS
     missing = fetch(str(tmp_path / "none.ics"))
     assert not missing.ok and missing.reason
+
+
+def test_an_answer_too_large_is_a_reason(base: str, tmp_path) -> None:
+    result = fetch(f"{base}/cal.ics", max_bytes=10)
+    assert not result.ok and result.body is None and result.reason.startswith("too large")
+    path = tmp_path / "big.ics"
+    path.write_bytes(ICS)
+    assert fetch(str(path), max_bytes=10).reason.startswith("too large")

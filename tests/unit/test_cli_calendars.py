@@ -133,3 +133,12 @@ def test_where_shows_the_calendars_masked(cli, server) -> None:
     code, out, err = cli("where")
     assert code == 0 and "calendars:" in out and "Acme: http://127.0.0.1" in out and "/…/basic.ics" in out
     _no_secret(out, err)
+
+
+def test_last_modified_alone_makes_the_sync_conditional(cli, server) -> None:
+    server.files["/dated.ics"] = WEEKLY
+    server.dated.add("/dated.ics")
+    cli("calendar", "add", "Dated", server.url("/dated.ics"))
+    code, out, _ = cli("calendar", "sync", "Dated")
+    assert code == 0 and "unchanged" in out and server.conditional["/dated.ics"] == 1
+    assert subs.find(Store(cli.db), "Dated").last_modified == "Mon, 23 Nov 2026 12:00:00 GMT"

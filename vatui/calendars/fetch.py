@@ -15,6 +15,10 @@ from pathlib import Path
 
 from vatui.calendars.mask import mask_in
 
+# A calendar of years of meetings is a few megabytes; an answer far past that is not one worth
+# holding in memory (a wrong address serving a large file, or a server that never stops).
+MAX_BYTES = 32 * 1024 * 1024
+
 
 @dataclass(frozen=True)
 class FetchResult:
@@ -35,11 +39,17 @@ def fetch(
     etag: str | None = None,
     last_modified: str | None = None,
     timeout: float = 10.0,
+    max_bytes: int = MAX_BYTES,
 ) -> FetchResult:
-    """Fetch `source` (http(s)/webcal address or .ics path) conditionally."""
+    """Fetch `source` (http(s)/webcal address or .ics path) conditionally; an answer longer than
+    `max_bytes` is a failure ("too large")."""
+    too_large = FetchResult(ok=False, body=None, reason=f"too large (over {max_bytes // (1024 * 1024) or 1} MB)")
     if not source.lower().startswith(("http://", "https://", "webcal://")):
         try:
-            return FetchResult(ok=True, body=Path(source).expanduser().read_bytes())
+            path = Path(source).expanduser()
+            if path.stat().st_size > max_bytes:
+                return too_large
+            return FetchResult(ok=True, body=path.read_bytes())
         except OSError as exc:
             return FetchResult(ok=False, body=None, reason=exc.strerror or "unreadable file")
     request = urllib.request.Request(_http_address(source), headers={"User-Agent": "vatui"})
@@ -49,7 +59,9 @@ def fetch(
         request.add_header("If-Modified-Since", last_modified)
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
-            body = response.read()
+            body = response.read(max_bytes + 1)
+            if len(body) > max_bytes:
+                return too_large
             return FetchResult(
                 ok=True,
                 body=body,
