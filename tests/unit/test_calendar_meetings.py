@@ -166,3 +166,13 @@ def test_stale_words_on_my_clock() -> None:
     assert stale_note("Acme", ok, "HTTP 500", NOW, "Asia/Kolkata") == "Calendar Acme: stale since 09:40 (HTTP 500)"
     assert stale_words(ok - dt.timedelta(days=3), "timeout", NOW, "Asia/Kolkata") == "stale since 2026-11-20 09:40 (timeout)"
     assert stale_words(None, "DNS", NOW, "Asia/Kolkata") == "never synced (DNS)"
+
+
+def test_two_writers_of_one_calendar_keep_the_copy_the_record_names(store: Store, tmp_path) -> None:
+    sub = _subscribe(store, tmp_path, _ics(TIMED))
+    other = Store(store.path)  # a second process on the same file
+    subs.record_ok(store, sub.id, NOW, body=_ics(TIMED, ALL_DAY), etag=None, last_modified=None, events=2)
+    subs.record_ok(other, sub.id, NOW, body=_ics(ALL_DAY), etag=None, last_modified=None, events=1)
+    kept = subs.require(Store(store.path), "Acme")
+    assert kept.events == 1 and subs.read_copy(store, kept) == _ics(ALL_DAY)
+    assert [p.name for p in subs.copies_dir(store).iterdir()] == [f"{sub.id}-{kept.copy}.ics"]

@@ -9,7 +9,7 @@ own file it is written only when the calendar changed, atomically like the store
 there to read offline. The file name carries the copy's digest, and the subscription records the
 digest: a new copy is written first, then the record points at it, then the old file is deleted,
 so a crash in between leaves the record pointing at a whole file (and at worst an orphan, removed
-by the next write of that calendar).
+by the next write of that calendar). Copies are written under the data file's lock (record_ok).
 """
 
 from __future__ import annotations
@@ -148,22 +148,32 @@ def read_copy(store: Store, sub: Subscription) -> bytes | None:
 def record_ok(store: Store, sub_id: int, now: datetime, *, body: bytes | None, etag: str | None,
               last_modified: str | None, events: int | None = None) -> Subscription | None:
     """A fetch worked: `body` is the new copy holding `events` events (None: unchanged, a 304,
-    the old copy stays). Returns the updated subscription (None if it was removed meanwhile)."""
-    digest = None
-    if body is not None:
-        digest = hashlib.sha256(body).hexdigest()[:16]
-        atomic_write_bytes(_copy_path(store, sub_id, digest), body)
+    the old copy stays). Returns the updated subscription (None if it was removed meanwhile).
+
+    The copy is written inside the transaction, under the cross-process lock, so two processes
+    syncing one calendar take turns: each replaces the copy the record points at, and deletes
+    that one only once its own record is saved. Copies no record points at (a crash between
+    the write and the save) are removed the next time, under the same lock."""
+    digest = hashlib.sha256(body).hexdigest()[:16] if body is not None else None
+    replaced = None
     with store.transaction():
         subs = load(store)
-        updated = None
-        for i, s in enumerate(subs):
-            if s.id == sub_id:
-                updated = subs[i] = replace(s, etag=etag, last_modified=last_modified, last_ok_at=now,
-                                            copy=digest or s.copy, events=events if digest else s.events)
-        if updated is not None:
-            _save(store, subs)
-    if digest is not None:
-        _delete_copies(store, sub_id, keep=digest if updated is not None else None)
+        n = next((i for i, s in enumerate(subs) if s.id == sub_id), None)
+        if n is None:
+            return None
+        old = subs[n]
+        if digest is not None and digest != old.copy:
+            _delete_copies(store, sub_id, keep=old.copy)
+            atomic_write_bytes(_copy_path(store, sub_id, digest), body)  # type: ignore[arg-type]
+            replaced = old.copy
+        updated = subs[n] = replace(old, etag=etag, last_modified=last_modified, last_ok_at=now,
+                                    copy=digest or old.copy, events=events if digest else old.events)
+        _save(store, subs)
+    if replaced is not None:  # only the one replaced: another process may have saved a newer copy since
+        try:
+            _copy_path(store, sub_id, replaced).unlink()
+        except OSError:
+            pass
     return updated
 
 
