@@ -229,37 +229,63 @@ class SyncResult:
     reason: str = ""  # why it failed, masked
 
 
-def sync(store: Store, sub: Subscription, now: dt.datetime, *, timeout: float = 10.0,
-         my_zone: str | None = None) -> SyncResult:
-    """Fetch `sub` (with its validators when a copy is kept), keep a new copy only when it parses,
-    and record the outcome. Blocks on the network and parses: call it off the event loop. With
-    `my_zone`, the new copy's parse is kept for meetings_between in that zone."""
+@dataclass(frozen=True)
+class Fetched:
+    """What one fetch brought, before anything is recorded: a failure's masked reason, or the
+    validators and, when the calendar changed, the new copy and its parse."""
+
+    ok: bool
+    reason: str = ""
+    body: bytes | None = None  # None: unchanged (a 304, or the same bytes)
+    parsed: ParsedCalendar | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+
+
+def fetch_for(store: Store, sub: Subscription, *, timeout: float = 10.0, my_zone: str | None = None) -> Fetched:
+    """Fetch `sub` (with its validators when a copy is kept) and parse a new copy. Blocks on the
+    network and parses, writes nothing: call it off the event loop, then `record` the result
+    where the store's writes are made."""
     from vatui.calendars.fetch import fetch
     from vatui.calendars.mask import mask_in
     from vatui.calendars.parse import CalendarDataError, parse_calendar
 
     kept = subs_store.read_copy(store, sub)
-    kept_events = sub.events if kept is not None else None
     result = fetch(sub.source, etag=sub.etag if kept else None,
                    last_modified=sub.last_modified if kept else None, timeout=timeout)
     if not result.ok:
-        reason = mask_in(result.reason, sub.source)
-        subs_store.record_error(store, sub.id, now, reason)
-        return SyncResult(sub.name, False, False, kept_events, reason)
+        return Fetched(False, mask_in(result.reason, sub.source))
     body = result.body
     if body is not None and body == kept:
         body = None  # a file source, or a server without validators: same bytes, nothing to write
     if body is None:
-        subs_store.record_ok(store, sub.id, now, body=None, etag=result.etag, last_modified=result.last_modified)
-        return SyncResult(sub.name, True, False, kept_events)
+        return Fetched(True, etag=result.etag, last_modified=result.last_modified)
     try:
         parsed = parse_calendar(body, floating_zone=my_zone)
     except CalendarDataError:
-        reason = _("not a calendar (the address answered with something else)")
-        subs_store.record_error(store, sub.id, now, reason)
-        return SyncResult(sub.name, False, False, kept_events, reason)
-    saved = subs_store.record_ok(store, sub.id, now, body=body, etag=result.etag, last_modified=result.last_modified,
-                                 events=parsed.events)
+        return Fetched(False, _("not a calendar (the address answered with something else)"))
+    return Fetched(True, body=body, parsed=parsed, etag=result.etag, last_modified=result.last_modified)
+
+
+def record(store: Store, sub: Subscription, now: dt.datetime, fetched: Fetched, *,
+           my_zone: str | None = None) -> SyncResult:
+    """Record what `fetch_for` brought: the new copy and validators, or the failure (the last good
+    copy stays). With `my_zone`, the new copy's parse is kept for meetings_between in that zone."""
+    kept_events = sub.events if sub.copy is not None else None
+    if not fetched.ok:
+        subs_store.record_error(store, sub.id, now, fetched.reason)
+        return SyncResult(sub.name, False, False, kept_events, fetched.reason)
+    if fetched.body is None or fetched.parsed is None:
+        subs_store.record_ok(store, sub.id, now, body=None, etag=fetched.etag, last_modified=fetched.last_modified)
+        return SyncResult(sub.name, True, False, kept_events)
+    saved = subs_store.record_ok(store, sub.id, now, body=fetched.body, etag=fetched.etag,
+                                 last_modified=fetched.last_modified, events=fetched.parsed.events)
     if saved is not None and my_zone is not None:
-        _remember(_PARSED, (saved.id, saved.copy or "", my_zone), parsed, _PARSED_MAX)
-    return SyncResult(sub.name, True, True, parsed.events)
+        _remember(_PARSED, (saved.id, saved.copy or "", my_zone), fetched.parsed, _PARSED_MAX)
+    return SyncResult(sub.name, True, True, fetched.parsed.events)
+
+
+def sync(store: Store, sub: Subscription, now: dt.datetime, *, timeout: float = 10.0,
+         my_zone: str | None = None) -> SyncResult:
+    """Fetch and record in one go (the command line). Blocks on the network and parses."""
+    return record(store, sub, now, fetch_for(store, sub, timeout=timeout, my_zone=my_zone), my_zone=my_zone)

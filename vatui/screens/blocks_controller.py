@@ -26,6 +26,8 @@ from vatui.core.models import Client, TimeBlock
 from vatui.i18n import _, ngettext
 from vatui.screens.block_templates_controller import BlockTemplatesController
 from vatui.screens.cockpit_services import Services, UndoStep
+from vatui.screens.meeting_feed import NONE as NO_MEETINGS
+from vatui.screens.meeting_feed import DayMeetings
 from vatui.text.formats import weekday_day_month
 from vatui.widgets.block_rows import DayView, describe_block
 from vatui.widgets.blocks_pane import BlocksPane
@@ -63,11 +65,14 @@ SERIES_AHEAD = timedelta(days=13)  # how far the daily pass lays repeating block
 
 
 class BlocksController:
-    def __init__(self, services: Services, pane: Callable[[], BlocksPane]) -> None:
+    def __init__(self, services: Services, pane: Callable[[], BlocksPane],
+                 meetings: Callable[[date, datetime], DayMeetings] = lambda day, now: NO_MEETINGS) -> None:
+        """`meetings(day, now)`: the day's meetings of subscribed calendars (meeting_feed.py)."""
         self.services = services
         self.store = services.store
         self.settings = services.settings
         self.pane = pane
+        self.meetings = meetings
         self.templates = BlockTemplatesController(services)
         self._day: date | None = None  # the day shown; None: today, following midnight
         self._shown_day: date | None = None
@@ -105,7 +110,8 @@ class BlocksController:
         return self._day or self.today(now)
 
     def _day_plan(self, day: date, now: datetime) -> core.DayPlan:
-        key = (self.store.revision, day, self.settings.block_buffer, self.my_zone_name)
+        meetings = self.meetings(day, now)  # the same object until the calendars change
+        key = (self.store.revision, day, self.settings.block_buffer, self.my_zone_name, meetings)
         if key != self._plan_key or self._plan is None:
             store = self.store
             if day > self.today(now) + SERIES_AHEAD:
@@ -126,6 +132,8 @@ class BlocksController:
             else:
                 blocks, entries = store.blocks.all(), store.entries.all()
             batches = {t.id: t.batch for t in store.tasks.all() if t.id is not None}
+            if meetings.blocks:
+                blocks = [*blocks, *meetings.blocks]
             self._plan = core.plan_day(blocks, day, self.my_zone_name, buffer=self.settings.block_buffer,
                                               entries=entries, task_batches=batches, clients=self._clients)
             self._plan_key = key
@@ -138,8 +146,10 @@ class BlocksController:
         day = self._day or today
         plan = self._day_plan(day, now)
         standing = plan.standing(now) if plan.contains(now) else core.Standing()
+        meetings = self.meetings(day, now)
         view = DayView(plan=plan, today=today, now=now, zone=self.services.my_zone, clients=self._clients,
-                       buffer=self.settings.block_buffer, standing=standing)
+                       buffer=self.settings.block_buffer, standing=standing, banners=meetings.banners,
+                       calendar_notes=meetings.notes)
         new_day = day != self._shown_day
         self._shown_day = day
         self.pane().show(view, new_day=new_day)

@@ -26,6 +26,7 @@ from vatui.screens.base import CockpitBase, FollowsCockpit
 from vatui.screens.blocks_controller import BlocksController
 from vatui.screens.clock_controller import ClockController
 from vatui.screens.cockpit_services import Services, UndoStep
+from vatui.screens.meeting_feed import MeetingFeed
 from vatui.screens.pomodoro_controller import PomodoroController
 from vatui.screens.queue_controller import QueueController
 from vatui.text.formats import weekday_day_month
@@ -54,7 +55,10 @@ class CockpitScreen(CockpitBase):
         self._seen_revision = -1
         self._background: BackgroundJobs | None = None
         self.clock_controller = ClockController(self.services, lambda: self.query_one("#clock-pane", ClockPane))
-        self.blocks = BlocksController(self.services, lambda: self.query_one("#blocks-pane", BlocksPane))
+        self.meeting_feed = MeetingFeed(app=app, store=app.store, writer=app.writer, zone_name=app.settings.me_zone,
+                                        on_change=lambda: self.blocks.refresh(self.now()))
+        self.blocks = BlocksController(self.services, lambda: self.query_one("#blocks-pane", BlocksPane),
+                                       meetings=self.meeting_feed.day)
         # Late-bound through the screen: the queue starts a focus, the Pomodoro asks for the
         # task under the queue's cursor.
         self.queue = QueueController(self.services, lambda: self.query_one("#queue-pane", QueuePane),
@@ -178,11 +182,10 @@ class CockpitScreen(CockpitBase):
             # Another process wrote: re-read off the event loop, in line with our own writes.
             self.services.writer.submit(store.reload_if_changed, done=lambda changed: changed and self.refresh_all(),
                                         title=_("Not read"))  # nothing was being saved: the re-read failed
+        minute = now.replace(second=0, microsecond=0)
         if store.revision != self._seen_revision:
             self.refresh_all()  # a change nobody refreshed for yet
-            return
-        minute = now.replace(second=0, microsecond=0)
-        if minute != self._last_minute:
+        elif minute != self._last_minute:
             self._last_minute = minute
             self.refresh_top_bar(now)
             self.clock_controller.refresh(now)
@@ -190,6 +193,7 @@ class CockpitScreen(CockpitBase):
             self.queue.refresh(now)
         self.pomodoro.tick(now)
         self.background.tick(now)
+        self.meeting_feed.tick(now)
 
     def refresh_top_bar(self, now: datetime) -> None:
         local = now.astimezone(self.services.my_zone)

@@ -175,17 +175,27 @@ def block_row(view: DayView, n: int, width: int, tier: int | None = None) -> Row
         parts.append(name if client is None else (name, "bold"))
         used += 1 + len(dot) + cell_len(name)
     shown_local = False
-    if local_text and room - used >= 1 + cell_len(local_text):
-        parts.append(" ")
-        parts.append((local_text, "$text-muted"))
-        used += 1 + cell_len(local_text)
-        shown_local = True
-    if b.note and (note_wanted or (chosen[3] and shown_local)) \
-            and room - used >= 1 + min(cell_len(b.note), WIDE_NOTE_MIN):
-        note = fit(b.note, room - used - 1, cut_words=False)
-        if note:
-            parts.append(" " + note)
-            used += 1 + cell_len(note)
+
+    def add_local() -> None:
+        nonlocal used, shown_local
+        if local_text and room - used >= 1 + cell_len(local_text):
+            parts.append(" ")
+            parts.append((local_text, "$text-muted"))
+            used += 1 + cell_len(local_text)
+            shown_local = True
+
+    def add_note() -> None:
+        nonlocal used
+        if b.note and (note_wanted or (chosen[3] and shown_local)) \
+                and room - used >= 1 + min(cell_len(b.note), WIDE_NOTE_MIN):
+            note = fit(b.note, room - used - 1, cut_words=False)
+            if note:
+                parts.append(" " + note)
+                used += 1 + cell_len(note)
+
+    # A meeting's title says more than the client's clock (which the detail line still gives).
+    for add in (add_note, add_local) if b.readonly else (add_local, add_note):
+        add()
     if right:
         parts.append(" " * max(2, room - used + 2))
         parts.extend(right)
