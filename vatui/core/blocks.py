@@ -224,7 +224,7 @@ def plan_day(blocks: Iterable[TimeBlock], day: date, zone_name: str, *, buffer: 
             too_close=tuple(m for m, o in others if too_close(b, o, buffer)),
             from_previous_day=b.start < lo,
             into_next_day=b.end > hi,
-            actual=tracked_during(b, entries, task_batches),
+            actual=None if b.readonly else tracked_during(b, entries, task_batches),  # a meeting is not tracked against
             # A meeting's time is the client's choice, not a plan to check against their hours.
             outside_hours=b.client_id is not None and not b.readonly and outside_hours(b, clients.get(b.client_id)),
         ))
