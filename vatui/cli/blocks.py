@@ -21,8 +21,6 @@ from vatui.cli.common import CliError, Context, table
 from vatui.core import block_edits, block_syntax
 from vatui.core import blocks as core
 from vatui.core.durations import format_duration
-from vatui.core.errors import ValidationError
-from vatui.core.grammar import parse_duration
 from vatui.core.models import Client, TimeBlock
 from vatui.i18n import _, ngettext, pgettext
 from vatui.text.formats import hm, long_day, weekday
@@ -327,14 +325,6 @@ def cmd_remove(ctx: Context) -> int:
     return 0
 
 
-def parse_shift(text: str) -> timedelta:
-    """ "20m", "1h", "-15m", or a bare number of minutes ("20")."""
-    delta = parse_duration(text, field="shift", allow_zero=True, allow_sign=True, bare_minutes=True)
-    if not delta:
-        raise ValidationError(_("shift: {text!r} is no time at all; write e.g. 15m or -10m").format(text=text), field="shift")
-    return delta
-
-
 def cmd_shift(ctx: Context) -> int:
     store, zone_name, now = ctx.store, my_zone_name(ctx), ctx.clock.now()
     clients = clients_by_id(ctx)
@@ -348,7 +338,7 @@ def cmd_shift(ctx: Context) -> int:
     assert anchor is not None
     by = ctx.args.by_option if ctx.args.by_option is not None else ctx.args.by
     if by is not None:
-        delta = parse_shift(by)
+        delta = block_edits.parse_shift(by)
     else:
         delta = block_edits.overrun(anchor, now)
         if not delta:

@@ -14,11 +14,21 @@ from vatui.core.blocks import MAX_LENGTH, blocks_on, day_bounds, day_of, sort_ke
 from vatui.core.business import local_instant, zone
 from vatui.core.durations import format_duration
 from vatui.core.errors import ValidationError
+from vatui.core.grammar import parse_duration
 from vatui.core.models import DayTemplateItem, Template, TimeBlock
 from vatui.i18n import _
 
 STEP = timedelta(minutes=15)  # one press of move / stretch / shrink
 MIN_LENGTH = timedelta(minutes=5)  # shrinking stops here: a block never reaches zero length
+
+
+def parse_shift(text: str) -> timedelta:
+    """How much a shift moves blocks: "20m", "1h", "-15m", or a bare number of minutes ("20").
+    Used by `vatui block shift` and the cockpit's `O`."""
+    delta = parse_duration(text, field="shift", allow_zero=True, allow_sign=True, bare_minutes=True)
+    if not delta:
+        raise ValidationError(_("shift: {text!r} is no time at all; write e.g. 15m or -10m").format(text=text), field="shift")
+    return delta
 
 
 def move(block: TimeBlock, delta: timedelta) -> TimeBlock:

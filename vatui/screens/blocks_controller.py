@@ -20,8 +20,6 @@ from textual.message import Message
 from vatui.core import block_edits
 from vatui.core import blocks as core
 from vatui.core.durations import format_duration
-from vatui.core.errors import ValidationError
-from vatui.core.grammar import parse_duration
 from vatui.core.models import Client, TimeBlock
 from vatui.i18n import _, ngettext
 from vatui.screens.block_templates_controller import BlockTemplatesController
@@ -48,17 +46,6 @@ def block_syntax():  # noqa: ANN201 - the module
     from vatui.core import block_syntax
 
     return block_syntax
-
-
-def parse_shift(text: str) -> timedelta:
-    """ "20m", "1h", "-15m", or a bare number of minutes ("20")."""
-    raw = text.strip().replace(" ", "")
-    sign = -1 if raw.startswith("-") else 1
-    raw = raw.lstrip("+-")
-    delta = timedelta(minutes=int(raw)) if raw.isdigit() else parse_duration(raw, field="shift")
-    if not delta:
-        raise ValidationError(_("Write how much, e.g. 15m, 1h or -10m."), field="shift")
-    return sign * delta
 
 
 SERIES_AHEAD = timedelta(days=13)  # how far the daily pass lays repeating blocks out (store/block_series.py)
@@ -289,7 +276,7 @@ class BlocksController:
                 block_modal().PromptModal(title=_("Shift later blocks"),
                             label=_("{what} gets longer by how much? Every later block of the day moves by as "
                                     "much.").format(what=what),
-                            read=parse_shift, initial="15m", hint=_("e.g. 15m, 1h, 20 (minutes), -10m"),
+                            read=block_edits.parse_shift, initial="15m", hint=_("e.g. 15m, 1h, 20 (minutes), -10m"),
                             preview=preview, id="shift-modal"),
                 callback=lambda delta: delta is not None and self._shift(anchor_id, delta))  # type: ignore[arg-type]
             return
