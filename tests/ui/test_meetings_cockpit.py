@@ -5,7 +5,9 @@ synced as `vatui calendar add` does; the cockpit syncs it again when its --every
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
+
+from helpers.ics_samples import MONDAYS, NEW_YORK, offsite, vcalendar, vevent, zoned
 
 from vatui.calendars.meetings import sync
 from vatui.core.models import Client, TimeBlock
@@ -13,24 +15,15 @@ from vatui.store import calendars
 from vatui.widgets.blocks_pane import BlocksPane
 
 # The fixed clock: Monday 23 November 2026, 13:00 UTC (15:00 in Bucharest, 08:00 in New York).
-ICS = """BEGIN:VCALENDAR
-VERSION:2.0
-PRODID:-//test//EN
-BEGIN:VEVENT
-UID:weekly-sync@acme
-DTSTART;TZID=America/New_York:20261102T090000
-DTEND;TZID=America/New_York:20261102T093000
-RRULE:FREQ=WEEKLY;BYDAY=MO
-SUMMARY:{summary}
-END:VEVENT
-BEGIN:VEVENT
-UID:offsite@acme
-DTSTART;VALUE=DATE:20261123
-DTEND;VALUE=DATE:20261124
-SUMMARY:offsite
-END:VEVENT
-END:VCALENDAR
-"""
+
+
+def acme_calendar(summary: str) -> bytes:
+    """Acme's weekly Monday 09:00 New York sync titled `summary`, and an all-day offsite today."""
+    return vcalendar(
+        vevent("weekly-sync@acme", summary, zoned(NEW_YORK, "20261102T090000"), zoned(NEW_YORK, "20261102T093000"),
+               rrule=MONDAYS),
+        offsite(date(2026, 11, 23), uid="offsite@acme"),
+        prodid="-//test//EN")
 
 
 def rows(app) -> list[str]:
@@ -46,7 +39,7 @@ async def settle(app, pilot) -> None:
 def subscribed(store, clock, tmp_path, summary="Weekly sync"):
     acme = store.clients.add(Client(name="Acme", tz="America/New_York"))
     source = tmp_path / "acme.ics"
-    source.write_text(ICS.format(summary=summary))
+    source.write_bytes(acme_calendar(summary))
     sub = calendars.add(store, "Acme", str(source), client_id=acme.id, every=15 * 60)
     assert sync(store, sub, clock.now()).ok
     return source
@@ -86,7 +79,7 @@ async def test_the_cockpit_syncs_again_and_a_failure_says_since_when(make_app, s
     app = make_app(store=store)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(app, pilot)
-        source.write_text(ICS.format(summary="Moved sync"))
+        source.write_bytes(acme_calendar("Moved sync"))
         clock.advance(timedelta(minutes=16))
         app.tick()
         await settle(app, pilot)

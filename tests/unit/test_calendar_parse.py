@@ -6,58 +6,22 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 import pytest
+from helpers.ics_samples import STANDUP_WITH_EXCEPTIONS, offsite, utc, vcalendar, vevent, zoned
 
 from vatui.calendars.parse import CalendarDataError, events_between
 
 KOLKATA = ZoneInfo("Asia/Kolkata")
 
-WEEKLY = b"""BEGIN:VCALENDAR\r
-VERSION:2.0\r
-PRODID:test\r
-BEGIN:VEVENT\r
-UID:standup\r
-SUMMARY:Acme standup\r
-DTSTART;TZID=America/New_York:20261019T090000\r
-DTEND;TZID=America/New_York:20261019T093000\r
-RRULE:FREQ=WEEKLY;BYDAY=MO\r
-EXDATE;TZID=America/New_York:20261026T090000\r
-END:VEVENT\r
-BEGIN:VEVENT\r
-UID:standup\r
-RECURRENCE-ID;TZID=America/New_York:20261109T090000\r
-SUMMARY:Acme standup (moved)\r
-DTSTART;TZID=America/New_York:20261110T110000\r
-DTEND;TZID=America/New_York:20261110T113000\r
-END:VEVENT\r
-BEGIN:VEVENT\r
-UID:offsite\r
-SUMMARY:offsite\r
-DTSTART;VALUE=DATE:20261104\r
-DTEND;VALUE=DATE:20261105\r
-END:VEVENT\r
-BEGIN:VEVENT\r
-UID:cancelled\r
-SUMMARY:gone\r
-STATUS:CANCELLED\r
-DTSTART:20261103T100000Z\r
-DTEND:20261103T110000Z\r
-END:VEVENT\r
-BEGIN:VEVENT\r
-UID:free\r
-SUMMARY:free\r
-TRANSP:TRANSPARENT\r
-DTSTART:20261103T100000Z\r
-DTEND:20261103T110000Z\r
-END:VEVENT\r
-BEGIN:VEVENT\r
-UID:declined\r
-SUMMARY:declined\r
-ATTENDEE;PARTSTAT=DECLINED:mailto:Me@Example.org\r
-DTSTART:20261103T100000Z\r
-DTEND:20261103T110000Z\r
-END:VEVENT\r
-END:VCALENDAR\r
-"""
+# Besides the standup and an all-day offsite: three events left out (cancelled, free time, and
+# declined by me).
+WEEKLY = vcalendar(
+    *STANDUP_WITH_EXCEPTIONS,
+    offsite(dt.date(2026, 11, 4)),
+    vevent("cancelled", "gone", utc("20261103T100000Z"), utc("20261103T110000Z"), extra=("STATUS:CANCELLED",)),
+    vevent("free", "free", utc("20261103T100000Z"), utc("20261103T110000Z"), extra=("TRANSP:TRANSPARENT",)),
+    vevent("declined", "declined", utc("20261103T100000Z"), utc("20261103T110000Z"),
+           extra=("ATTENDEE;PARTSTAT=DECLINED:mailto:Me@Example.org",)),
+)
 
 
 def _window() -> tuple[dt.datetime, dt.datetime]:
@@ -85,31 +49,14 @@ def test_declined_only_counts_for_me() -> None:
     assert "declined" in uids
 
 
-WINDOWS = b"""BEGIN:VCALENDAR\r
-VERSION:2.0\r
-PRODID:Microsoft Exchange Server 2010\r
-BEGIN:VEVENT\r
-UID:win\r
-SUMMARY:Outlook call\r
-DTSTART;TZID=Eastern Standard Time:20261123T090000\r
-DTEND;TZID=Eastern Standard Time:20261123T100000\r
-END:VEVENT\r
-END:VCALENDAR\r
-"""
+WINDOWS = vcalendar(
+    vevent("win", "Outlook call", zoned("Eastern Standard Time", "20261123T090000"),
+           zoned("Eastern Standard Time", "20261123T100000")),
+    prodid="Microsoft Exchange Server 2010")
 
-XWR = b"""BEGIN:VCALENDAR\r
-VERSION:2.0\r
-PRODID:test\r
-X-WR-TIMEZONE:Europe/London\r
-BEGIN:VEVENT\r
-UID:xwr\r
-SUMMARY:London call\r
-DTSTART:20261123T090000Z\r
-DTEND:20261123T100000Z\r
-RRULE:FREQ=DAILY;COUNT=2\r
-END:VEVENT\r
-END:VCALENDAR\r
-"""
+XWR = vcalendar(
+    vevent("xwr", "London call", utc("20261123T090000Z"), utc("20261123T100000Z"), rrule="FREQ=DAILY;COUNT=2"),
+    headers=("X-WR-TIMEZONE:Europe/London",))
 
 
 def test_windows_tzid() -> None:

@@ -12,51 +12,19 @@ import datetime as dt
 import json
 
 import pytest
+from helpers.ics_samples import STANDUP_WITH_EXCEPTIONS, offsite, vcalendar, vevent, zoned
 from helpers.ics_server import IcsServer
 
 from vatui.calendars.meetings import meetings_between
 from vatui.store import Store
 
-ACME = b"""BEGIN:VCALENDAR\r
-VERSION:2.0\r
-PRODID:test\r
-BEGIN:VEVENT\r
-UID:standup\r
-SUMMARY:Acme standup\r
-DTSTART;TZID=America/New_York:20261019T090000\r
-DTEND;TZID=America/New_York:20261019T093000\r
-RRULE:FREQ=WEEKLY;BYDAY=MO\r
-EXDATE;TZID=America/New_York:20261026T090000\r
-END:VEVENT\r
-BEGIN:VEVENT\r
-UID:standup\r
-RECURRENCE-ID;TZID=America/New_York:20261109T090000\r
-SUMMARY:Acme standup (moved)\r
-DTSTART;TZID=America/New_York:20261110T110000\r
-DTEND;TZID=America/New_York:20261110T113000\r
-END:VEVENT\r
-BEGIN:VEVENT\r
-UID:offsite\r
-SUMMARY:offsite\r
-DTSTART;VALUE=DATE:20261104\r
-DTEND;VALUE=DATE:20261106\r
-END:VEVENT\r
-END:VCALENDAR\r
-"""
+ACME = vcalendar(*STANDUP_WITH_EXCEPTIONS, offsite(dt.date(2026, 11, 4), days=2))
 
 # Outlook publishes Windows zone names; this one declares no VTIMEZONE at all.
-OUTLOOK = b"""BEGIN:VCALENDAR\r
-VERSION:2.0\r
-PRODID:Microsoft Exchange Server 2010\r
-BEGIN:VEVENT\r
-UID:review\r
-SUMMARY:Bondi review\r
-DTSTART;TZID=Eastern Standard Time:20261029T160000\r
-DTEND;TZID=Eastern Standard Time:20261029T170000\r
-RRULE:FREQ=WEEKLY;COUNT=2\r
-END:VEVENT\r
-END:VCALENDAR\r
-"""
+OUTLOOK = vcalendar(
+    vevent("review", "Bondi review", zoned("Eastern Standard Time", "20261029T160000"),
+           zoned("Eastern Standard Time", "20261029T170000"), rrule="FREQ=WEEKLY;COUNT=2"),
+    prodid="Microsoft Exchange Server 2010")
 
 
 @pytest.fixture

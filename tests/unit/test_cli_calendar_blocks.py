@@ -6,28 +6,13 @@ Mondays 09:00 New York (EST since 1 November) = 19:30 in Kolkata.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
+from helpers.ics_samples import STANDUP, offsite, vcalendar
 
-STANDUP = b"""BEGIN:VCALENDAR\r
-VERSION:2.0\r
-PRODID:test\r
-BEGIN:VEVENT\r
-UID:standup\r
-SUMMARY:Acme standup\r
-DTSTART;TZID=America/New_York:20261019T090000\r
-DTEND;TZID=America/New_York:20261019T093000\r
-RRULE:FREQ=WEEKLY;BYDAY=MO\r
-END:VEVENT\r
-BEGIN:VEVENT\r
-UID:offsite\r
-SUMMARY:offsite\r
-DTSTART;VALUE=DATE:20261123\r
-DTEND;VALUE=DATE:20261124\r
-END:VEVENT\r
-END:VCALENDAR\r
-"""
+ACME = vcalendar(STANDUP, offsite(dt.date(2026, 11, 23)))
 
 
 @pytest.fixture
@@ -35,7 +20,7 @@ def cli(make_cli, tmp_path):
     run = make_cli('[me]\nzone = "Asia/Kolkata"\ncity = "Kolkata"\n')
     run("client", "add", "Acme", "--tz", "America/New_York", "--city", "New York")
     source = tmp_path / "acme.ics"
-    source.write_bytes(STANDUP)
+    source.write_bytes(ACME)
     run.source = source
     assert run("calendar", "add", "Acme", str(source), "--client", "Acme")[0] == 0
     assert run("block", "add", "19:00-20:00 @acme report", "--date", "2026-11-23")[0] == 0

@@ -2,33 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
+from helpers.ics_samples import STANDUP, offsite, vcalendar
 from helpers.ics_server import IcsServer
 
 from vatui.store import Store
 from vatui.store import calendars as subs
 
 SECRET = "/calendar/ical/abc%40group/private-f00d/basic.ics"
-WEEKLY = b"""BEGIN:VCALENDAR\r
-VERSION:2.0\r
-PRODID:test\r
-BEGIN:VEVENT\r
-UID:standup\r
-SUMMARY:Acme standup\r
-DTSTART;TZID=America/New_York:20261019T090000\r
-DTEND;TZID=America/New_York:20261019T093000\r
-RRULE:FREQ=WEEKLY;BYDAY=MO\r
-END:VEVENT\r
-BEGIN:VEVENT\r
-UID:offsite\r
-SUMMARY:offsite\r
-DTSTART;VALUE=DATE:20261124\r
-DTEND;VALUE=DATE:20261125\r
-END:VEVENT\r
-END:VCALENDAR\r
-"""
+OFFSITE_DAY = dt.date(2026, 11, 24)
+WEEKLY = vcalendar(STANDUP, offsite(OFFSITE_DAY))
 
 
 @pytest.fixture
@@ -68,7 +54,7 @@ def test_sync_is_conditional_and_a_change_is_fetched(cli, server) -> None:
     cli("calendar", "add", "Acme", server.url(SECRET))
     code, out, _ = cli("calendar", "sync")
     assert code == 0 and "unchanged" in out and server.conditional[SECRET] == 1
-    server.files[SECRET] = WEEKLY.replace(b"offsite", b"retreat")
+    server.files[SECRET] = vcalendar(STANDUP, offsite(OFFSITE_DAY, uid="retreat", summary="retreat"))
     code, out, _ = cli("calendar", "sync", "acme")
     assert code == 0 and "updated, 2 events" in out
 
