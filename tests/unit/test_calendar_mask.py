@@ -29,3 +29,14 @@ def test_mask_in_error_message() -> None:
     src = "https://calendar.google.com/calendar/ical/x/private-abc/basic.ics"
     msg = f"cannot fetch {src}: HTTP 500"
     assert mask_in(msg, src) == "cannot fetch https://calendar.google.com/…/basic.ics: HTTP 500"
+
+
+def test_a_last_segment_that_is_not_a_plain_file_name_is_hidden_too() -> None:
+    # iCloud's published calendars and many others end in the token itself.
+    for src, shown in [
+        ("webcal://p55-caldav.icloud.com/published/2/MTIzNDU2Nzg5MDEyMzQ1Njc4OTAxMjM0NTY3ODkw", "webcal://p55-caldav.icloud.com/…"),
+        ("http://127.0.0.1:8765/secret-token-abc123/", "http://127.0.0.1:8765/…"),
+        ("https://cal.example.org/feeds/9f8e7d6c5b4a3210.ics", "https://cal.example.org/…"),
+        ("https://user.fm/calendar/v1-aZ09/Calendar.ics", "https://user.fm/…/Calendar.ics"),
+    ]:
+        assert mask_source(src) == shown

@@ -64,6 +64,9 @@ def test_today_counts_and_shows_meetings_and_banners(cli) -> None:
     (meeting,) = doc["meetings"]
     assert meeting["source"] == "calendar:Acme" and meeting["readonly"] and meeting["start"] == "2026-11-23T14:00:00Z"
     assert doc["banners"][0]["label"] == "Acme: offsite"
+    mine = next(x for x in out.splitlines() if "19:00-20:00" in x and "◆" not in x)
+    assert "clash" in mine  # my block is flagged too, not only the meeting
+    assert [b["clashes"] for b in doc["blocks"]] == [["m1"]]
 
 
 @pytest.mark.parametrize("args", [["edit", "m1", "10:00-11:00"], ["remove", "m1"], ["remove", "M1", "--series"]])

@@ -55,4 +55,16 @@ def test_a_meeting_in_the_day_plan_clashes_with_my_block_and_is_never_outside_ho
     by_id = {i.block.id: i for i in plan.items}
     assert by_id[meeting.id].overlaps and by_id[5].overlaps
     assert not by_id[meeting.id].outside_hours
-    assert plan.planned == timedelta(hours=2)  # counted in the plan, the overlap once
+    assert (plan.planned, plan.in_meetings) == (timedelta(hours=1, minutes=30), timedelta(hours=1))
+
+
+def test_two_meetings_at_once_are_not_flagged_against_each_other():
+    from vatui.core.blocks import plan_day
+    from vatui.core.meetings import meeting_block
+
+    start = datetime(2026, 11, 2, 9, 0, tzinfo=timezone.utc)
+    a, b = (meeting_block(calendar=c, uid="same", summary="Sync", start=start, end=start + timedelta(hours=1))
+            for c in ("Acme", "Team"))
+    plan = plan_day([a, b], date(2026, 11, 2), "UTC", buffer=timedelta(minutes=10))
+    assert [(i.overlaps, i.too_close) for i in plan.items] == [((), ()), ((), ())]
+    assert plan.in_meetings == timedelta(hours=1)

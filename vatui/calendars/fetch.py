@@ -8,6 +8,7 @@ carries `ok=False`, the reason and keeps `body=None` so the caller keeps its cac
 from __future__ import annotations
 
 import socket
+import ssl
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
@@ -79,6 +80,8 @@ def fetch(
             return FetchResult(ok=False, body=None, reason="timeout")
         if isinstance(exc.reason, socket.gaierror):
             return FetchResult(ok=False, body=None, reason="DNS")
+        if isinstance(exc.reason, ssl.SSLError):  # e.g. webcal:// (read as https) to a plain-http server
+            return FetchResult(ok=False, body=None, reason="TLS handshake failed")
         return FetchResult(ok=False, body=None, reason=mask_in(str(exc.reason), source))
     except OSError as exc:
         return FetchResult(ok=False, body=None, reason=mask_in(str(exc), source))

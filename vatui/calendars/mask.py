@@ -1,7 +1,9 @@
 """Masking of subscription addresses, which are secrets (Google's "secret address in iCal format").
 
-Rule: the scheme, the host and the last path segment stay readable; every path segment between
-them becomes one "…"; the query string and fragment are dropped; a user:password part is dropped.
+Rule: the scheme and the host stay readable, and so does the last path segment when it is a plain
+file name ("basic.ics", "calendar.ics": it tells calendars apart and is not the secret); every
+other path segment becomes one "…" (iCloud's and others' addresses end in the token itself); the
+query string and fragment are dropped; a user:password part is dropped.
 A local file path is not a secret and is shown as given; an address of another scheme (a typo,
 ftp://) is masked like an http one.
 
@@ -11,9 +13,13 @@ ftp://) is masked like an http one.
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 _SCHEMES = ("http", "https", "webcal")
+# A name a person gave a file: letters, spaces, dashes, at most 24 before ".ics". A token (digits
+# and letters mixed, long) or a segment without the extension is masked.
+_FILE_NAME = re.compile(r"[A-Za-z][A-Za-z _-]{0,23}\.ics", re.IGNORECASE)
 
 
 def mask_source(source: str) -> str:
@@ -27,6 +33,8 @@ def mask_source(source: str) -> str:
     segments = [s for s in parts.path.split("/") if s]
     if not segments:
         path = ""
+    elif not _FILE_NAME.fullmatch(segments[-1]):
+        path = "/…"
     elif len(segments) == 1:
         path = "/" + segments[0]
     else:

@@ -263,7 +263,7 @@ def fetch_for(store: Store, sub: Subscription, *, timeout: float = 10.0, my_zone
     try:
         parsed = parse_calendar(body, floating_zone=my_zone)
     except CalendarDataError:
-        return Fetched(False, _("not a calendar (the address answered with something else)"))
+        return Fetched(False, _("not a calendar (no iCalendar data in what came back)"))
     return Fetched(True, body=body, parsed=parsed, etag=result.etag, last_modified=result.last_modified)
 
 

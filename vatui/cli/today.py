@@ -158,7 +158,7 @@ def cmd_today(ctx: Context) -> int:
                            tasks=tasks_by_id(store, {e.task_id for e in entries if e.task_id is not None}),
                            by=GroupBy.CLIENT, rounding=settings.billing_rounding)
 
-    from vatui.cli.block_meetings import day_meetings
+    from vatui.cli.block_meetings import clashing_meetings, day_meetings
 
     meetings = day_meetings(ctx, day, zone)
     closed_ahead = _closed_ahead(rows, now)
@@ -179,6 +179,7 @@ def cmd_today(ctx: Context) -> int:
                 "end": i.block.end.isoformat().replace("+00:00", "Z"), "client_id": i.block.client_id,
                 "batch": i.block.batch, "note": i.block.note, "current": n == standing.current,
                 "next": n == standing.next, "overlap": bool(i.overlaps), "no_buffer": bool(i.too_close),
+                **({"clashes": clashing_meetings(i.block, meetings)} if meetings is not None else {}),
                 "tracked_min": int(i.actual.total_seconds() // 60) if i.actual is not None else None,
             } for n, i in enumerate(plan.items)],
             **(_meetings_json(meetings, plan) if meetings is not None else {}),
@@ -228,7 +229,9 @@ def cmd_today(ctx: Context) -> int:
             where = _("in {time}").format(time=minutes_text(standing.starts_in))
         else:
             where = ""
-        flags = " ".join(w for w, on in ((_("overlap"), i.overlaps), (_("no buffer"), i.too_close)) if on)
+        clash = meetings is not None and bool(clashing_meetings(b, meetings))
+        flags = " ".join(w for w, on in ((_("overlap"), i.overlaps), (_("no buffer"), i.too_close),
+                                         (_("clash"), clash)) if on)
         actual = f"{format_duration(i.actual or timedelta(0))}/{format_duration(b.length)}"
         lead = "▶" if n == standing.current else " "
         text = f"{lead} {my_hm(ctx, b.start)}-{my_hm(ctx, b.end)}  {fit_words(who, 18):<18} "

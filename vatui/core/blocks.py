@@ -167,11 +167,20 @@ class DayPlan:
     def blocks(self) -> list[TimeBlock]:
         return [i.block for i in self.items]
 
+    def _covered(self, meetings: bool) -> timedelta:
+        clipped = ((max(i.block.start, self.start), min(i.block.end, self.end))
+                   for i in self.items if i.block.readonly == meetings)
+        return sum((b - a for a, b in merge_intervals(clipped)), timedelta())
+
     @property
     def planned(self) -> timedelta:
-        """Planned time within this day; overlapping blocks are counted once."""
-        clipped = ((max(i.block.start, self.start), min(i.block.end, self.end)) for i in self.items)
-        return sum((b - a for a, b in merge_intervals(clipped)), timedelta())
+        """Time of your own blocks within this day; overlapping blocks are counted once."""
+        return self._covered(meetings=False)
+
+    @property
+    def in_meetings(self) -> timedelta:
+        """Time of the meetings of subscribed calendars within this day, overlaps counted once."""
+        return self._covered(meetings=True)
 
     @property
     def tracked(self) -> timedelta:
@@ -217,7 +226,8 @@ def plan_day(blocks: Iterable[TimeBlock], day: date, zone_name: str, *, buffer: 
     entries = [e for e in entries if e.start < hi and e.end > lo]
     items = []
     for n, b in enumerate(ordered):
-        others = [(m, o) for m, o in enumerate(ordered) if m != n]
+        # Two meetings are the calendars' business; a meeting is flagged against your own blocks.
+        others = [(m, o) for m, o in enumerate(ordered) if m != n and not (b.readonly and o.readonly)]
         items.append(BlockInfo(
             block=b,
             overlaps=tuple(m for m, o in others if overlaps(b, o)),

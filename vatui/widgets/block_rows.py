@@ -247,6 +247,9 @@ def detail_line(view: DayView, n: int, width: int) -> Content:
     b = info.block
     client = view.clients.get(b.client_id) if b.client_id is not None else None
     bits: list[str] = []
+    if b.readonly:
+        # First: the calendar it comes from is what tells two meetings apart on a narrow pane.
+        bits.append(MEETING_MARK + " " + _("calendar {name} (read-only)").format(name=calendar_of(b) or ""))
     if client:
         cs, ce = core.local_span(b, client.tz)
         there = _("{start}-{end} in {city}").format(start=f"{cs:%H:%M}", end=f"{ce:%H:%M}", city=client.city)
@@ -256,9 +259,6 @@ def detail_line(view: DayView, n: int, width: int) -> Content:
         bits.append(b.note)
     if b.series is not None:
         bits.append("↻ " + _("repeats: e edits this day, vatui block edit --series the rest"))
-    if b.readonly:
-        bits.append(MEETING_MARK + " " + _("a meeting in calendar {name}: change it there").format(
-            name=calendar_of(b) or ""))
     if info.actual is not None and b.start <= view.now:
         bits.append(_("{spent} of {planned} tracked").format(spent=format_duration(info.actual),
                                                             planned=format_duration(b.length)))

@@ -195,6 +195,8 @@ class BlocksPane(Pane):
         (dropping the totals first, then the day's length, when the pane is narrow)."""
         totals = [_("{planned} planned · {tracked} tracked").format(
             planned=format_duration(view.plan.planned), tracked=format_duration(view.plan.tracked))]
+        if view.plan.in_meetings:
+            totals.append(_("{time} in meetings").format(time=format_duration(view.plan.in_meetings)))
         hours = round(view.plan.length.total_seconds() / 3600)
         head = [ngettext("{hours}-hour day", "{hours}-hour day", hours).format(hours=hours)] if hours != 24 else []
         legend = []
