@@ -247,7 +247,8 @@ def _meeting_rows(meetings: DayMeetings, plan: core.DayPlan, zone_name: str,
         client = clients.get(m.client_id) if m.client_id is not None else None
         clash = clashing_blocks(m, plan.blocks)
         flags = [_("clashes with {refs}").format(refs=", ".join(map(str, clash)))] if clash else []
-        rows.append((m.start, [meetings.ref(n), times, format_duration(m.end - m.start), m.calendar, m.summary,
+        who = client.name if client else m.calendar  # as the cockpit names it; the calendar is in --json
+        rows.append((m.start, [meetings.ref(n), times, format_duration(m.end - m.start), who, m.summary,
                                _there(m.start, m.end, client), "-", "; ".join(flags)]))
     return rows
 
