@@ -215,3 +215,15 @@ async def test_a_burst_through_the_help_screen_and_back_lands_in_the_cockpit(mak
         await settle(pilot, app)
         assert app.screen.id == "cockpit"
         assert "queue-pane" in [w.id for w in app.focused.ancestors_with_self]
+
+
+async def test_cursor_moves_in_a_burst_act_before_the_key_after_them(make_app, demo_store):
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.press("3")
+        tasks = [r.task for r in task_list(app).rows if r.task is not None]
+        start = tasks.index(task_list(app).selected_task)
+        burst(app, "jjd")  # two rows down, then done
+        await settle(pilot, app)
+        assert not demo_store.tasks.get(tasks[start + 2].id).is_open
+        assert all(demo_store.tasks.get(t.id).is_open for t in tasks[start:start + 2])

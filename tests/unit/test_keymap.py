@@ -69,3 +69,11 @@ def test_the_registry_of_binding_ids_is_the_real_bindings():
     """settings/binding_ids.py lists what the screens declare, so remaps are checked without
     importing every screen; a binding added, removed or rebound must be listed there too."""
     assert binding_defaults() == declared_bindings()
+
+
+def test_the_key_gate_names_real_cursor_bindings():
+    """The bindings the key gate lets through at once (screens/key_gate.py) are real ids: a typo
+    would only cost speed, but a stale name would hide that."""
+    from vatui.screens.key_gate import MOVES_A_CURSOR
+
+    assert MOVES_A_CURSOR <= set(binding_defaults())

@@ -29,6 +29,13 @@ from textual.widgets import Input, TextArea
 
 from vatui.widgets.form_input import KeysInOrder
 
+# Bindings that only move a cursor within the focused list: their effect is made at once when the
+# binding runs, in key order, so the keys after them need not wait (and j/k held down stays cheap).
+MOVES_A_CURSOR = frozenset({
+    "blocks-cursor-down", "blocks-cursor-up", "blocks-cursor-first", "blocks-cursor-last",
+    "queue-cursor-down", "queue-cursor-up", "queue-first", "queue-last", "queue-page-down", "queue-page-up",
+    "clock-next-row", "clock-previous-row",
+})
 EXTRA_ROUNDS = 4  # a pushed screen: its ScreenResume, its first focus, that Focus event
 FOCUS_ROUNDS = 6  # at most, for a form that is open but has not focused its first field yet
 ROUND_TIMEOUT = 0.2  # seconds; a round normally takes well under a millisecond
@@ -63,7 +70,7 @@ class KeyGate:
             found = screen.active_bindings.get(key)
         except Exception:  # noqa: BLE001 - a screen being torn down has no bindings to run
             return False
-        return found is not None and found.enabled
+        return found is not None and found.enabled and found.binding.id not in MOVES_A_CURSOR
 
     def _path(self) -> list[Widget]:
         """The queues a key and its binding's messages pass through: the focused widget up to the app."""
