@@ -120,3 +120,14 @@ def test_watch_sends_records_and_survives_a_restart(tmp_path):
     notifier3 = FakeNotifier()
     ReminderWatch(Store(path), LEADS, notifier3).tick(T0 + timedelta(hours=1, minutes=55))
     assert notifier3.sent == []  # shown once
+
+
+def test_many_missed_reminders_make_one_short_note():
+    from vatui.timers.reminder_watch import MISSED_SHOWN, notices
+
+    tasks = [task(id=n, due=T0 + timedelta(hours=n)) for n in range(1, 13)]
+    got = check(tasks, T0 + timedelta(days=1), LEADS, set())
+    (note,) = notices(got.due, got.missed, {})
+    lines = note.body.splitlines()
+    assert note.in_app_only and len(lines) == MISSED_SHOWN + 1
+    assert lines[0].startswith("Due 10:00: Task 1") and lines[-1] == "… and 7 more (vatui today lists what is due)"

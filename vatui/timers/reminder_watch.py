@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 from vatui.core.durations import format_duration
 from vatui.core.models import Client
 from vatui.core.reminders import Reminder, check
-from vatui.i18n import _
+from vatui.i18n import _, ngettext
 from vatui.store.reminder_log import fired_keys, record_fired
 
 
@@ -43,6 +43,7 @@ def reminder_title(r: Reminder) -> str:
 
 
 UTC = ZoneInfo("UTC")
+MISSED_SHOWN = 5  # missed reminders listed by name in the note at start; the rest are counted
 
 
 def missed_title(r: Reminder, zone: ZoneInfo) -> str:
@@ -60,7 +61,12 @@ def notices(due: Sequence[Reminder], missed: Sequence[Reminder], clients: Mappin
     deadline on my clock: a missed one's "in 15m" may be long past)."""
     out = [Notice(reminder_title(r), reminder_body(r, clients)) for r in due]
     if missed:
-        lines = [f"{missed_title(r, zone)}: {reminder_body(r, clients)}" for r in missed]
+        # The first few by deadline: after days away the whole list would cover the screen.
+        lines = [f"{missed_title(r, zone)}: {reminder_body(r, clients)}" for r in missed[:MISSED_SHOWN]]
+        if len(missed) > MISSED_SHOWN:
+            more = len(missed) - MISSED_SHOWN
+            lines.append(ngettext("… and {count} more (vatui today lists what is due)",
+                                  "… and {count} more (vatui today lists what is due)", more).format(count=more))
         out.append(Notice(_("Missed while vatui was closed"), "\n".join(lines), in_app_only=True))
     return out
 
