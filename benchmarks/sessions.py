@@ -178,8 +178,14 @@ def median(values: list[float]) -> float | None:
     return statistics.median(values) if values else None
 
 
-def idle_bytes(term: Term, seconds: float) -> dict[str, float | None]:
+# Idle is measured once the start-up notes are gone: their toasts last 10 s (terminal/notify.py),
+# and a heavy year opened on a later day always has some (reminders missed while closed).
+IDLE_WARMUP = 12.0
+
+
+def idle_bytes(term: Term, seconds: float, warmup: float = IDLE_WARMUP) -> dict[str, float | None]:
     term.settle(0.5, timeout=5)
+    term.drain(warmup)
     bytes0, frames0, cpu0, t0 = term.nbytes, term.frames, term.cpu_seconds(), time.perf_counter()
     term.drain(seconds)
     elapsed = time.perf_counter() - t0
