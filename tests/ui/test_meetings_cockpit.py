@@ -91,3 +91,10 @@ async def test_the_cockpit_syncs_again_and_a_failure_says_since_when(make_app, s
         text = "\n".join(rows(app))
         assert "⚠ Calendar Acme: stale since 15:16" in text
         assert "Moved sync" in text  # the last good copy is still shown
+
+
+def test_the_feed_reads_the_state_key_the_store_writes():
+    """meeting_feed.py names the key itself rather than import the store's calendar module at start-up."""
+    from vatui.screens.meeting_feed import CALENDARS_STATE
+
+    assert CALENDARS_STATE == calendars.KEY

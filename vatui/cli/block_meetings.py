@@ -15,13 +15,14 @@ from typing import TYPE_CHECKING
 
 from vatui.cli.common import CliError, Context
 from vatui.core import blocks as core
+from vatui.core.meetings import MEETING_MARK
 from vatui.i18n import _
 
 if TYPE_CHECKING:
     from vatui.calendars.meetings import Banner, CalendarStatus, Meeting
     from vatui.core.models import Client
 
-MARK = "◆"  # a meeting's row, beside the series mark ↻
+MARK = MEETING_MARK  # a meeting's row, beside the series mark ↻
 _REF = re.compile(r"^m(\d+)$", re.IGNORECASE)
 
 

@@ -23,6 +23,8 @@ def clash_flags(
     return [bool(clashes(m, blocks)) for m in meetings]
 
 
+MEETING_MARK = "◆"  # marks a meeting wherever it is listed: the timeline, block list, today
+BANNER_MARK = "▤"  # marks an all-day event, above the day's blocks
 MEETING_SOURCE = "calendar:"  # TimeBlock.source of a meeting: "calendar:" + the calendar's name
 
 

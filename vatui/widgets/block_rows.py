@@ -16,14 +16,12 @@ from textual.content import Content
 
 from vatui.core import blocks as core
 from vatui.core.durations import format_duration
-from vatui.core.meetings import calendar_of
+from vatui.core.meetings import BANNER_MARK, MEETING_MARK, calendar_of
 from vatui.core.models import Client, TimeBlock
 from vatui.i18n import _
 from vatui.text.formats import hm, weekday_day_month
 from vatui.text.textfit import fit_words as fit
 
-MEETING_MARK = "◆"  # a meeting of a subscribed calendar: read-only
-BANNER_MARK = "▤"  # an all-day event of a subscribed calendar
 WIDE_NOTE_MIN = 6  # a note squeezed below this many cells is left out rather than shown as "a…"
 
 

@@ -24,7 +24,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 from vatui.core.durations import format_duration
-from vatui.core.meetings import calendar_of
+from vatui.core.meetings import MEETING_MARK, calendar_of
 from vatui.i18n import N_, _, ngettext
 from vatui.text.formats import weekday_day_month
 from vatui.widgets.block_list import BlockList
@@ -207,7 +207,7 @@ class BlocksPane(Pane):
         if any(i.outside_hours for i in view.plan.items):
             legend.append("△ " + _("outside hours"))
         if any(i.block.readonly for i in view.plan.items):
-            legend.append("◆ " + _("meeting"))
+            legend.append(MEETING_MARK + " " + _("meeting"))
         for parts in (head + totals + legend, head + legend, legend, head):
             text = " · ".join(parts)
             if cell_len(text) <= width - 4:
